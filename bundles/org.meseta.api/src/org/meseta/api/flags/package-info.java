@@ -1,0 +1,2 @@
+/** placeholder */
+package org.meseta.api.flags;
