@@ -1,0 +1,78 @@
+package org.meseta.agent.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.resources.Resources;
+import org.meseta.daemon.Actor;
+import org.meseta.daemon.Build;
+import org.meseta.http.HttpClient;
+
+/**
+ * One agent: what it offers and its registration with the master. State is confined to the agent's actor
+ * thread; public methods return futures or immutable snapshots.
+ */
+public final class Agent implements AutoCloseable {
+
+    private final AgentConfig config;
+    private final Actor actor;
+    private final MasterLink link;
+    private final Instant startTime;
+    private final Resources total;
+
+    private AgentInfo info;
+    private MasterInfo master;
+    private boolean connected;
+
+    Agent(AgentConfig config, AgentInfo info, Resources total, HttpClient client, Clock clock) {
+        this.config = config;
+        this.info = info;
+        this.total = total;
+        this.startTime = clock.instant();
+        this.actor = new Actor("agent-" + config.endpoint().port());
+        this.link = new MasterLink(config, actor, client, this::subscription, this::registered,
+                () -> connected = false);
+    }
+
+    void start() {
+        link.start();
+    }
+
+    /** The libprocess-style pid clients build agent URLs from: {@code slave(1)@ip:port}. */
+    public String pid() {
+        return config.endpoint().pid("slave(1)");
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** A consistent snapshot for the HTTP endpoints. */
+    public CompletableFuture<View> view() {
+        return actor.call(() -> new View(info, total, Optional.ofNullable(master), connected, startTime));
+    }
+
+    private AgentSubscribe subscription() {
+        return new AgentSubscribe(info, pid(), Build.MESOS_API);
+    }
+
+    private void registered(AgentEvent.Registered registered) {
+        info = info.toBuilder().setId(registered.agentId()).build();
+        master = registered.masterInfo();
+        connected = true;
+    }
+
+    @Override
+    public void close() {
+        link.close();
+        actor.close();
+    }
+
+    /** What the agent's endpoints show. {@code info.id} is set once a master has admitted the agent. */
+    public record View(AgentInfo info, Resources total, Optional<MasterInfo> master, boolean connected, Instant startTime) {}
+}

@@ -1,0 +1,53 @@
+package org.meseta.agent.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.meseta.api.flags.Flag;
+import org.meseta.api.flags.Flags;
+import org.meseta.daemon.DaemonException;
+import org.meseta.daemon.Endpoint;
+
+/** The agent's command-line flags: Mesos's names and defaults (docs/operator-guide.md lists them). */
+final class AgentFlags {
+
+    static final Flag<String> MASTER = Flag.string("master", "The master to register with, as host:port").required();
+    static final Flag<String> IP = Flag.string("ip",
+            "IP address to listen on (default: all interfaces; the address the hostname resolves to is advertised)");
+    static final Flag<Integer> PORT = Flag.port("port", "Port to listen on", 5051);
+    static final Flag<String> ADVERTISE_IP = Flag.string("advertise_ip",
+            "IP address advertised to the master and tools, when it differs from --ip (e.g. behind NAT)");
+    static final Flag<Integer> ADVERTISE_PORT = Flag.port("advertise_port",
+            "Port advertised to the master and tools, when it differs from --port");
+    static final Flag<Path> WORK_DIR = Flag.path("work_dir",
+            "Directory for sandboxes and checkpointed state; avoid directories cleaned on reboot").required();
+    static final Flag<String> RESOURCES = Flag.string("resources",
+            "Resources this agent offers, e.g. 'cpus:2;mem:1024;disk:4096;ports:[31000-32000];gpus(role):1' or a"
+                    + " JSON array of Resource objects; cpus, mem, disk and ports not given are detected");
+    static final Flag<String> ATTRIBUTES = Flag.string("attributes",
+            "Attributes of this machine for frameworks to match on, e.g. 'rack:r1;zone:a'");
+    static final Flag<String> HOSTNAME = Flag.string("hostname",
+            "Hostname the agent advertises (default: the machine's hostname, or its IP with --no-hostname_lookup)");
+    static final Flag<Boolean> HOSTNAME_LOOKUP = Flag.bool("hostname_lookup",
+            "Look up the hostname when --hostname is not given; otherwise advertise the IP address", true);
+    static final Flag<Duration> REGISTRATION_BACKOFF_FACTOR = Flag.duration("registration_backoff_factor",
+            "Registration retries wait a random time in [0, factor * 2^attempt], capped at 1mins",
+            Duration.ofSeconds(1));
+
+    static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, RESOURCES,
+            ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR);
+
+    private AgentFlags() {}
+
+    static AgentConfig config(Flags flags) throws DaemonException {
+        MasterAddress master = MasterAddress.parse(flags.get(MASTER));
+        Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
+                flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
+        Duration backoff = flags.get(REGISTRATION_BACKOFF_FACTOR);
+        if (backoff.isNegative()) {
+            throw new DaemonException("--registration_backoff_factor must not be negative");
+        }
+        return new AgentConfig(master, endpoint, flags.get(WORK_DIR), flags.find(RESOURCES),
+                flags.find(ATTRIBUTES), backoff, flags.effectiveValues());
+    }
+}

@@ -1,0 +1,186 @@
+package org.meseta.agent.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentLink;
+import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.recordio.RecordIODecoder;
+import org.meseta.api.recordio.RecordIOException;
+import org.meseta.daemon.Actor;
+import org.meseta.http.HttpClient;
+import org.meseta.http.HttpHeaders;
+import org.meseta.http.StreamListener;
+
+/**
+ * The agent's side of the agent link: subscribes to the master, answers pings, and re-subscribes with
+ * Mesos's backoff (a random wait in [0, factor * 2^attempt], capped at one minute) whenever the stream ends,
+ * fails or stays silent longer than the ping timeout the master announced. Runs on the agent's actor thread.
+ */
+final class MasterLink implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MasterLink.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+    private static final HttpHeaders JSON = HttpHeaders.of("Content-Type", "application/json",
+            "Accept", "application/json");
+
+    private final AgentConfig config;
+    private final Actor actor;
+    private final HttpClient client;
+    private final Supplier<AgentSubscribe> subscription;
+    private final Consumer<AgentEvent.Registered> onRegistered;
+    private final Runnable onDisconnected;
+
+    private CompletableFuture<Void> stream;
+    private long generation;
+    private int failedAttempts;
+    private Actor.Timer retry = () -> {};
+    private Actor.Timer watchdog = () -> {};
+    private AgentEvent.Registered registration;
+    private boolean closed;
+
+    MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
+            Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected) {
+        this.config = config;
+        this.actor = actor;
+        this.client = client;
+        this.subscription = subscription;
+        this.onRegistered = onRegistered;
+        this.onDisconnected = onDisconnected;
+    }
+
+    /** Starts subscribing after the first random backoff, as a Mesos agent does. */
+    void start() {
+        actor.run(() -> scheduleRetry("starting"));
+    }
+
+    private void connect() {
+        long current = ++generation;
+        RecordIODecoder decoder = new RecordIODecoder(MAX_EVENT_BYTES);
+        LOG.log(System.Logger.Level.DEBUG, "Subscribing to master {0}", config.master());
+        stream = client.stream("POST", config.master().uri(AgentLink.SUBSCRIBE_PATH), JSON,
+                subscription.get().toJson(), new StreamListener() {
+                    @Override
+                    public void onResponse(int status, HttpHeaders headers) {
+                        if (status != 200) {
+                            actor.run(() -> lost(current, "master answered HTTP " + status));
+                        }
+                    }
+
+                    @Override
+                    public void onChunk(byte[] chunk) {
+                        actor.run(() -> received(current, decoder, chunk));
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        actor.run(() -> lost(current, "master closed the link"));
+                    }
+
+                    @Override
+                    public void onFailure(Throwable cause) {
+                        actor.run(() -> lost(current, describe(cause)));
+                    }
+                });
+    }
+
+    private void received(long linkGeneration, RecordIODecoder decoder, byte[] chunk) {
+        if (linkGeneration != generation || closed) {
+            return;
+        }
+        try {
+            List<byte[]> records = decoder.decode(chunk);
+            for (byte[] record : records) {
+                handle(AgentEvent.fromJson(record));
+            }
+        } catch (RecordIOException | JsonCodecException e) {
+            lost(linkGeneration, "unreadable event from master: " + e.getMessage());
+        }
+    }
+
+    private void handle(AgentEvent event) {
+        switch (event) {
+            case AgentEvent.Registered registered -> {
+                boolean first = registration == null;
+                registration = registered;
+                failedAttempts = 0;
+                LOG.log(System.Logger.Level.INFO, "{0} with master {1} as agent {2}",
+                        first ? "Registered" : "Re-registered", registered.masterInfo().getPid(),
+                        registered.agentId().getValue());
+                onRegistered.accept(registered);
+                armWatchdog();
+            }
+            case AgentEvent.Ping ping -> {
+                armWatchdog();
+                client.send("POST", config.master().uri(AgentLink.PONG_PATH), JSON,
+                        new AgentPong(registration.agentId()).toJson());
+            }
+        }
+    }
+
+    private void armWatchdog() {
+        watchdog.cancel();
+        long current = generation;
+        Duration timeout = registration.pingTimeout();
+        watchdog = actor.schedule(timeout, () -> lost(current, "no ping from the master for "
+                + timeout.toSeconds() + "s"));
+    }
+
+    private void lost(long linkGeneration, String reason) {
+        if (linkGeneration != generation || closed) {
+            return;
+        }
+        generation++;
+        watchdog.cancel();
+        if (stream != null) {
+            stream.cancel(true);
+        }
+        onDisconnected.run();
+        scheduleRetry(reason);
+    }
+
+    private void scheduleRetry(String reason) {
+        Duration delay = backoff(failedAttempts++);
+        if (failedAttempts > 1 || registration != null) {
+            LOG.log(System.Logger.Level.INFO, "Master {0} not reachable ({1}); retrying in {2} ms",
+                    config.master(), reason, delay.toMillis());
+        }
+        retry = actor.schedule(delay, this::connect);
+    }
+
+    /** Random in [0, factor * 2^attempt], capped at one minute. */
+    private Duration backoff(int attempt) {
+        long factor = config.registrationBackoffFactor().toMillis();
+        long bound = Math.min(MAX_BACKOFF.toMillis(), factor << Math.min(attempt, 20));
+        return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+    }
+
+    private static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Stops retrying and drops the link; the master marks this agent inactive. */
+    @Override
+    public void close() {
+        actor.call(() -> {
+            closed = true;
+            retry.cancel();
+            watchdog.cancel();
+            if (stream != null) {
+                stream.cancel(true);
+            }
+            return null;
+        }).exceptionally(failure -> null).join();
+    }
+}

@@ -1,0 +1,130 @@
+package org.meseta.api.agentlink;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageOrBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.meseta.api.json.JsonCodec;
+import org.meseta.api.json.JsonCodecException;
+
+/** The JSON envelope of agent-link messages: a flat object of strings, numbers and Mesos messages. */
+final class LinkJson {
+
+    private LinkJson() {}
+
+    @FunctionalInterface
+    interface Body {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(Fields fields) throws JsonCodecException;
+    }
+
+    static byte[] write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JsonCodec.factory().createGenerator(out)) {
+            generator.writeStartObject();
+            body.write(generator);
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    static void writeMessage(JsonGenerator generator, MessageOrBuilder message) throws IOException {
+        JsonCodec.write(generator, message);
+    }
+
+    static <T> T read(byte[] json, Reader<T> reader) throws JsonCodecException {
+        try (JsonParser parser = JsonCodec.factory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonCodecException("Expected a JSON object");
+            }
+            Map<String, Object> values = new HashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (token) {
+                    case START_OBJECT -> values.put(name, copyObject(parser));
+                    case START_ARRAY -> parser.skipChildren();
+                    case VALUE_NULL -> values.remove(name);
+                    default -> values.put(name, parser.getText());
+                }
+            }
+            return reader.read(new Fields(values));
+        } catch (JsonProcessingException e) {
+            throw new JsonCodecException("Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new JsonCodecException("Unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    private static byte[] copyObject(JsonParser parser) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JsonCodec.factory().createGenerator(out)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toByteArray();
+    }
+
+    /** The fields of one envelope; missing or mistyped fields are reported by name. */
+    static final class Fields {
+        private final Map<String, Object> values;
+
+        private Fields(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        String string(String name) throws JsonCodecException {
+            if (values.get(name) instanceof String text) {
+                return text;
+            }
+            throw missing(name, "a string");
+        }
+
+        Optional<String> optionalString(String name) {
+            return values.get(name) instanceof String text ? Optional.of(text) : Optional.empty();
+        }
+
+        double number(String name) throws JsonCodecException {
+            try {
+                return Double.parseDouble(string(name));
+            } catch (NumberFormatException e) {
+                throw missing(name, "a number");
+            }
+        }
+
+        <B extends Message.Builder> B message(String name, B builder) throws JsonCodecException {
+            if (values.get(name) instanceof byte[] json) {
+                try {
+                    return JsonCodec.decode(json, builder);
+                } catch (JsonCodecException e) {
+                    throw new JsonCodecException("Invalid '" + name + "': " + e.getMessage());
+                }
+            }
+            throw missing(name, "an object");
+        }
+
+        <T> T object(String name, Reader<T> reader) throws JsonCodecException {
+            if (values.get(name) instanceof byte[] json) {
+                return read(json, reader);
+            }
+            throw missing(name, "an object");
+        }
+
+        private static JsonCodecException missing(String name, String expected) {
+            return new JsonCodecException("Field '" + name + "' must be " + expected);
+        }
+    }
+}

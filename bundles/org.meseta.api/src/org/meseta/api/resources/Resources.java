@@ -1,0 +1,259 @@
+package org.meseta.api.resources;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.Value;
+
+/**
+ * A collection of Mesos resources as an immutable value with exact arithmetic, following Mesos's
+ * {@code Resources} semantics.
+ *
+ * <ul>
+ * <li>Every resource is valid and in the post-refinement reservation format ({@code reservations}, never the
+ * deprecated {@code role}/{@code reservation} fields).</li>
+ * <li>Resources with the same identity (name, type, reservations, allocation info, disk, revocable, shared,
+ * provider id) are combined into one: scalars add (fixed-point, three decimals, see {@link Scalars}), ranges
+ * coalesce, sets unite. Empty values (zero scalars, no ranges, no items) are dropped.</li>
+ * <li>Persistent volumes, MOUNT/BLOCK disks, RAW disks with an id and shared resources are never combined or split
+ * (as in Mesos): they are added and removed whole.</li>
+ * <li>{@link #minus} removes what is there and never produces negative values; callers that need the whole
+ * amount check {@link #contains} first.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe. Equality is Mesos's: two collections are equal when each contains the other.
+ */
+public final class Resources implements Iterable<Resource> {
+    private static final Resources EMPTY = new Resources(List.of());
+
+    private final List<ResourceEntry> entries;
+
+    private Resources(List<ResourceEntry> entries) {
+        this.entries = entries;
+    }
+
+    private static Resources of(List<ResourceEntry> entries) {
+        return entries.isEmpty() ? EMPTY : new Resources(Collections.unmodifiableList(entries));
+    }
+
+    /** @return the collection with no resources */
+    public static Resources empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Validates and combines resources, accepting either reservation format.
+     *
+     * @param resources resources as received from a framework, an agent or an operator
+     * @return the combined resources, converted to the post-refinement format
+     * @throws ResourceParseException naming the first invalid resource
+     */
+    public static Resources of(Iterable<Resource> resources) throws ResourceParseException {
+        List<ResourceEntry> entries = new ArrayList<>();
+        for (Resource resource : resources) {
+            Optional<String> problem = ResourceValidator.problem(resource);
+            if (problem.isPresent()) {
+                throw new ResourceParseException(
+                        "Invalid resource '" + ResourceText.format(resource) + "': " + problem.get());
+            }
+            ResourceEntry.add(entries, ResourceEntry.of(Reservations.upgrade(resource)));
+        }
+        return of(entries);
+    }
+
+    /**
+     * Parses resources as given on an agent's command line ({@code --resources}): the text form
+     * {@code name(role):value;...} or, when the text starts with {@code [}, a JSON array of {@code Resource}
+     * objects. Besides validating each resource this rejects what Mesos does not accept on a command line:
+     * persistent volumes, revocable resources, dynamic reservations, and one name with two types. The same name
+     * given twice adds up.
+     *
+     * @param text the resources text or JSON
+     * @param defaultRole the role of resources given without one, normally {@code *}
+     * @return the combined resources
+     * @throws ResourceParseException naming the first bad token or resource
+     */
+    public static Resources parse(String text, String defaultRole) throws ResourceParseException {
+        Optional<String> roleProblem = Roles.problem(defaultRole);
+        if (roleProblem.isPresent()) {
+            throw new ResourceParseException("Invalid default role '" + defaultRole + "': " + roleProblem.get());
+        }
+        List<Resource> resources = text.strip().startsWith("[")
+                ? ResourceJsonParser.parse(text, defaultRole)
+                : ResourceTextParser.parse(text, defaultRole);
+        checkCommandLine(resources);
+        List<ResourceEntry> entries = new ArrayList<>();
+        resources.forEach(resource -> ResourceEntry.add(entries, ResourceEntry.of(resource)));
+        return of(entries);
+    }
+
+    private static void checkCommandLine(List<Resource> resources) throws ResourceParseException {
+        Map<String, Value.Type> types = new HashMap<>();
+        for (Resource resource : resources) {
+            String reason = null;
+            if (resource.hasDisk() && resource.getDisk().hasPersistence()) {
+                reason = "persistent volumes cannot be given on the command line";
+            } else if (resource.hasRevocable()) {
+                reason = "revocable resources cannot be given on the command line";
+            } else if (Reservations.isDynamicallyReserved(resource)) {
+                reason = "dynamic reservations cannot be given on the command line";
+            }
+            if (reason != null) {
+                throw new ResourceParseException("Invalid resource '" + ResourceText.format(resource) + "': " + reason);
+            }
+            Value.Type previous = types.putIfAbsent(resource.getName(), resource.getType());
+            if (previous != null && previous != resource.getType()) {
+                throw new ResourceParseException("Invalid resources: '" + resource.getName() + "' is given both as "
+                        + ResourceValidator.describe(previous) + " and as "
+                        + ResourceValidator.describe(resource.getType()));
+            }
+        }
+    }
+
+    /**
+     * @param other more resources
+     * @return the sum
+     */
+    public Resources plus(Resources other) {
+        if (other.entries.isEmpty()) {
+            return this;
+        }
+        List<ResourceEntry> sum = new ArrayList<>(entries);
+        other.entries.forEach(entry -> ResourceEntry.add(sum, entry));
+        return of(sum);
+    }
+
+    /**
+     * Removes what is there: scalars stop at zero, ranges and sets lose what they have in common with
+     * {@code other}, and resources that {@code other} has but this does not are ignored.
+     *
+     * @param other resources to take away
+     * @return the difference
+     */
+    public Resources minus(Resources other) {
+        if (other.entries.isEmpty() || entries.isEmpty()) {
+            return this;
+        }
+        List<ResourceEntry> difference = new ArrayList<>(entries);
+        other.entries.forEach(entry -> ResourceEntry.subtract(difference, entry));
+        return of(difference);
+    }
+
+    /**
+     * @param other resources
+     * @return true if every resource of {@code other} is here in at least the same amount, with the same identity
+     *     (reservations included)
+     */
+    public boolean contains(Resources other) {
+        List<ResourceEntry> remaining = new ArrayList<>(entries);
+        for (ResourceEntry entry : other.entries) {
+            if (!ResourceEntry.holds(remaining, entry)) {
+                return false;
+            }
+            // Indivisible resources (persistent volumes, shared copies) must each be matched by a distinct entry.
+            ResourceEntry.subtract(remaining, entry);
+        }
+        return true;
+    }
+
+    /** @return true if there are no resources */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * @param name a resource name, e.g. {@code cpus}
+     * @return the total of the scalar resources of that name over all reservations; 0 if there are none
+     */
+    public double scalar(String name) {
+        long millis = 0;
+        for (ResourceEntry entry : entries) {
+            if (entry.resource().getName().equals(name) && entry.value() instanceof ResourceValue.OfScalar scalar) {
+                millis += scalar.millis();
+            }
+        }
+        return Scalars.toDouble(millis);
+    }
+
+    /**
+     * @param name a resource name, e.g. {@code ports}
+     * @return the union of the ranges resources of that name over all reservations, coalesced; empty if none
+     */
+    public Optional<Value.Ranges> ranges(String name) {
+        RangeSet union = null;
+        for (ResourceEntry entry : entries) {
+            if (entry.resource().getName().equals(name) && entry.value() instanceof ResourceValue.OfRanges ranges) {
+                union = union == null ? ranges.ranges() : union.plus(ranges.ranges());
+            }
+        }
+        return Optional.ofNullable(union).map(RangeSet::toProto);
+    }
+
+    /**
+     * @param predicate a test on single resources
+     * @return the resources that pass it
+     */
+    public Resources filter(Predicate<Resource> predicate) {
+        return of(entries.stream().filter(entry -> predicate.test(entry.resource()))
+                .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** @return the resources, one protobuf per combined resource, in the order they first appeared */
+    public List<Resource> toList() {
+        return entries.stream().map(ResourceEntry::resource).toList();
+    }
+
+    @Override
+    public Iterator<Resource> iterator() {
+        return toList().iterator();
+    }
+
+    /**
+     * @return the Mesos text form as Mesos logs it, e.g. {@code cpus:2; mem:1024; ports:[31000-32000]}, with
+     *     reservations as {@code cpus(reservations: [(STATIC,web)]):1}; {@code {}} when empty
+     */
+    @Override
+    public String toString() {
+        if (entries.isEmpty()) {
+            return "{}";
+        }
+        return entries.stream().map(entry -> ResourceText.format(entry.resource())).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Writes the "resources object" of Mesos's legacy endpoints ({@code /master/state} and friends), e.g.
+     * {@code {"cpus":2.0,"gpus":0.0,"mem":1024.0,"disk":0.0,"ports":"[31000-32000]"}}: one field per name summed
+     * over all reservations, {@code cpus}, {@code gpus}, {@code mem} and {@code disk} always present, scalars as
+     * numbers, ranges and sets as text ({@code "[1-2, 5-10]"}, {@code "{a, b}"}), revocable resources under
+     * {@code <name>_revocable}.
+     *
+     * @param generator where to write the object (as a value: the caller has written the field name if any)
+     * @throws IOException from the generator
+     */
+    public void writeLegacyJson(JsonGenerator generator) throws IOException {
+        LegacyJson.writeResources(generator, entries);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Resources that && contains(that) && that.contains(this);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (ResourceEntry entry : entries) {
+            hash += entry.identity().hashCode() * 31 + entry.value().hashCode();
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,240 @@
+package org.meseta.console.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A real client against a fake master on 127.0.0.1, with intervals shortened to milliseconds. */
+@Timeout(30)
+class ClusterClientTest {
+
+    static final PollSettings FAST = new PollSettings(Duration.ofMillis(50), Duration.ofMillis(40),
+            Duration.ofMillis(200), Duration.ofSeconds(2));
+
+    private static final String NODE_A = MasterJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480},
+            new double[] {1, 2048, 0}, "rack", "r1");
+    private static final String NODE_B = MasterJson.agent("M-S1", "node-b", true, new double[] {2, 4096, 0},
+            new double[] {0, 0, 0});
+
+    private FakeMaster master;
+    private ClusterClient client;
+    private final StateRecorder states = new StateRecorder();
+
+    @BeforeEach
+    void start() throws Exception {
+        master = FakeMaster.startOnFreePort();
+        client = ClusterClients.create(FAST);
+        client.addListener(states);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        master.close();
+    }
+
+    @Test
+    void startsDisconnectedAndTellsANewListenerSo() {
+        assertInstanceOf(ConnectionState.Disconnected.class, states.await(ConnectionState.class));
+        assertInstanceOf(ConnectionState.Disconnected.class, client.state());
+    }
+
+    @Test
+    void followsAgentsJoiningChangingAndLeaving() {
+        master.answer(MasterJson.getAgents(NODE_A));
+        client.connect(master.address());
+
+        states.await(ConnectionState.Connecting.class);
+        ConnectionState.Connected first = states.await(ConnectionState.Connected.class);
+        assertEquals(List.of(new AgentRow("M-S0", "node-a", new ResourceAmounts(4, 8192, 20480),
+                new ResourceAmounts(1, 2048, 0), "rack:r1", true)), first.snapshot().agents());
+        assertEquals(master.address(), first.leader());
+
+        master.answer(MasterJson.getAgents(NODE_A, NODE_B));
+        states.await(ConnectionState.Connected.class, c -> c.snapshot().agents().size() == 2);
+
+        master.answer(MasterJson.getAgents(MasterJson.agent("M-S0", "node-a", false, new double[] {4, 8192, 20480},
+                new double[] {3, 2048, 0}, "rack", "r1")));
+        ConnectionState.Connected changed = states.await(ConnectionState.Connected.class,
+                c -> c.snapshot().agents().size() == 1);
+        assertFalse(changed.snapshot().agents().get(0).active());
+        assertEquals(3, changed.snapshot().agents().get(0).used().cpus());
+    }
+
+    @Test
+    void reportsOnlyChanges() {
+        master.answer(MasterJson.getAgents(NODE_A));
+        client.connect(master.address());
+        states.await(ConnectionState.Connected.class);
+        int requestsBefore = master.received().size();
+
+        StateRecorder.sleep(400);
+
+        assertTrue(master.received().size() >= requestsBefore + 3, "the client keeps polling");
+        assertEquals(1, states.seen().stream().filter(ConnectionState.Connected.class::isInstance).count(),
+                () -> "identical answers are not reported again: " + states.seen());
+    }
+
+    @Test
+    void asksWithAJsonGetAgentsCall() {
+        client.connect(master.address());
+        states.await(ConnectionState.Connected.class);
+
+        FakeMaster.Received request = master.received().get(0);
+        assertEquals(new FakeMaster.Received("POST", "/api/v1", "application/json", "application/json",
+                "{\"type\":\"GET_AGENTS\"}"), request);
+    }
+
+    @Test
+    void aMasterGoingDownIsUnreachableWithAReasonAndComingBackIsConnectedAgain() throws Exception {
+        master.answer(MasterJson.getAgents(NODE_A));
+        client.connect(master.address());
+        states.await(ConnectionState.Connected.class);
+
+        master.stop();
+        ConnectionState.Unreachable down = states.await(ConnectionState.Unreachable.class);
+        assertEquals(master.address(), down.master());
+        assertEquals(FAST.firstRetryDelay(), down.retryIn());
+        // The first failure may also be a poll cut off by the stop; the retry surely finds no server.
+        ConnectionState.Unreachable later = states.await(ConnectionState.Unreachable.class);
+        assertEquals("connection refused", later.reason());
+        assertEquals(FAST.firstRetryDelay().multipliedBy(2), later.retryIn(), "the delay doubles");
+
+        master.restart();
+        ConnectionState.Connected back = states.await(ConnectionState.Connected.class);
+        assertEquals(1, back.snapshot().agents().size());
+    }
+
+    @Test
+    void followsARedirectToTheLeader() throws Exception {
+        try (FakeMaster leader = FakeMaster.startOnFreePort()) {
+            leader.answer(MasterJson.getAgents(NODE_B));
+            master.redirectTo(leader.address());
+            client.connect(master.address());
+
+            ConnectionState.Connected connected = states.await(ConnectionState.Connected.class);
+
+            assertEquals(master.address(), connected.master());
+            assertEquals(leader.address(), connected.leader());
+            assertEquals("node-b", connected.snapshot().agents().get(0).hostname());
+            assertEquals("POST", leader.received().get(0).method());
+            assertEquals("/api/v1", leader.received().get(0).path());
+        }
+    }
+
+    @Test
+    void givesUpOnARedirectLoop() {
+        master.redirectTo(master.address());
+        client.connect(master.address());
+
+        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
+
+        assertEquals("more than 3 redirects, the last to //" + master.address() + "/api/v1", error.reason());
+    }
+
+    @Test
+    void aMalformedAnswerIsAProtocolErrorAndTheClientRecoversWhenItIsFixed() {
+        master.answer("{\"type\":\"GET_AGENTS\",\"get_agents\":{\"agents\":[{\"agent_info\":");
+        client.connect(master.address());
+
+        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
+        assertTrue(error.reason().startsWith("malformed GET_AGENTS response: "), error.reason());
+
+        master.answer(MasterJson.getAgents(NODE_A));
+        states.await(ConnectionState.Connected.class);
+    }
+
+    @Test
+    void anHttpErrorShowsTheStatusAndTheMastersMessage() {
+        master.answerStatus(503, "Master has not finished recovery\nmore detail");
+        client.connect(master.address());
+
+        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
+
+        assertEquals("HTTP 503: Master has not finished recovery", error.reason());
+    }
+
+    @Test
+    void aMasterThatDoesNotAnswerTimesOut() {
+        try (ClusterClient impatient = ClusterClients.create(new PollSettings(FAST.pollInterval(),
+                FAST.firstRetryDelay(), FAST.maxRetryDelay(), Duration.ofMillis(300)))) {
+            StateRecorder impatientStates = new StateRecorder();
+            impatient.addListener(impatientStates);
+            master.delayAnswers(Duration.ofSeconds(2));
+
+            impatient.connect(master.address());
+
+            assertEquals("no answer within 300 ms", impatientStates.await(ConnectionState.Unreachable.class).reason());
+        }
+    }
+
+    @Test
+    void switchingMastersDropsTheOldOne() throws Exception {
+        try (FakeMaster other = FakeMaster.startOnFreePort()) {
+            master.answer(MasterJson.getAgents(NODE_A));
+            other.answer(MasterJson.getAgents(NODE_A, NODE_B));
+            client.connect(master.address());
+            states.await(ConnectionState.Connected.class);
+
+            client.connect(other.address());
+
+            assertEquals(other.address(), states.await(ConnectionState.Connecting.class).master());
+            assertEquals(other.address(), states.await(ConnectionState.Connected.class).master());
+            StateRecorder.sleep(200);
+            assertTrue(states.seen().stream().skip(states.seen().indexOf(new ConnectionState.Connecting(other.address())))
+                    .noneMatch(s -> s instanceof ConnectionState.Connected c && c.master().equals(master.address())));
+        }
+    }
+
+    @Test
+    void disconnectStopsPolling() {
+        client.connect(master.address());
+        states.await(ConnectionState.Connected.class);
+
+        client.disconnect();
+        states.await(ConnectionState.Disconnected.class);
+        StateRecorder.sleep(100);
+        int requests = master.received().size();
+        StateRecorder.sleep(300);
+
+        assertEquals(requests, master.received().size());
+    }
+
+    @Test
+    void closeStopsPollingAndRefusesNewConnections() {
+        client.connect(master.address());
+        states.await(ConnectionState.Connected.class);
+
+        client.close();
+        StateRecorder.sleep(100);
+        int requests = master.received().size();
+        StateRecorder.sleep(300);
+
+        assertEquals(requests, master.received().size());
+        assertThrows(IllegalStateException.class, () -> client.connect(master.address()));
+        client.close();
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        client.addListener(state -> {
+            throw new IllegalStateException("listener bug");
+        });
+        StateRecorder second = new StateRecorder();
+        client.addListener(second);
+
+        client.connect(master.address());
+
+        second.await(ConnectionState.Connected.class);
+    }
+}

@@ -1,0 +1,127 @@
+package org.meseta.console.ui.dialogs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.RecentMasters;
+import org.meseta.console.ui.testing.Ui;
+
+@Timeout(30)
+class ConnectDialogTest {
+
+    private static final RecentMasters RECENT = RecentMasters.empty()
+            .remember(MasterAddress.parse("10.0.0.2:5050"))
+            .remember(MasterAddress.parse("10.0.0.1:5050"));
+
+    private Display display;
+    private Shell parent;
+    private ConnectDialog dialog;
+
+    @BeforeEach
+    void createParent() {
+        display = Display.getDefault();
+        parent = new Shell(display);
+    }
+
+    @AfterEach
+    void dispose() {
+        if (dialog != null) {
+            dialog.close();
+        }
+        parent.dispose();
+        Ui.flush(display);
+    }
+
+    @Test
+    void offersTheRecentMastersMostRecentFirst() {
+        open("10.0.0.1:5050");
+
+        assertArrayEquals(new String[] {"10.0.0.1:5050", "10.0.0.2:5050"}, dialog.masterField().getItems());
+        assertEquals("", dialog.problem());
+        assertTrue(dialog.okButton().isEnabled());
+    }
+
+    @Test
+    void explainsBadInputAndDisablesOkUntilItIsFixed() {
+        open("");
+        assertFalse(dialog.okButton().isEnabled());
+        assertTrue(dialog.problem().startsWith("Enter the master as HOST:PORT"), dialog.problem());
+
+        type("localhost");
+        assertEquals("'localhost' has no port: enter HOST:PORT, for example localhost:5050.", dialog.problem());
+        assertFalse(dialog.okButton().isEnabled());
+
+        type("localhost:99999");
+        assertEquals("Port 99999 is out of range (1-65535).", dialog.problem());
+        assertFalse(dialog.okButton().isEnabled());
+
+        type("http://localhost:5050/");
+        assertEquals("", dialog.problem());
+        assertTrue(dialog.okButton().isEnabled());
+    }
+
+    @Test
+    void anInvalidStartingTextShowsItsProblemAtOnce() {
+        open("master.example.org");
+
+        assertEquals("master.example.org", dialog.masterField().getText());
+        assertTrue(dialog.problem().contains("has no port"), dialog.problem());
+        assertFalse(dialog.okButton().isEnabled());
+    }
+
+    @Test
+    void okReturnsTheParsedMaster() {
+        open("");
+        type(" 127.0.0.1:5050 ");
+
+        dialog.okButton().notifyListeners(SWT.Selection, new Event());
+
+        assertEquals(Window.OK, dialog.getReturnCode());
+        assertEquals(Optional.of(new MasterAddress("127.0.0.1", 5050)), dialog.master());
+    }
+
+    @Test
+    void cancelReturnsNoMaster() {
+        open("127.0.0.1:5050");
+
+        dialog.cancelButton().notifyListeners(SWT.Selection, new Event());
+
+        assertEquals(Window.CANCEL, dialog.getReturnCode());
+        assertEquals(Optional.empty(), dialog.master());
+    }
+
+    @Test
+    void closingTheWindowReturnsNoMaster() {
+        open("127.0.0.1:5050");
+
+        dialog.close();
+
+        assertEquals(Optional.empty(), dialog.master());
+    }
+
+    private void open(String initialText) {
+        dialog = new ConnectDialog(parent, RECENT, initialText);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Ui.flush(display);
+    }
+
+    private void type(String text) {
+        dialog.masterField().setText(text);
+        Ui.flush(display);
+    }
+}

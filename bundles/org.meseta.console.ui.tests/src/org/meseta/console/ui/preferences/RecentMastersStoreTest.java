@@ -1,0 +1,63 @@
+package org.meseta.console.ui.preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.meseta.console.core.ClusterSnapshot;
+import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.MasterAddress;
+import org.osgi.service.prefs.Preferences;
+
+class RecentMastersStoreTest {
+
+    private static final MasterAddress A = MasterAddress.parse("a:5050");
+    private static final MasterAddress B = MasterAddress.parse("b:5050");
+
+    // A node of its own, so that tests do not see each other's lists.
+    private final Preferences node = InstanceScope.INSTANCE.getNode("org.meseta.console.ui.tests")
+            .node(UUID.randomUUID().toString());
+    private final RecentMastersStore store = new RecentMastersStore(node);
+
+    @AfterEach
+    void removeNode() throws Exception {
+        node.removeNode();
+    }
+
+    @Test
+    void remembersMastersMostRecentFirstInOnePreference() {
+        store.remember(A);
+        store.remember(B);
+        store.remember(A);
+
+        assertEquals(List.of(A, B), store.load().masters());
+        assertEquals("a:5050,b:5050", node.get(RecentMastersStore.KEY, null));
+    }
+
+    @Test
+    void aSuccessfulConnectionIsRemembered() {
+        store.stateChanged(new ConnectionState.Connected(A, A, ClusterSnapshot.EMPTY));
+
+        assertEquals(List.of(A), store.load().masters());
+    }
+
+    @Test
+    void attemptsThatFailAreNotRemembered() {
+        store.stateChanged(new ConnectionState.Connecting(B));
+        store.stateChanged(new ConnectionState.Unreachable(B, "connection refused", Duration.ofSeconds(1)));
+
+        assertEquals(List.of(), store.load().masters());
+    }
+
+    @Test
+    void aDamagedPreferenceGivesTheValidEntries() {
+        node.put(RecentMastersStore.KEY, "b:5050,???,a:5050");
+
+        assertEquals(List.of(B, A), store.load().masters());
+    }
+}

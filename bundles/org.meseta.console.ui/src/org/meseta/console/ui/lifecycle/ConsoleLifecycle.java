@@ -1,0 +1,62 @@
+package org.meseta.console.ui.lifecycle;
+
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.PostWorkbenchClose;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.meseta.console.core.ClusterClient;
+import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterOption;
+import org.meseta.console.ui.dialogs.ConnectDialog;
+import org.meseta.console.ui.preferences.RecentMastersStore;
+
+/**
+ * Starts a console session before the window opens: puts the {@link ClusterClient} and the
+ * {@link RecentMastersStore} into the application context (where parts and handlers get them) and
+ * connects to the master named by {@code --master=HOST:PORT} or {@code -Dmeseta.master=HOST:PORT},
+ * asking with the connect dialog when none or an invalid one was given. Cancelling the dialog
+ * opens the console unconnected; File > Connect… is always available.
+ */
+public class ConsoleLifecycle {
+
+    private ClusterClient client;
+
+    @PostContextCreate
+    public void startSession(IEclipseContext context, IApplicationContext application) {
+        client = ClusterClients.create();
+        RecentMastersStore recentMasters = RecentMastersStore.inInstanceScope();
+        client.addListener(recentMasters);
+        context.set(ClusterClient.class, client);
+        context.set(RecentMastersStore.class, recentMasters);
+
+        Optional<String> given = MasterOption.find(
+                (String[]) application.getArguments().get(IApplicationContext.APPLICATION_ARGS),
+                System.getProperty(MasterOption.SYSTEM_PROPERTY));
+        Optional<MasterAddress> master = given.flatMap(ConsoleLifecycle::valid);
+        if (master.isEmpty()) {
+            master = ConnectDialog.ask(null, recentMasters.load(),
+                    given.orElse(recentMasters.load().mostRecentText()));
+        }
+        master.ifPresent(client::connect);
+    }
+
+    private static Optional<MasterAddress> valid(String text) {
+        try {
+            return Optional.of(MasterAddress.parse(text));
+        } catch (IllegalArgumentException invalid) {
+            // the dialog shows the text with the reason it is refused
+            return Optional.empty();
+        }
+    }
+
+    /** Stops polling once the window is gone (the application context is not disposed, so no @PreDestroy). */
+    @PostWorkbenchClose
+    public void endSession() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

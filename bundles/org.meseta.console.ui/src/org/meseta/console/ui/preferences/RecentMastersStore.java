@@ -1,0 +1,66 @@
+package org.meseta.console.ui.preferences;
+
+import java.lang.System.Logger.Level;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.meseta.console.core.ClusterListener;
+import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.RecentMasters;
+import org.osgi.service.prefs.BackingStoreException;
+import org.osgi.service.prefs.Preferences;
+
+/**
+ * Keeps the recently used masters in a preference node and, as a {@link ClusterListener}, adds a
+ * master each time a connection to it succeeds.
+ *
+ * <p>Thread-safe (preference nodes are). Listener calls arrive on the cluster client's thread, so
+ * the preference file is written there, never on the UI thread. A failure to write is logged and
+ * otherwise ignored: losing the list is not worth interrupting the user.
+ */
+public final class RecentMastersStore implements ClusterListener {
+
+    /** The preference key holding {@link RecentMasters#encode()}. */
+    public static final String KEY = "recentMasters";
+
+    private static final String NODE = "org.meseta.console.ui";
+    private static final System.Logger LOG = System.getLogger(RecentMastersStore.class.getName());
+
+    private final Preferences node;
+
+    public RecentMastersStore(Preferences node) {
+        this.node = node;
+    }
+
+    /** The store in the console's instance-scope preferences (the workspace of the running product). */
+    public static RecentMastersStore inInstanceScope() {
+        return new RecentMastersStore(InstanceScope.INSTANCE.getNode(NODE));
+    }
+
+    /** The stored list; empty if nothing (valid) is stored. */
+    public RecentMasters load() {
+        return RecentMasters.decode(node.get(KEY, ""));
+    }
+
+    /** Moves {@code master} to the front of the stored list and writes it out if that changed anything. */
+    public synchronized void remember(MasterAddress master) {
+        RecentMasters before = load();
+        RecentMasters after = before.remember(master);
+        if (after.equals(before)) {
+            return;
+        }
+        node.put(KEY, after.encode());
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            LOG.log(Level.WARNING, "Could not save the recent masters list", e);
+        }
+    }
+
+    @Override
+    public void stateChanged(ConnectionState state) {
+        if (state instanceof ConnectionState.Connected connected) {
+            remember(connected.master());
+        }
+    }
+}

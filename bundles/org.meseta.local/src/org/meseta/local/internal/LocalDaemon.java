@@ -1,0 +1,117 @@
+package org.meseta.local.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.meseta.api.flags.Flag;
+import org.meseta.api.flags.FlagException;
+import org.meseta.api.flags.FlagParser;
+import org.meseta.api.flags.Flags;
+import org.meseta.daemon.Daemon;
+import org.meseta.daemon.DaemonException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code local} daemon, like {@code mesos-local}: a master on {@code --port} and {@code --num_agents}
+ * agents on the following ports, all in this process, each with its own directory under {@code --work_dir}.
+ * It composes the master's and the agent's own command lines, so their flags mean exactly what they mean
+ * for the separate daemons.
+ */
+@Component(property = Daemon.NAME_PROPERTY + "=local")
+public final class LocalDaemon implements Daemon {
+
+    private static final System.Logger LOG = System.getLogger(LocalDaemon.class.getName());
+
+    static final Flag<String> IP = Flag.string("ip", "IP address the master and agents listen on", "127.0.0.1");
+    static final Flag<Integer> PORT = Flag.port("port", "Master port; agent n listens on port + n", 5050);
+    static final Flag<Integer> NUM_AGENTS = Flag.integer("num_agents", "Number of agents to start", 1);
+    static final Flag<Path> WORK_DIR = Flag.path("work_dir",
+            "Directory holding master/ and agents/<n>/", Path.of(System.getProperty("java.io.tmpdir"), "meseta-local"));
+    static final Flag<String> RESOURCES = Flag.string("resources",
+            "Resources of each agent, as for meseta-agent (default: detected from this machine)");
+    static final Flag<String> ATTRIBUTES = Flag.string("attributes", "Attributes of each agent, e.g. 'rack:r1'");
+    static final List<Flag<?>> FLAGS = List.of(IP, PORT, NUM_AGENTS, WORK_DIR, RESOURCES, ATTRIBUTES);
+
+    /** Agents of a local cluster retry registration quickly; the master is in the same process. */
+    private static final String FAST_REGISTRATION = "--registration_backoff_factor=100ms";
+
+    @Reference(target = "(" + NAME_PROPERTY + "=master)")
+    private Daemon master;
+
+    @Reference(target = "(" + NAME_PROPERTY + "=agent)")
+    private Daemon agent;
+
+    private final Set<Running> started = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String summary() {
+        return "Runs a Meseta master and N agents in one process, for trying Meseta on one machine.";
+    }
+
+    @Override
+    public List<Flag<?>> flags() {
+        return FLAGS;
+    }
+
+    @Override
+    public Running start(Flags flags) throws DaemonException {
+        int agents = flags.get(NUM_AGENTS);
+        int port = flags.get(PORT);
+        if (agents < 0 || port + agents > 65535) {
+            throw new DaemonException("--num_agents must be between 0 and " + (65535 - port) + ", got " + agents);
+        }
+        String ip = flags.get(IP);
+        Path workDir = flags.get(WORK_DIR);
+        List<Running> parts = new ArrayList<>();
+        try {
+            parts.add(startPart(master, "master", List.of("--ip=" + ip, "--port=" + port,
+                    "--work_dir=" + workDir.resolve("master"))));
+            for (int n = 1; n <= agents; n++) {
+                List<String> args = new ArrayList<>(List.of("--master=" + ip + ":" + port, "--ip=" + ip,
+                        "--port=" + (port + n), "--work_dir=" + workDir.resolve("agents").resolve(String.valueOf(n)),
+                        FAST_REGISTRATION));
+                flags.find(RESOURCES).ifPresent(value -> args.add("--resources=" + value));
+                flags.find(ATTRIBUTES).ifPresent(value -> args.add("--attributes=" + value));
+                parts.add(startPart(agent, "agent " + n, args));
+            }
+        } catch (DaemonException e) {
+            parts.reversed().forEach(Running::close);
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "Local cluster up: master at {0} with {1} agent(s); work_dir {2}",
+                parts.get(0).endpoint(), agents, workDir);
+        Running cluster = new Running() {
+            @Override
+            public String endpoint() {
+                return parts.get(0).endpoint();
+            }
+
+            @Override
+            public void close() {
+                if (started.remove(this)) {
+                    parts.reversed().forEach(Running::close);
+                }
+            }
+        };
+        started.add(cluster);
+        return cluster;
+    }
+
+    @Deactivate
+    void deactivate() {
+        List.copyOf(started).forEach(Running::close);
+    }
+
+    /** Starts one member; a failure names it ("agent 2: Failed to bind ..."). */
+    private static Running startPart(Daemon daemon, String role, List<String> args) throws DaemonException {
+        try {
+            return daemon.start(FlagParser.parse(daemon.flags(), args));
+        } catch (FlagException | DaemonException e) {
+            throw new DaemonException(role + ": " + e.getMessage(), e);
+        }
+    }
+}

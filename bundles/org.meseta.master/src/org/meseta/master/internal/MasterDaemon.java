@@ -1,0 +1,109 @@
+package org.meseta.master.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.mesos.v1.Protos.Address;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.api.flags.Flag;
+import org.meseta.api.flags.Flags;
+import org.meseta.daemon.Build;
+import org.meseta.daemon.Daemon;
+import org.meseta.daemon.DaemonException;
+import org.meseta.daemon.Endpoint;
+import org.meseta.http.HttpServer;
+import org.meseta.http.HttpServerException;
+import org.meseta.http.HttpServerOptions;
+import org.meseta.http.HttpTransport;
+import org.meseta.master.internal.http.MasterRoutes;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/** The {@code master} daemon: one {@link Master} behind an HTTP server per {@link #start}. */
+@Component(property = Daemon.NAME_PROPERTY + "=master")
+public final class MasterDaemon implements Daemon {
+
+    private static final System.Logger LOG = System.getLogger(MasterDaemon.class.getName());
+
+    private final Set<Running> started = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String summary() {
+        return "Runs a Meseta master: it pools the agents' resources and offers them to frameworks.";
+    }
+
+    @Override
+    public List<Flag<?>> flags() {
+        return MasterFlags.ALL;
+    }
+
+    @Override
+    public Running start(Flags flags) throws DaemonException {
+        MasterConfig config = MasterFlags.config(flags);
+        createWorkDir(config);
+        MasterInfo info = masterInfo(config.endpoint());
+        Master master = new Master(config, info, Clock.systemUTC());
+        HttpTransport transport = HttpTransport.create("master-http", 2);
+        HttpServer server;
+        try {
+            server = HttpServer.start(transport, config.endpoint().bindAddress(), MasterRoutes.router(master, config),
+                    HttpServerOptions.defaults());
+        } catch (HttpServerException e) {
+            master.close();
+            transport.close();
+            throw new DaemonException(e.getMessage(), e);
+        }
+        LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
+                info.getHostname(), config.endpoint().address(), config.workDir());
+        Running running = new Running() {
+            @Override
+            public String endpoint() {
+                return config.endpoint().address();
+            }
+
+            @Override
+            public void close() {
+                if (started.remove(this)) {
+                    LOG.log(System.Logger.Level.INFO, "Master {0} stopping", info.getId());
+                    server.close();
+                    master.close();
+                    transport.close();
+                }
+            }
+        };
+        started.add(running);
+        return running;
+    }
+
+    @Deactivate
+    void deactivate() {
+        List.copyOf(started).forEach(Running::close);
+    }
+
+    private static void createWorkDir(MasterConfig config) throws DaemonException {
+        try {
+            Files.createDirectories(config.workDir());
+        } catch (IOException e) {
+            throw new DaemonException("Cannot create --work_dir " + config.workDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static MasterInfo masterInfo(Endpoint endpoint) {
+        return MasterInfo.newBuilder()
+                .setId(UUID.randomUUID().toString())
+                .setIp(endpoint.packedIp())
+                .setPort(endpoint.advertisedPort())
+                .setPid(endpoint.pid("master"))
+                .setHostname(endpoint.hostname())
+                .setVersion(Build.MESOS_API)
+                .setAddress(Address.newBuilder()
+                        .setHostname(endpoint.hostname())
+                        .setIp(endpoint.advertisedIp())
+                        .setPort(endpoint.advertisedPort()))
+                .build();
+    }
+}

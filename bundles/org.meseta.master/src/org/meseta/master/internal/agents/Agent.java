@@ -1,0 +1,129 @@
+package org.meseta.master.internal.agents;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.api.resources.Resources;
+import org.meseta.daemon.Actor;
+import org.meseta.http.ResponseStream;
+
+/**
+ * One admitted agent as the master sees it. Confined to the master's actor thread.
+ *
+ * <p>An agent is <em>active</em> while its link stream is open; pings that go unanswered close the link.
+ */
+public final class Agent {
+
+    private final AgentID id;
+    private AgentInfo info;
+    private Resources total;
+    private String pid;
+    private String version;
+    private final Instant registeredTime;
+    private Instant reregisteredTime;
+
+    private ResponseStream link;
+    private Actor.Timer pingTimer = () -> {};
+    private boolean awaitingPong;
+    private int missedPings;
+
+    Agent(AgentInfo info, Resources total, String pid, String version, Instant registeredTime) {
+        this.id = info.getId();
+        this.info = info;
+        this.total = total;
+        this.pid = pid;
+        this.version = version;
+        this.registeredTime = registeredTime;
+    }
+
+    /** The agent subscribed again (restart, network blip): take its latest description. */
+    void reregistered(AgentInfo newInfo, Resources newTotal, String newPid, String newVersion, Instant time) {
+        this.info = newInfo;
+        this.total = newTotal;
+        this.pid = newPid;
+        this.version = newVersion;
+        this.reregisteredTime = time;
+    }
+
+    public AgentID id() {
+        return id;
+    }
+
+    public AgentInfo info() {
+        return info;
+    }
+
+    /** Everything the agent offers, validated when it subscribed. */
+    public Resources total() {
+        return total;
+    }
+
+    public String pid() {
+        return pid;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant registeredTime() {
+        return registeredTime;
+    }
+
+    public Optional<Instant> reregisteredTime() {
+        return Optional.ofNullable(reregisteredTime);
+    }
+
+    public boolean isActive() {
+        return link != null;
+    }
+
+    /** The open link, if any. */
+    public Optional<ResponseStream> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /** Replaces the link (a new subscription supersedes the old one) and restarts the ping count. */
+    public void connect(ResponseStream newLink, Actor.Timer newPingTimer) {
+        disconnect();
+        link = newLink;
+        pingTimer = newPingTimer;
+    }
+
+    /** Forgets the link and stops pinging; the caller closes the stream if it is still open. */
+    public void disconnect() {
+        pingTimer.cancel();
+        pingTimer = () -> {};
+        link = null;
+        awaitingPong = false;
+        missedPings = 0;
+    }
+
+    public void schedulePings(Actor.Timer timer) {
+        pingTimer = timer;
+    }
+
+    /**
+     * Called when a ping is due. Returns true when a ping should be sent now; false when the previous one is
+     * still unanswered, which counts as a miss (see {@link #missedPings()}).
+     */
+    public boolean pingDue() {
+        if (awaitingPong) {
+            missedPings++;
+            return false;
+        }
+        awaitingPong = true;
+        return true;
+    }
+
+    /** The agent answered: it is healthy again. */
+    public void ponged() {
+        awaitingPong = false;
+        missedPings = 0;
+    }
+
+    public int missedPings() {
+        return missedPings;
+    }
+}

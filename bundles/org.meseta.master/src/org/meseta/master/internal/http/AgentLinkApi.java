@@ -1,0 +1,57 @@
+package org.meseta.master.internal.http;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.resources.ResourceParseException;
+import org.meseta.api.resources.Resources;
+import org.meseta.http.HttpHeaders;
+import org.meseta.http.HttpRequest;
+import org.meseta.http.HttpResponse;
+import org.meseta.master.internal.Master;
+
+/** The master's side of the agent link (see {@link org.meseta.api.agentlink}). */
+final class AgentLinkApi {
+
+    private static final System.Logger LOG = System.getLogger(AgentLinkApi.class.getName());
+
+    private final Master master;
+
+    AgentLinkApi(Master master) {
+        this.master = master;
+    }
+
+    CompletionStage<HttpResponse> subscribe(HttpRequest request) {
+        AgentSubscribe subscribe;
+        Resources total;
+        try {
+            subscribe = AgentSubscribe.fromJson(request.body());
+            total = Resources.of(subscribe.agentInfo().getResourcesList());
+        } catch (JsonCodecException | ResourceParseException e) {
+            LOG.log(System.Logger.Level.WARNING, "Refused agent subscription from {0}: {1}",
+                    request.remoteAddress(), e.getMessage());
+            return CompletableFuture.completedFuture(HttpResponse.text(400, "Invalid agent subscription: "
+                    + e.getMessage()));
+        }
+        return CompletableFuture.completedFuture(new HttpResponse.StreamResponse(200, V1Protocol.JSON,
+                HttpHeaders.empty(), link -> master.subscribe(subscribe, total, link).whenComplete((id, failure) -> {
+                    if (failure != null) {
+                        link.close();
+                    }
+                })));
+    }
+
+    CompletionStage<HttpResponse> pong(HttpRequest request) {
+        AgentPong pong;
+        try {
+            pong = AgentPong.fromJson(request.body());
+        } catch (JsonCodecException e) {
+            return CompletableFuture.completedFuture(HttpResponse.text(400, "Invalid pong: " + e.getMessage()));
+        }
+        return master.pong(pong.agentId()).thenApply(known -> known
+                ? HttpResponse.empty(202)
+                : HttpResponse.text(404, "Unknown agent " + pong.agentId().getValue() + "; subscribe first"));
+    }
+}

@@ -1,0 +1,89 @@
+# Shared by daemons/bin/* and product/bin/*; sourced, not run.
+# Finds a JDK 21+, builds the products with ./mvnw when they are missing, and starts one product with a
+# private copy of its OSGi configuration area (so several processes can run from one product).
+
+MESETA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+meseta_die() {
+  echo "$MESETA_PROGRAM: $*" >&2
+  exit 1
+}
+
+# The major version of a java binary, e.g. 17 or 25.
+meseta_java_major() {
+  local version
+  version=$("$1" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}') || return 1
+  version=${version#1.}
+  echo "${version%%[.+-]*}"
+}
+
+# Sets JAVA_HOME to a JDK 21 or newer: $JAVA_HOME first, then the newest under /usr/lib/jvm.
+meseta_find_java() {
+  local candidate major
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    major=$(meseta_java_major "$JAVA_HOME/bin/java")
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
+      return 0
+    fi
+    echo "$MESETA_PROGRAM: JAVA_HOME=$JAVA_HOME is Java $major; looking for Java 21+ under /usr/lib/jvm" >&2
+  fi
+  for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+    if [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ]; then
+      major=$(meseta_java_major "$candidate/bin/java")
+      if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
+        export JAVA_HOME=${candidate%/}
+        return 0
+      fi
+    fi
+  done
+  meseta_die "needs a JDK 21 or newer. Set JAVA_HOME, or install one (e.g. apt-get install openjdk-21-jdk-headless)."
+}
+
+# Builds every product (bundles, features, daemons, console) without running tests.
+meseta_build() {
+  local log="$MESETA_ROOT/target/meseta-build.log"
+  mkdir -p "$MESETA_ROOT/target"
+  echo "$MESETA_PROGRAM: $1 is not built yet; building Meseta with ./mvnw (first time: several minutes; log: $log)" >&2
+  if ! (cd "$MESETA_ROOT" && ./mvnw -B -ntp -DskipTests package) > "$log" 2>&1 < /dev/null; then
+    grep -E '^\[ERROR\]' "$log" | head -20 >&2
+    meseta_die "the build failed; see $log"
+  fi
+  echo "$MESETA_PROGRAM: build finished" >&2
+}
+
+# meseta_run_product <module dir> <product id> <root folder> [product args...]
+meseta_run_product() {
+  local module=$1 id=$2 folder=$3
+  shift 3
+  local product="$MESETA_ROOT/$module/target/products/$id/linux/gtk/x86_64/$folder"
+  meseta_find_java
+  if ! ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar > /dev/null 2>&1; then
+    meseta_build "$module/target/products/$id"
+  fi
+  local launcher
+  launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -1)
+  [ -f "$launcher" ] || meseta_die "the build did not produce $product"
+
+  local configuration
+  configuration=$(mktemp -d "${TMPDIR:-/tmp}/$MESETA_PROGRAM.XXXXXX")
+  cp -R "$product/configuration/." "$configuration/"
+
+  local jvm_options=()
+  # Netty uses sun.misc.Unsafe for direct buffers; JDK 23+ warns about that unless it is allowed.
+  if [ "$(meseta_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
+    jvm_options+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+  # shellcheck disable=SC2086  # MESETA_JAVA_OPTS is a list of options
+  "$JAVA_HOME/bin/java" "${jvm_options[@]}" ${MESETA_JAVA_OPTS:-} \
+    -Djava.util.logging.SimpleFormatter.format='%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n' \
+    -jar "$launcher" -configuration "$configuration" -consoleLog "$@" &
+  local pid=$!
+  trap 'kill -TERM "$pid" 2>/dev/null' TERM INT HUP
+  local status=0
+  while kill -0 "$pid" 2>/dev/null; do
+    wait "$pid" && status=0 || status=$?
+  done
+  trap - TERM INT HUP
+  rm -rf "$configuration"
+  return "$status"
+}

@@ -1,0 +1,82 @@
+package org.meseta.tests.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built master and agent products as separate processes, started by their launch scripts. */
+class MasterAgentProcessTest {
+
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void agentRegistersIsShownActiveAndTurnsInactiveWhenStopped() {
+        int masterPort = Cluster.freePort();
+        int agentPort = Cluster.freePort();
+        String master = "127.0.0.1:" + masterPort;
+        try (MesetaProcess masterProcess = MesetaProcess.start("master", "daemons/bin/meseta-master",
+                        "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"),
+                        "--agent_ping_timeout=1secs", "--max_agent_ping_timeouts=3");
+                MesetaProcess agentProcess = MesetaProcess.start("agent", "daemons/bin/meseta-agent",
+                        "--master=" + master, "--ip=127.0.0.1", "--port=" + agentPort,
+                        "--work_dir=" + workDir.resolve("agent"), "--resources=cpus:2;mem:1024;disk:4096",
+                        "--attributes=rack:r1;zone:a", "--hostname=agent-one")) {
+
+            JsonNode state = Cluster.awaitState(master, START, "one active agent",
+                    s -> Cluster.activeAgents(s) == 1);
+            assertEquals("master@127.0.0.1:" + masterPort, state.path("pid").asText());
+            assertEquals(masterPort, state.path("leader_info").path("port").asInt());
+            assertEquals(16777343L, state.path("leader_info").path("ip").asLong(), "packed 127.0.0.1");
+            JsonNode agent = state.path("slaves").get(0);
+            assertEquals("slave(1)@127.0.0.1:" + agentPort, agent.path("pid").asText());
+            assertEquals("agent-one", agent.path("hostname").asText());
+            assertEquals(agentPort, agent.path("port").asInt());
+            assertEquals(2.0, agent.path("resources").path("cpus").asDouble());
+            assertEquals(1024.0, agent.path("resources").path("mem").asDouble());
+            assertEquals("[31000-32000]", agent.path("resources").path("ports").asText(), "ports detected");
+            assertEquals("r1", agent.path("attributes").path("rack").asText());
+            assertTrue(agent.path("registered_time").asDouble() > 1.6e9, "registered_time in seconds");
+            String agentId = agent.path("id").asText();
+            assertTrue(agentId.startsWith(state.path("id").asText() + "-S"), agentId);
+
+            JsonNode agentState = Cluster.getJson("127.0.0.1:" + agentPort, "/slave(1)/state").orElseThrow();
+            assertEquals(agentId, agentState.path("id").asText());
+            assertEquals(2.0, agentState.path("resources").path("cpus").asDouble());
+
+            assertEquals(143, agentProcess.terminate(Duration.ofSeconds(30)), "agent exit status after SIGTERM");
+            Cluster.awaitState(master, Duration.ofSeconds(20), "the stopped agent shown inactive",
+                    s -> Cluster.activeAgents(s) == 0 && s.path("slaves").size() == 1);
+            assertFalse(agentProcess.stderr().contains("Exception"), agentProcess.stderr());
+            assertTrue(agentProcess.stderr().contains("meseta-agent: stopped"), "framework stopped: " + agentProcess.stderr());
+
+            assertEquals(143, masterProcess.terminate(Duration.ofSeconds(30)), "master exit status after SIGTERM");
+            assertFalse(masterProcess.stderr().contains("Exception"), masterProcess.stderr());
+            assertTrue(masterProcess.stderr().contains("meseta-master: stopped"), "framework stopped: " + masterProcess.stderr());
+        }
+    }
+
+    @Test
+    void agentStartedBeforeTheMasterRegistersOnceTheMasterIsUp() {
+        int masterPort = Cluster.freePort();
+        String master = "127.0.0.1:" + masterPort;
+        try (MesetaProcess agent = MesetaProcess.start("early-agent", "daemons/bin/meseta-agent",
+                "--master=" + master, "--ip=127.0.0.1", "--port=" + Cluster.freePort(),
+                "--work_dir=" + workDir.resolve("agent"), "--registration_backoff_factor=100ms")) {
+            Cluster.sleep(Duration.ofSeconds(3));
+            assertTrue(agent.isAlive(), "the agent keeps retrying: " + agent.stderr());
+            try (MesetaProcess masterProcess = MesetaProcess.start("late-master", "daemons/bin/meseta-master",
+                    "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"))) {
+                Cluster.awaitState(master, START, "the early agent registered", s -> Cluster.activeAgents(s) == 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.meseta.tests.integration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of Meseta's launch scripts running as a real process, its stdout and stderr captured in files under
+ * {@code target/process-logs} so a failing test can be diagnosed.
+ */
+final class MesetaProcess implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("meseta.root", "../..")).toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of(System.getProperty("meseta.logs", "target/process-logs"));
+
+    private final String name;
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private MesetaProcess(String name, Process process, Path stdout, Path stderr) {
+        this.name = name;
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code script} (relative to the repository root, e.g. {@code daemons/bin/meseta-master}). */
+    static MesetaProcess start(String logName, String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve(script).toString());
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(LOGS);
+            Path out = LOGS.resolve(logName + ".out");
+            Path err = LOGS.resolve(logName + ".err");
+            Process process = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            return new MesetaProcess(logName, process, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + command, e);
+        }
+    }
+
+    /** Runs a short-lived command to completion (e.g. {@code --help}) and returns it. */
+    static MesetaProcess run(String logName, String script, String... args) {
+        MesetaProcess process = start(logName, script, args);
+        process.awaitExit(Duration.ofSeconds(60));
+        return process;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM (to the script, which forwards it to the JVM) and waits for the exit. */
+    int terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(name + " did not exit within " + timeout + "; stderr:\n" + stderr());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + name, e);
+        }
+        return process.exitValue();
+    }
+
+    String stdout() {
+        return read(stdout);
+    }
+
+    String stderr() {
+        return read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "<unreadable: " + e.getMessage() + ">";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
