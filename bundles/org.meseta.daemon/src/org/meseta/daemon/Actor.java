@@ -2,10 +2,9 @@ package org.meseta.daemon;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,17 +21,22 @@ public final class Actor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Actor.class.getName());
 
     private final String name;
-    private final ScheduledExecutorService executor;
+    private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
 
     public Actor(String name) {
         this.name = name;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread created = new Thread(runnable, name);
             created.setDaemon(true);
             thread = created;
             return created;
         });
+        // Timers pending at close belong to state that is going away: drop them rather than run them late,
+        // and do not let close() wait for them (a ping timer may be seconds away).
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // Cancelled timers (superseded pings, watchdogs) leave the queue at once instead of at their deadline.
+        executor.setRemoveOnCancelPolicy(true);
     }
 
     /** A pending delayed run; {@link #cancel()} is idempotent and safe from any thread. */
@@ -75,7 +79,10 @@ public final class Actor implements AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
-    /** Stops the thread after the work already queued; waits up to five seconds. Idempotent. */
+    /**
+     * Stops the thread after the work already queued (pending timers are dropped); waits up to five seconds.
+     * Idempotent.
+     */
     @Override
     public void close() {
         executor.shutdown();

@@ -20,7 +20,7 @@ import io.netty.handler.codec.http.LastHttpContent;
  * state confined to the loop, orders operations as they were called, and puts chunks written inside
  * {@code onOpen} behind the response head that the server writes right after {@code onOpen} returns.
  */
-public final class ChunkedResponseStream implements ResponseStream {
+final class ChunkedResponseStream implements ResponseStream {
 
     private static final System.Logger LOG = System.getLogger(ChunkedResponseStream.class.getName());
 
@@ -28,7 +28,7 @@ public final class ChunkedResponseStream implements ResponseStream {
     private final long maxBacklogBytes;
     private final Consumer<Boolean> onEnd;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-    // Written only on the event loop; volatile so isOpen() is a fresh snapshot from any thread.
+    // Written on the event loop (or once it is gone); volatile so isOpen() is a fresh snapshot from any thread.
     private volatile boolean open = true;
 
     /**

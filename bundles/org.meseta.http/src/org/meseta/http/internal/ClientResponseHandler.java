@@ -29,7 +29,7 @@ public abstract class ClientResponseHandler<T> extends SimpleChannelInboundHandl
         CLOSE
     }
 
-    protected final ClientRequest request;
+    private final ClientRequest request;
     private final CompletableFuture<T> result;
     private final Duration responseTimeout;
     private ScheduledFuture<?> timeout;

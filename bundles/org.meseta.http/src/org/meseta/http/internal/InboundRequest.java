@@ -8,7 +8,7 @@ import org.meseta.http.HttpResponse;
  * that was answered already by the protocol layer (malformed, too large). Both take their turn in the
  * connection's response order.
  */
-public sealed interface InboundRequest {
+sealed interface InboundRequest {
 
     /** Whether the connection may carry further requests after this one. */
     boolean keepAlive();

@@ -24,7 +24,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
  * rejection for a request Netty could not parse (400/414/431, connection closed because framing is lost) or
  * whose target cannot be decoded (400, connection kept).
  */
-public final class InboundRequestDecoder extends MessageToMessageDecoder<FullHttpRequest> {
+final class InboundRequestDecoder extends MessageToMessageDecoder<FullHttpRequest> {
 
     private static final InetSocketAddress UNKNOWN_PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private static final int MAX_REASON_LENGTH = 200;

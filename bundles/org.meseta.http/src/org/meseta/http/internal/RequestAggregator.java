@@ -16,9 +16,9 @@ import io.netty.handler.codec.http.HttpUtil;
  * order like any other response. An {@code Expect: 100-continue} request that announces too large a body gets
  * that 413 instead of {@code 100 Continue} (and the connection is closed), so the client never sends the body.
  */
-public final class RequestAggregator extends HttpObjectAggregator {
+final class RequestAggregator extends HttpObjectAggregator {
 
-    public RequestAggregator(int maxBodyBytes) {
+    RequestAggregator(int maxBodyBytes) {
         super(maxBodyBytes);
     }
 

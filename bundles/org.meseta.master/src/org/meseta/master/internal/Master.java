@@ -91,15 +91,15 @@ public final class Master implements AutoCloseable {
         if (link.isEmpty()) {
             return;
         }
-        if (agent.pingDue()) {
-            send(link.get(), new AgentEvent.Ping());
-        } else if (agent.missedPings() >= config.maxAgentPingTimeouts()) {
+        int missed = agent.pingDue();
+        if (missed >= config.maxAgentPingTimeouts()) {
             LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} did not answer {2} pings; marking it inactive",
-                    id.getValue(), agent.pid(), agent.missedPings());
+                    id.getValue(), agent.pid(), missed);
             agent.disconnect();
             link.get().close();
             return;
         }
+        send(link.get(), new AgentEvent.Ping());
         agent.schedulePings(schedulePing(id));
     }
 

@@ -7,6 +7,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
@@ -133,7 +134,7 @@ class AgentsPartTest {
         waitUntil(Ui.PATIENCE, () -> part.status().equals(text), "the status '" + text + "'");
     }
 
-    private void waitUntil(Duration within, java.util.function.BooleanSupplier condition, String expectation) {
+    private void waitUntil(Duration within, BooleanSupplier condition, String expectation) {
         Ui.waitUntil(display, within, condition, expectation,
                 () -> "status '" + part.status() + "' and rows " + IntStream.range(0, rowCount())
                         .mapToObj(this::cells).toList());

@@ -4,6 +4,7 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Shell;
 import org.meseta.console.core.ClusterClient;
+import org.meseta.console.core.RecentMasters;
 import org.meseta.console.ui.dialogs.ConnectDialog;
 import org.meseta.console.ui.preferences.RecentMastersStore;
 
@@ -15,7 +16,7 @@ public class ConnectHandler {
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ClusterClient client,
             RecentMastersStore recentMasters) {
-        ConnectDialog.ask(shell, recentMasters.load(), recentMasters.load().mostRecentText())
-                .ifPresent(client::connect);
+        RecentMasters recent = recentMasters.load();
+        ConnectDialog.ask(shell, recent, recent.mostRecentText()).ifPresent(client::connect);
     }
 }

@@ -10,6 +10,7 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.MasterOption;
+import org.meseta.console.core.RecentMasters;
 import org.meseta.console.ui.dialogs.ConnectDialog;
 import org.meseta.console.ui.preferences.RecentMastersStore;
 
@@ -37,8 +38,8 @@ public class ConsoleLifecycle {
                 System.getProperty(MasterOption.SYSTEM_PROPERTY));
         Optional<MasterAddress> master = given.flatMap(ConsoleLifecycle::valid);
         if (master.isEmpty()) {
-            master = ConnectDialog.ask(null, recentMasters.load(),
-                    given.orElse(recentMasters.load().mostRecentText()));
+            RecentMasters recent = recentMasters.load();
+            master = ConnectDialog.ask(null, recent, given.orElse(recent.mostRecentText()));
         }
         master.ifPresent(client::connect);
     }

@@ -105,25 +105,21 @@ public final class Agent {
     }
 
     /**
-     * Called when a ping is due. Returns true when a ping should be sent now; false when the previous one is
-     * still unanswered, which counts as a miss (see {@link #missedPings()}).
+     * Called when a ping is due, as Mesos's agent observer does: the previous ping counts as missed if it is still
+     * unanswered, and a new one is expected. Returns how many pings in a row are now unanswered; the caller sends
+     * the next ping unless that reaches the limit. A lost ping or pong is thus forgiven by the next one.
      */
-    public boolean pingDue() {
+    public int pingDue() {
         if (awaitingPong) {
             missedPings++;
-            return false;
         }
         awaitingPong = true;
-        return true;
+        return missedPings;
     }
 
     /** The agent answered: it is healthy again. */
     public void ponged() {
         awaitingPong = false;
         missedPings = 0;
-    }
-
-    public int missedPings() {
-        return missedPings;
     }
 }

@@ -33,6 +33,9 @@ final class OperatorApi {
     CompletionStage<HttpResponse> handle(HttpRequest request) {
         return switch (V1Protocol.<Call>decode(request, Call.newBuilder())) {
             case V1Protocol.Decoded.Rejected<Call> rejected -> CompletableFuture.completedFuture(rejected.response());
+            case V1Protocol.Decoded.Call<Call> call when !call.message().hasType() ->
+                    // An unknown type name decodes to an absent type; Mesos rejects both as invalid.
+                    CompletableFuture.completedFuture(HttpResponse.text(400, "Expecting 'type' to be present"));
             case V1Protocol.Decoded.Call<Call> call -> dispatch(call.message())
                     .thenApply(response -> response == null
                             ? HttpResponse.text(501, "Call type " + call.message().getType()
@@ -43,9 +46,6 @@ final class OperatorApi {
 
     /** Completes with null for calls this master does not implement yet. */
     private CompletionStage<Response> dispatch(Call call) {
-        if (!call.hasType() || call.getType() == Call.Type.UNKNOWN) {
-            return CompletableFuture.completedFuture(null);
-        }
         return switch (call.getType()) {
             case GET_HEALTH -> done(Response.newBuilder().setType(Response.Type.GET_HEALTH)
                     .setGetHealth(Response.GetHealth.newBuilder().setHealthy(true)).build());

@@ -1,0 +1,169 @@
+package org.meseta.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meseta.api.flags.FlagParser;
+import org.meseta.daemon.Daemon;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Masters and agents in this process, on 127.0.0.1 and free ports, each started from its own command line.
+ * The master is found as the OSGi service {@code meseta.daemon=master}, as local mode finds it, so these tests
+ * use nothing of the master but its command line and its HTTP API. Everything started is closed by
+ * {@link #close()}, newest first.
+ */
+final class TestCluster implements AutoCloseable {
+
+    static final String MASTER_HOSTNAME = "meseta-master.test";
+    static final String RESOURCES = "cpus:2;mem:1024;disk:2048;ports:[31000-31099]";
+    static final String ATTRIBUTES = "rack:r1";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+
+    private final Path workDir;
+    private final Deque<Daemon.Running> started = new ArrayDeque<>();
+    private int agents;
+    private BundleContext context;
+    private ServiceReference<Daemon> masterService;
+
+    TestCluster(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a master on {@code port} with the given extra flags. */
+    Daemon.Running startMaster(int port, String... flags) throws Exception {
+        Daemon master = masterDaemon();
+        List<String> args = new ArrayList<>(List.of("--ip=127.0.0.1", "--port=" + port,
+                "--work_dir=" + workDir.resolve("master-" + port), "--hostname=" + MASTER_HOSTNAME));
+        args.addAll(List.of(flags));
+        return track(master.start(FlagParser.parse(master.flags(), args)));
+    }
+
+    /**
+     * Starts an agent of {@code masterPort} on {@code port}; it retries registration every few dozen ms. Unless
+     * {@code flags} say otherwise it offers {@value #RESOURCES} and has the attribute {@value #ATTRIBUTES}.
+     */
+    Daemon.Running startAgent(int masterPort, int port, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master=127.0.0.1:" + masterPort, "--ip=127.0.0.1",
+                "--port=" + port, "--work_dir=" + workDir.resolve("agent-" + ++agents),
+                "--hostname=agent-" + port + ".test", "--registration_backoff_factor=50ms"));
+        args.addAll(List.of(flags));
+        addUnlessGiven(args, "--resources=" + RESOURCES);
+        addUnlessGiven(args, "--attributes=" + ATTRIBUTES);
+        return track(new AgentDaemon().start(FlagParser.parse(AgentFlags.ALL, args)));
+    }
+
+    private static void addUnlessGiven(List<String> args, String flag) {
+        String name = flag.substring(0, flag.indexOf('=') + 1);
+        if (args.stream().noneMatch(arg -> arg.startsWith(name))) {
+            args.add(flag);
+        }
+    }
+
+    private Daemon.Running track(Daemon.Running running) {
+        started.push(running);
+        return running;
+    }
+
+    /** GET of {@code target} on {@code port}; the parsed JSON body. */
+    static Map<String, Object> getJson(int port, String target) throws Exception {
+        HttpResponse<String> response = get(port, target);
+        assertEquals(200, response.statusCode(), response::body);
+        return JsonTree.parseObject(response.body());
+    }
+
+    static HttpResponse<String> get(int port, String target) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).timeout(TIMEOUT)
+                .build(), BodyHandlers.ofString());
+    }
+
+    /** The master's {@code slaves[]} entry for {@code agentId}, if it lists one. */
+    static Optional<Map<String, Object>> slave(int masterPort, String agentId) throws Exception {
+        return JsonTree.objects(getJson(masterPort, "/master/state"), "slaves").stream()
+                .filter(slave -> agentId.equals(slave.get("id")))
+                .findFirst();
+    }
+
+    static boolean isActiveInMaster(int masterPort, String agentId) throws Exception {
+        return slave(masterPort, agentId).map(slave -> JsonTree.bool(slave, "active")).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            started.pop().close();
+        }
+        if (masterService != null) {
+            context.ungetService(masterService);
+        }
+    }
+
+    /**
+     * The master daemon service, held until {@link #close()}: releasing the last use of a delayed DS component
+     * deactivates it, which would stop every master it started.
+     */
+    private Daemon masterDaemon() throws Exception {
+        if (masterService == null) {
+            Bundle own = FrameworkUtil.getBundle(TestCluster.class);
+            if (own.getBundleContext() == null) {
+                own.start();
+            }
+            context = own.getBundleContext();
+            startMasterBundle();
+            masterService = awaitMasterService();
+        }
+        return context.getService(masterService);
+    }
+
+    /** The test runtime installs the master bundle but may leave it resolved only. */
+    private void startMasterBundle() throws Exception {
+        for (Bundle bundle : context.getBundles()) {
+            if ("org.meseta.master".equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
+            }
+        }
+    }
+
+    private ServiceReference<Daemon> awaitMasterService() throws Exception {
+        String filter = "(" + Daemon.NAME_PROPERTY + "=master)";
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            Optional<ServiceReference<Daemon>> found = context.getServiceReferences(Daemon.class, filter).stream()
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "no master daemon service; is org.meseta.master in the runtime?");
+            Thread.sleep(20);
+        }
+    }
+}

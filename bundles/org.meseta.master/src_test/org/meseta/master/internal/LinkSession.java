@@ -1,0 +1,158 @@
+package org.meseta.master.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentLink;
+import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.recordio.RecordIODecoder;
+import org.meseta.api.recordio.RecordIOException;
+import org.meseta.api.resources.Attributes;
+import org.meseta.api.resources.Resources;
+import org.meseta.http.HttpClient;
+import org.meseta.http.HttpHeaders;
+import org.meseta.http.StreamListener;
+
+/**
+ * Plays an agent on the agent link: subscribes, collects the events of the RecordIO stream, answers pings when
+ * told to. Events are decoded exactly as an agent decodes them; anything undecodable fails the test.
+ */
+final class LinkSession implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final TestMaster master;
+    private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> status = new CompletableFuture<>();
+    private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> stream;
+
+    private LinkSession(TestMaster master, HttpClient client, AgentSubscribe subscribe) {
+        this.master = master;
+        RecordIODecoder decoder = new RecordIODecoder(1024 * 1024);
+        this.stream = client.stream("POST", master.uri(AgentLink.SUBSCRIBE_PATH),
+                HttpHeaders.of("Content-Type", "application/json"), subscribe.toJson(), new StreamListener() {
+                    @Override
+                    public void onResponse(int code, HttpHeaders head) {
+                        status.complete(code);
+                        headers.complete(head);
+                    }
+
+                    @Override
+                    public void onChunk(byte[] chunk) {
+                        try {
+                            List<byte[]> records = decoder.decode(chunk);
+                            if (records.size() != 1) {
+                                problems.add("a chunk carried " + records.size() + " records");
+                            }
+                            for (byte[] record : records) {
+                                events.add(AgentEvent.fromJson(record));
+                            }
+                        } catch (RecordIOException | JsonCodecException e) {
+                            problems.add(e.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        ended.complete("end");
+                    }
+
+                    @Override
+                    public void onFailure(Throwable cause) {
+                        ended.complete("failure: " + cause);
+                    }
+                });
+    }
+
+    static LinkSession open(TestMaster master, HttpClient client, AgentSubscribe subscribe) {
+        return new LinkSession(master, client, subscribe);
+    }
+
+    /** An agent with two CPUs, 1 GB, a rack attribute and the given pid port; {@code id} may be null. */
+    static AgentSubscribe subscription(String id, int port) throws Exception {
+        AgentInfo.Builder info = AgentInfo.newBuilder()
+                .setHostname("agent-" + port + ".test")
+                .setPort(port)
+                .addAllResources(Resources.parse("cpus:2;mem:1024;disk:4096;ports:[31000-31099]", "*").toList())
+                .addAllAttributes(Attributes.parse("rack:r1;level:3"));
+        if (id != null) {
+            info.setId(AgentID.newBuilder().setValue(id));
+        }
+        return new AgentSubscribe(info.build(), "slave(1)@127.0.0.1:" + port, "1.11.0");
+    }
+
+    int status() throws Exception {
+        return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    HttpHeaders headers() throws Exception {
+        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The next event; fails the test if none arrives in time. */
+    AgentEvent next(Duration timeout) throws InterruptedException {
+        AgentEvent event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event == null) {
+            fail("No event within " + timeout.toMillis() + " ms; problems: " + problems + ", ended: "
+                    + ended.getNow("no"));
+        }
+        return event;
+    }
+
+    Optional<AgentEvent> poll(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    AgentEvent.Registered registered() throws Exception {
+        assertEquals(200, status());
+        return assertInstanceOf(AgentEvent.Registered.class, next(WAIT), "the first event");
+    }
+
+    /** Answers a ping the way an agent does. */
+    void pong(AgentID id) throws Exception {
+        var response = Http.post(master.uri(AgentLink.PONG_PATH), new AgentPong(id).toJson(),
+                "Content-Type", Http.JSON);
+        assertEquals(202, response.statusCode(), () -> Http.text(response));
+    }
+
+    /** How the stream ended ({@code "end"} when the master closed it); fails the test if it is still open. */
+    String awaitEnd(Duration timeout) throws Exception {
+        try {
+            return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail("The link stream was still open after " + timeout.toMillis() + " ms");
+        }
+    }
+
+    boolean isEnded() {
+        return ended.isDone();
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    /** Drops the connection, as an agent that dies does. */
+    @Override
+    public void close() {
+        stream.cancel(true);
+    }
+}

@@ -1,0 +1,86 @@
+package org.meseta.master.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.meseta.api.flags.FlagParser;
+import org.meseta.daemon.Daemon;
+
+/**
+ * A real master started through {@link MasterDaemon} from a command line, listening on 127.0.0.1 on a free port
+ * with {@code --hostname=}{@value #HOSTNAME}.
+ */
+final class TestMaster implements AutoCloseable {
+
+    static final String HOSTNAME = "meseta-master.test";
+
+    final int port;
+    private final Daemon.Running running;
+
+    private TestMaster(int port, Daemon.Running running) {
+        this.port = port;
+        this.running = running;
+    }
+
+    /** Starts a master; {@code flags} are added to {@code --ip}, {@code --port}, {@code --work_dir}, {@code --hostname}. */
+    static TestMaster start(Path workDir, String... flags) throws Exception {
+        return start(freePort(), workDir, flags);
+    }
+
+    static TestMaster start(int port, Path workDir, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--ip=127.0.0.1", "--port=" + port, "--work_dir=" + workDir,
+                "--hostname=" + HOSTNAME));
+        args.addAll(List.of(flags));
+        return new TestMaster(port, new MasterDaemon().start(FlagParser.parse(MasterFlags.ALL, args)));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    URI uri(String target) {
+        return URI.create("http://127.0.0.1:" + port + target);
+    }
+
+    String endpoint() {
+        return running.endpoint();
+    }
+
+    /** The parsed {@code /state} document. */
+    Map<String, Object> state() throws Exception {
+        var response = Http.get(uri("/state"));
+        assertEquals(200, response.statusCode(), () -> Http.text(response));
+        return JsonTree.parseObject(Http.text(response));
+    }
+
+    /** This master's id, as {@code /state} reports it. */
+    String id() throws Exception {
+        return JsonTree.string(state(), "id");
+    }
+
+    /** The {@code slaves[]} entry with this id. */
+    Map<String, Object> slave(String agentId) throws Exception {
+        return JsonTree.objects(state(), "slaves").stream()
+                .filter(slave -> agentId.equals(slave.get("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no slave " + agentId + " in /state"));
+    }
+
+    boolean isActive(String agentId) throws Exception {
+        return JsonTree.bool(slave(agentId), "active");
+    }
+
+    @Override
+    public void close() {
+        running.close();
+    }
+}
