@@ -6,6 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.meseta.http.HttpHandler;
+import org.meseta.http.HttpServer;
+import org.meseta.http.HttpServerException;
+import org.meseta.http.HttpServerOptions;
+import org.meseta.http.HttpTransport;
 
 /**
  * Where a daemon listens and how others reach it: Mesos's {@code --ip}, {@code --port},
@@ -47,6 +52,19 @@ public record Endpoint(String bindIp, int port, String advertisedIp, int adverti
     /** The socket address to bind. */
     public InetSocketAddress bindAddress() {
         return new InetSocketAddress(bindIp, port);
+    }
+
+    /**
+     * Starts an HTTP server on {@link #bindAddress()}.
+     *
+     * @throws DaemonException naming the address and the reason, e.g. the port is in use
+     */
+    public HttpServer serve(HttpTransport transport, HttpHandler handler) throws DaemonException {
+        try {
+            return HttpServer.start(transport, bindAddress(), handler, HttpServerOptions.defaults());
+        } catch (HttpServerException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
     }
 
     /** {@code advertisedIp:advertisedPort}. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.agent.internal.http.AgentRoutes;
 import org.meseta.api.flags.Flag;
@@ -15,11 +13,10 @@ import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
+import org.meseta.daemon.Instances;
+import org.meseta.daemon.Teardown;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpClientOptions;
-import org.meseta.http.HttpServer;
-import org.meseta.http.HttpServerException;
-import org.meseta.http.HttpServerOptions;
 import org.meseta.http.HttpTransport;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,7 +27,7 @@ public final class AgentDaemon implements Daemon {
 
     private static final System.Logger LOG = System.getLogger(AgentDaemon.class.getName());
 
-    private final Set<Running> started = ConcurrentHashMap.newKeySet();
+    private final Instances instances = new Instances();
 
     @Override
     public String summary() {
@@ -48,46 +45,23 @@ public final class AgentDaemon implements Daemon {
         createWorkDir(config);
         Resources total = totalResources(config);
         AgentInfo info = agentInfo(config, total);
-        HttpTransport transport = HttpTransport.create("agent-http", 2);
-        HttpClient client = new HttpClient(transport, HttpClientOptions.defaults());
-        Agent agent = new Agent(config, info, total, client, Clock.systemUTC());
-        HttpServer server;
-        try {
-            server = HttpServer.start(transport, config.endpoint().bindAddress(), AgentRoutes.router(agent),
-                    HttpServerOptions.defaults());
-        } catch (HttpServerException e) {
-            agent.close();
-            client.close();
-            transport.close();
-            throw new DaemonException(e.getMessage(), e);
+        try (Teardown teardown = new Teardown()) {
+            String pid = config.endpoint().pid("slave(1)");
+            teardown.own(() -> LOG.log(System.Logger.Level.INFO, "Agent {0} stopped", pid));
+            HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
+            HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
+            Agent agent = teardown.own(new Agent(config, info, total, client, Clock.systemUTC()));
+            teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
+            agent.start();
+            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; registering with master {2}", pid, total,
+                    config.master());
+            return instances.adopt(config.endpoint().address(), teardown);
         }
-        agent.start();
-        LOG.log(System.Logger.Level.INFO, "Agent {0} started on {1} with {2}; registering with master {3}",
-                agent.pid(), config.endpoint().address(), total, config.master());
-        Running running = new Running() {
-            @Override
-            public String endpoint() {
-                return config.endpoint().address();
-            }
-
-            @Override
-            public void close() {
-                if (started.remove(this)) {
-                    LOG.log(System.Logger.Level.INFO, "Agent {0} stopping", agent.pid());
-                    agent.close();
-                    server.close();
-                    client.close();
-                    transport.close();
-                }
-            }
-        };
-        started.add(running);
-        return running;
     }
 
     @Deactivate
     void deactivate() {
-        List.copyOf(started).forEach(Running::close);
+        instances.closeAll();
     }
 
     private static void createWorkDir(AgentConfig config) throws DaemonException {

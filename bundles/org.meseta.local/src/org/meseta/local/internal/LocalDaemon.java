@@ -3,14 +3,14 @@ package org.meseta.local.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.FlagException;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.api.flags.Flags;
 import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
+import org.meseta.daemon.Instances;
+import org.meseta.daemon.Teardown;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -45,7 +45,7 @@ public final class LocalDaemon implements Daemon {
     @Reference(target = "(" + NAME_PROPERTY + "=agent)")
     private Daemon agent;
 
-    private final Set<Running> started = ConcurrentHashMap.newKeySet();
+    private final Instances instances = new Instances();
 
     @Override
     public String summary() {
@@ -66,9 +66,8 @@ public final class LocalDaemon implements Daemon {
         }
         String ip = flags.get(IP);
         Path workDir = flags.get(WORK_DIR);
-        List<Running> parts = new ArrayList<>();
-        try {
-            parts.add(startPart(master, "master", List.of("--ip=" + ip, "--port=" + port,
+        try (Teardown teardown = new Teardown()) {
+            teardown.own(startPart(master, "master", List.of("--ip=" + ip, "--port=" + port,
                     "--work_dir=" + workDir.resolve("master"))));
             for (int n = 1; n <= agents; n++) {
                 List<String> args = new ArrayList<>(List.of("--master=" + ip + ":" + port, "--ip=" + ip,
@@ -76,34 +75,17 @@ public final class LocalDaemon implements Daemon {
                         FAST_REGISTRATION));
                 flags.find(RESOURCES).ifPresent(value -> args.add("--resources=" + value));
                 flags.find(ATTRIBUTES).ifPresent(value -> args.add("--attributes=" + value));
-                parts.add(startPart(agent, "agent " + n, args));
+                teardown.own(startPart(agent, "agent " + n, args));
             }
-        } catch (DaemonException e) {
-            parts.reversed().forEach(Running::close);
-            throw e;
+            LOG.log(System.Logger.Level.INFO, "Local cluster up: master at {0}:{1} with {2} agent(s); work_dir {3}",
+                    ip, String.valueOf(port), agents, workDir);
+            return instances.adopt(ip + ":" + port, teardown);
         }
-        LOG.log(System.Logger.Level.INFO, "Local cluster up: master at {0} with {1} agent(s); work_dir {2}",
-                parts.get(0).endpoint(), agents, workDir);
-        Running cluster = new Running() {
-            @Override
-            public String endpoint() {
-                return parts.get(0).endpoint();
-            }
-
-            @Override
-            public void close() {
-                if (started.remove(this)) {
-                    parts.reversed().forEach(Running::close);
-                }
-            }
-        };
-        started.add(cluster);
-        return cluster;
     }
 
     @Deactivate
     void deactivate() {
-        List.copyOf(started).forEach(Running::close);
+        instances.closeAll();
     }
 
     /** Starts one member; a failure names it ("agent 2: Failed to bind ..."). */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.api.flags.Flag;
@@ -15,9 +13,8 @@ import org.meseta.daemon.Build;
 import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
-import org.meseta.http.HttpServer;
-import org.meseta.http.HttpServerException;
-import org.meseta.http.HttpServerOptions;
+import org.meseta.daemon.Instances;
+import org.meseta.daemon.Teardown;
 import org.meseta.http.HttpTransport;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +26,7 @@ public final class MasterDaemon implements Daemon {
 
     private static final System.Logger LOG = System.getLogger(MasterDaemon.class.getName());
 
-    private final Set<Running> started = ConcurrentHashMap.newKeySet();
+    private final Instances instances = new Instances();
 
     @Override
     public String summary() {
@@ -46,42 +43,20 @@ public final class MasterDaemon implements Daemon {
         MasterConfig config = MasterFlags.config(flags);
         createWorkDir(config);
         MasterInfo info = masterInfo(config.endpoint());
-        Master master = new Master(config, info, Clock.systemUTC());
-        HttpTransport transport = HttpTransport.create("master-http", 2);
-        HttpServer server;
-        try {
-            server = HttpServer.start(transport, config.endpoint().bindAddress(), MasterRoutes.router(master, config),
-                    HttpServerOptions.defaults());
-        } catch (HttpServerException e) {
-            master.close();
-            transport.close();
-            throw new DaemonException(e.getMessage(), e);
+        try (Teardown teardown = new Teardown()) {
+            teardown.own(() -> LOG.log(System.Logger.Level.INFO, "Master {0} stopped", info.getId()));
+            HttpTransport transport = teardown.own(HttpTransport.create("master-http", 2));
+            Master master = teardown.own(new Master(config, info, Clock.systemUTC()));
+            teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config)));
+            LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
+                    info.getHostname(), config.endpoint().address(), config.workDir());
+            return instances.adopt(config.endpoint().address(), teardown);
         }
-        LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
-                info.getHostname(), config.endpoint().address(), config.workDir());
-        Running running = new Running() {
-            @Override
-            public String endpoint() {
-                return config.endpoint().address();
-            }
-
-            @Override
-            public void close() {
-                if (started.remove(this)) {
-                    LOG.log(System.Logger.Level.INFO, "Master {0} stopping", info.getId());
-                    server.close();
-                    master.close();
-                    transport.close();
-                }
-            }
-        };
-        started.add(running);
-        return running;
     }
 
     @Deactivate
     void deactivate() {
-        List.copyOf(started).forEach(Running::close);
+        instances.closeAll();
     }
 
     private static void createWorkDir(MasterConfig config) throws DaemonException {
