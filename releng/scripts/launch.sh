@@ -39,12 +39,17 @@ meseta_find_java() {
   meseta_die "needs a JDK 21 or newer. Set JAVA_HOME, or install one (e.g. apt-get install openjdk-21-jdk-headless)."
 }
 
-# Builds every product (bundles, features, daemons, console) without running tests.
+# Builds every product (bundles, features, daemons, console) without running tests, printing one line
+# per module as the build goes; the full output goes to target/meseta-build.log.
 meseta_build() {
-  local log="$MESETA_ROOT/target/meseta-build.log"
+  local log="$MESETA_ROOT/target/meseta-build.log" status=0
   mkdir -p "$MESETA_ROOT/target"
-  echo "$MESETA_PROGRAM: $1 is not built yet; building Meseta with ./mvnw (first time: several minutes; log: $log)" >&2
-  if ! (cd "$MESETA_ROOT" && ./mvnw -B -ntp -DskipTests package) > "$log" 2>&1 < /dev/null; then
+  echo "$MESETA_PROGRAM: $1 is not built yet; building Meseta with ./mvnw (log: $log)" >&2
+  echo "$MESETA_PROGRAM: the first build downloads about 200 MB from Maven Central and takes a few minutes" >&2
+  (cd "$MESETA_ROOT" && ./mvnw -B -ntp -DskipTests package < /dev/null) 2>&1 | tee "$log" \
+    | sed -n -u -E 's/^\[INFO\] Building (.+) [0-9][^ ]* +\[([0-9]+\/[0-9]+)\]$/  [\2] \1/p' >&2 \
+    || status=$?
+  if [ "$status" -ne 0 ]; then
     grep -E '^\[ERROR\]' "$log" | head -20 >&2
     meseta_die "the build failed; see $log"
   fi

@@ -24,7 +24,9 @@ import org.meseta.http.HttpTransport;
  */
 public record Endpoint(String bindIp, int port, String advertisedIp, int advertisedPort, String hostname) {
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** Dotted quad without leading zeros, which some clients would read as octal. */
+    private static final Pattern IPV4 =
+            Pattern.compile("(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})");
     private static final String ANY = "0.0.0.0";
 
     /**

@@ -101,7 +101,7 @@ class EndpointTest {
     @TestFactory
     Stream<DynamicTest> invalidIpNamesTheFlagAndTheValue() {
         return Stream.of("1.2.3", "1.2.3.4.5", "256.0.0.1", "10.0.0.999", "localhost", "", " 10.0.0.1",
-                "10.0.0.1:5050", "::1", "a.b.c.d").map(value -> DynamicTest.dynamicTest("'" + value + "'", () -> {
+                "10.0.0.1:5050", "::1", "a.b.c.d", "010.0.0.1", "10.00.0.1").map(value -> DynamicTest.dynamicTest("'" + value + "'", () -> {
                     DaemonException error = assertThrows(DaemonException.class,
                             () -> resolve(value, 5050, null, null, null, false));
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.meseta.testing.Ports;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HttpClientTest extends ServerTestSupport {
@@ -86,10 +87,7 @@ class HttpClientTest extends ServerTestSupport {
 
     @Test
     void connectionRefusedFailsClearly() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free(); // nothing listens there
         HttpClientException failure = failureOf(client.send("POST", URI.create("http://127.0.0.1:" + port + "/api/v1"),
                 HttpHeaders.empty(), utf8("{}")));
         assertEquals(HttpClientException.Reason.CONNECT_FAILED, failure.reason());
@@ -178,10 +176,7 @@ class HttpClientTest extends ServerTestSupport {
 
     @Test
     void streamConnectFailureReachesTheListener() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free(); // nothing listens there
         RecordingListener listener = new RecordingListener();
         CompletableFuture<Void> done = client.stream("POST", URI.create("http://127.0.0.1:" + port + "/api/v1"),
                 HttpHeaders.empty(), utf8("{}"), listener);

@@ -1,5 +1,7 @@
 package org.meseta.agent.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +12,7 @@ import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentLink;
 import org.meseta.api.agentlink.AgentPong;
 import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.flags.StoutDuration;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.recordio.RecordIODecoder;
 import org.meseta.api.recordio.RecordIOException;
@@ -63,32 +66,56 @@ final class MasterLink implements AutoCloseable {
 
     private void connect() {
         long current = ++generation;
-        RecordIODecoder decoder = new RecordIODecoder(MAX_EVENT_BYTES);
         LOG.log(System.Logger.Level.DEBUG, "Subscribing to master {0}", config.master());
         stream = client.stream("POST", config.master().uri(AgentLink.SUBSCRIBE_PATH), JSON,
-                subscription.get().toJson(), new StreamListener() {
-                    @Override
-                    public void onResponse(int status, HttpHeaders headers) {
-                        if (status != 200) {
-                            actor.run(() -> lost(current, "master answered HTTP " + status));
-                        }
-                    }
+                subscription.get().toJson(), new LinkListener(current, new RecordIODecoder(MAX_EVENT_BYTES)));
+    }
 
-                    @Override
-                    public void onChunk(byte[] chunk) {
-                        actor.run(() -> received(current, decoder, chunk));
-                    }
+    /**
+     * Hands the link's events to the actor. Netty calls it on one event loop, in order, so its own state
+     * (the body of a refusal) needs no locking.
+     */
+    private final class LinkListener implements StreamListener {
+        private static final int MAX_REFUSAL_BYTES = 1024;
 
-                    @Override
-                    public void onEnd() {
-                        actor.run(() -> lost(current, "master closed the link"));
-                    }
+        private final long linkGeneration;
+        private final RecordIODecoder decoder;
+        private int refusedStatus;
+        private final ByteArrayOutputStream refusal = new ByteArrayOutputStream();
 
-                    @Override
-                    public void onFailure(Throwable cause) {
-                        actor.run(() -> lost(current, describe(cause)));
-                    }
-                });
+        LinkListener(long linkGeneration, RecordIODecoder decoder) {
+            this.linkGeneration = linkGeneration;
+            this.decoder = decoder;
+        }
+
+        @Override
+        public void onResponse(int status, HttpHeaders headers) {
+            if (status != 200) {
+                refusedStatus = status;
+            }
+        }
+
+        @Override
+        public void onChunk(byte[] chunk) {
+            if (refusedStatus != 0) {
+                refusal.write(chunk, 0, Math.min(chunk.length, MAX_REFUSAL_BYTES - refusal.size()));
+            } else {
+                actor.run(() -> received(linkGeneration, decoder, chunk));
+            }
+        }
+
+        @Override
+        public void onEnd() {
+            String reason = refusedStatus == 0 ? "master closed the link"
+                    : "master refused the subscription: HTTP " + refusedStatus + " "
+                            + refusal.toString(StandardCharsets.UTF_8).strip();
+            actor.run(() -> lost(linkGeneration, reason));
+        }
+
+        @Override
+        public void onFailure(Throwable cause) {
+            actor.run(() -> lost(linkGeneration, describe(cause)));
+        }
     }
 
     private void received(long linkGeneration, RecordIODecoder decoder, byte[] chunk) {
@@ -130,7 +157,7 @@ final class MasterLink implements AutoCloseable {
         long current = generation;
         Duration timeout = registration.pingTimeout();
         watchdog = actor.schedule(timeout, () -> lost(current, "no ping from the master for "
-                + timeout.toSeconds() + "s"));
+                + StoutDuration.format(timeout)));
     }
 
     private void lost(long linkGeneration, String reason) {
@@ -149,8 +176,8 @@ final class MasterLink implements AutoCloseable {
     private void scheduleRetry(String reason) {
         Duration delay = backoff(failedAttempts++);
         if (failedAttempts > 1 || registration != null) {
-            LOG.log(System.Logger.Level.INFO, "Master {0} not reachable ({1}); retrying in {2} ms",
-                    config.master(), reason, delay.toMillis());
+            LOG.log(System.Logger.Level.INFO, "No link to master {0} ({1}); retrying in {2}",
+                    config.master(), reason, StoutDuration.format(delay));
         }
         retry = actor.schedule(delay, this::connect);
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.meseta.agent.internal.JsonTree.bool;
-import static org.meseta.agent.internal.JsonTree.num;
-import static org.meseta.agent.internal.JsonTree.number;
-import static org.meseta.agent.internal.JsonTree.object;
-import static org.meseta.agent.internal.JsonTree.string;
+import static org.meseta.testing.JsonTree.bool;
+import static org.meseta.testing.JsonTree.num;
+import static org.meseta.testing.JsonTree.number;
+import static org.meseta.testing.JsonTree.object;
+import static org.meseta.testing.JsonTree.string;
 
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
+import org.meseta.testing.Eventually;
+import org.meseta.testing.Http;
+import org.meseta.testing.JsonTree;
+import org.meseta.testing.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,8 +49,8 @@ class AgentClusterTest {
     @BeforeEach
     void createCluster() throws Exception {
         cluster = new TestCluster(workDir);
-        masterPort = TestCluster.freePort();
-        agentPort = TestCluster.freePort();
+        masterPort = Ports.free();
+        agentPort = Ports.free();
     }
 
     @AfterEach
@@ -161,8 +165,8 @@ class AgentClusterTest {
                     var response = TestCluster.get(agentPort, path);
 
                     assertEquals(200, response.statusCode());
-                    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
-                    JsonTree.parseObject(response.body());
+                    assertEquals("application/json", Http.contentType(response));
+                    JsonTree.parseObject(Http.text(response));
                 }));
     }
 
@@ -172,8 +176,8 @@ class AgentClusterTest {
 
         var response = TestCluster.get(agentPort, "/slave(1)/state?jsonp=JSON_CALLBACK");
 
-        assertEquals("text/javascript", response.headers().firstValue("Content-Type").orElse(null));
-        assertTrue(response.body().startsWith("/**/JSON_CALLBACK({"), response.body());
+        assertEquals("text/javascript", Http.contentType(response));
+        assertTrue(Http.text(response).startsWith("/**/JSON_CALLBACK({"), Http.text(response));
         assertEquals(200, TestCluster.get(agentPort, "/slave(1)/health").statusCode());
     }
 

@@ -1,16 +1,8 @@
 package org.meseta.agent.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,10 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.daemon.Daemon;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
+import org.meseta.testing.Http;
+import org.meseta.testing.JsonTree;
+import org.meseta.testing.ServiceLease;
 
 /**
  * Masters and agents in this process, on 127.0.0.1 and free ports, each started from its own command line.
@@ -38,25 +29,14 @@ final class TestCluster implements AutoCloseable {
     static final String RESOURCES = "cpus:2;mem:1024;disk:2048;ports:[31000-31099]";
     static final String ATTRIBUTES = "rack:r1";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
 
     private final Path workDir;
     private final Deque<Daemon.Running> started = new ArrayDeque<>();
     private int agents;
-    private BundleContext context;
-    private ServiceReference<Daemon> masterService;
+    private ServiceLease<Daemon> masterDaemon;
 
     TestCluster(Path workDir) {
         this.workDir = workDir;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Starts a master on {@code port} with the given extra flags. */
@@ -94,16 +74,17 @@ final class TestCluster implements AutoCloseable {
         return running;
     }
 
-    /** GET of {@code target} on {@code port}; the parsed JSON body. */
+    /** GET of {@code target} on {@code port}, which must answer 200; the parsed JSON body. */
     static Map<String, Object> getJson(int port, String target) throws Exception {
-        HttpResponse<String> response = get(port, target);
-        assertEquals(200, response.statusCode(), response::body);
-        return JsonTree.parseObject(response.body());
+        return Http.getJson(uri(port, target));
     }
 
-    static HttpResponse<String> get(int port, String target) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).timeout(TIMEOUT)
-                .build(), BodyHandlers.ofString());
+    static HttpResponse<byte[]> get(int port, String target) throws IOException, InterruptedException {
+        return Http.get(uri(port, target));
+    }
+
+    private static URI uri(int port, String target) {
+        return URI.create("http://127.0.0.1:" + port + target);
     }
 
     /** The master's {@code slaves[]} entry for {@code agentId}, if it lists one. */
@@ -122,8 +103,8 @@ final class TestCluster implements AutoCloseable {
         while (!started.isEmpty()) {
             started.pop().close();
         }
-        if (masterService != null) {
-            context.ungetService(masterService);
+        if (masterDaemon != null) {
+            masterDaemon.close();
         }
     }
 
@@ -132,38 +113,10 @@ final class TestCluster implements AutoCloseable {
      * deactivates it, which would stop every master it started.
      */
     private Daemon masterDaemon() throws Exception {
-        if (masterService == null) {
-            Bundle own = FrameworkUtil.getBundle(TestCluster.class);
-            if (own.getBundleContext() == null) {
-                own.start();
-            }
-            context = own.getBundleContext();
-            startMasterBundle();
-            masterService = awaitMasterService();
+        if (masterDaemon == null) {
+            masterDaemon = ServiceLease.await(TestCluster.class, Daemon.class, "(" + Daemon.NAME_PROPERTY + "=master)",
+                    "org.meseta.master", TIMEOUT);
         }
-        return context.getService(masterService);
-    }
-
-    /** The test runtime installs the master bundle but may leave it resolved only. */
-    private void startMasterBundle() throws Exception {
-        for (Bundle bundle : context.getBundles()) {
-            if ("org.meseta.master".equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
-                bundle.start();
-            }
-        }
-    }
-
-    private ServiceReference<Daemon> awaitMasterService() throws Exception {
-        String filter = "(" + Daemon.NAME_PROPERTY + "=master)";
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            Optional<ServiceReference<Daemon>> found = context.getServiceReferences(Daemon.class, filter).stream()
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertTrue(System.nanoTime() < deadline, "no master daemon service; is org.meseta.master in the runtime?");
-            Thread.sleep(20);
-        }
+        return masterDaemon.service();
     }
 }

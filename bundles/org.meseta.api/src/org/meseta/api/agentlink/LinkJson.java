@@ -2,7 +2,6 @@ package org.meseta.api.agentlink;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
@@ -47,7 +46,13 @@ final class LinkJson {
     }
 
     static <T> T read(byte[] json, Reader<T> reader) throws JsonCodecException {
-        try (JsonParser parser = JsonCodec.factory().createParser(json)) {
+        JsonParser parser;
+        try {
+            parser = JsonCodec.factory().createParser(json);
+        } catch (IOException e) {
+            throw new JsonCodecException("Unreadable JSON: " + e.getMessage());
+        }
+        try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonCodecException("Expected a JSON object");
             }
@@ -63,10 +68,8 @@ final class LinkJson {
                 }
             }
             return reader.read(new Fields(values));
-        } catch (JsonProcessingException e) {
-            throw new JsonCodecException("Malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new JsonCodecException("Unreadable JSON: " + e.getMessage());
+            throw JsonCodec.malformed(e, parser);
         }
     }
 

@@ -116,6 +116,15 @@ public final class JsonCodec {
     }
 
     /**
+     * Turns a failure of a parser from {@link #factory()} (malformed text, a limit exceeded) into the message
+     * {@link #decode} gives for the same input: position and reason, no parser internals. For code that reads
+     * its own JSON envelopes around Mesos messages.
+     */
+    public static JsonCodecException malformed(IOException failure, JsonParser parser) {
+        return ParseErrors.fromParser(failure, parser);
+    }
+
+    /**
      * Reads one JSON object embedded in a larger document into {@code builder}, merging as
      * {@link #decode} does but without checking required fields (the caller decides when the message is
      * complete). The parser must be positioned on the object's START_OBJECT (its current token) and is

@@ -2,7 +2,7 @@ package org.meseta.api.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.meseta.api.json.JsonTrees.assertSameJson;
+import static org.meseta.testing.JsonTree.assertSameJson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.protobuf.Duration;

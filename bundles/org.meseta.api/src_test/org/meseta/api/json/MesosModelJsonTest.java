@@ -1,7 +1,7 @@
 package org.meseta.api.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.meseta.api.json.JsonTrees.assertSameJson;
+import static org.meseta.testing.JsonTree.assertSameJson;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.meseta.testing.FakeMaster;
+import org.meseta.testing.GetAgentsJson;
 
 /** A real client against a fake master on 127.0.0.1, with intervals shortened to milliseconds. */
 @Timeout(30)
@@ -21,10 +23,10 @@ class ClusterClientTest {
     static final PollSettings FAST = new PollSettings(Duration.ofMillis(50), Duration.ofMillis(40),
             Duration.ofMillis(200), Duration.ofSeconds(2));
 
-    private static final String NODE_A = MasterJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480},
-            new double[] {1, 2048, 0}, "rack", "r1");
-    private static final String NODE_B = MasterJson.agent("M-S1", "node-b", true, new double[] {2, 4096, 0},
-            new double[] {0, 0, 0});
+    private static final String NODE_A = GetAgentsJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480},
+            new double[] {1, 2048, 0}, "rack:r1");
+    private static final String NODE_B = GetAgentsJson.agent("M-S1", "node-b", true, new double[] {2, 4096, 0},
+            new double[] {0, 0, 0}, "");
 
     private FakeMaster master;
     private ClusterClient client;
@@ -32,7 +34,7 @@ class ClusterClientTest {
 
     @BeforeEach
     void start() throws Exception {
-        master = FakeMaster.startOnFreePort();
+        master = FakeMaster.start();
         client = ClusterClients.create(FAST);
         client.addListener(states);
     }
@@ -43,6 +45,10 @@ class ClusterClientTest {
         master.close();
     }
 
+    private static MasterAddress address(FakeMaster master) {
+        return MasterAddress.of(master.uri());
+    }
+
     @Test
     void startsDisconnectedAndTellsANewListenerSo() {
         assertInstanceOf(ConnectionState.Disconnected.class, states.await(ConnectionState.class));
@@ -51,20 +57,20 @@ class ClusterClientTest {
 
     @Test
     void followsAgentsJoiningChangingAndLeaving() {
-        master.answer(MasterJson.getAgents(NODE_A));
-        client.connect(master.address());
+        master.answer(GetAgentsJson.getAgents(NODE_A));
+        client.connect(address(master));
 
         states.await(ConnectionState.Connecting.class);
         ConnectionState.Connected first = states.await(ConnectionState.Connected.class);
         assertEquals(List.of(new AgentRow("M-S0", "node-a", new ResourceAmounts(4, 8192, 20480),
                 new ResourceAmounts(1, 2048, 0), "rack:r1", true)), first.snapshot().agents());
-        assertEquals(master.address(), first.leader());
+        assertEquals(address(master), first.leader());
 
-        master.answer(MasterJson.getAgents(NODE_A, NODE_B));
+        master.answer(GetAgentsJson.getAgents(NODE_A, NODE_B));
         states.await(ConnectionState.Connected.class, c -> c.snapshot().agents().size() == 2);
 
-        master.answer(MasterJson.getAgents(MasterJson.agent("M-S0", "node-a", false, new double[] {4, 8192, 20480},
-                new double[] {3, 2048, 0}, "rack", "r1")));
+        master.answer(GetAgentsJson.getAgents(GetAgentsJson.agent("M-S0", "node-a", false,
+                new double[] {4, 8192, 20480}, new double[] {3, 2048, 0}, "rack:r1")));
         ConnectionState.Connected changed = states.await(ConnectionState.Connected.class,
                 c -> c.snapshot().agents().size() == 1);
         assertFalse(changed.snapshot().agents().get(0).active());
@@ -73,8 +79,8 @@ class ClusterClientTest {
 
     @Test
     void reportsOnlyChanges() {
-        master.answer(MasterJson.getAgents(NODE_A));
-        client.connect(master.address());
+        master.answer(GetAgentsJson.getAgents(NODE_A));
+        client.connect(address(master));
         states.await(ConnectionState.Connected.class);
         int requestsBefore = master.received().size();
 
@@ -87,7 +93,7 @@ class ClusterClientTest {
 
     @Test
     void asksWithAJsonGetAgentsCall() {
-        client.connect(master.address());
+        client.connect(address(master));
         states.await(ConnectionState.Connected.class);
 
         FakeMaster.Received request = master.received().get(0);
@@ -97,13 +103,13 @@ class ClusterClientTest {
 
     @Test
     void aMasterGoingDownIsUnreachableWithAReasonAndComingBackIsConnectedAgain() throws Exception {
-        master.answer(MasterJson.getAgents(NODE_A));
-        client.connect(master.address());
+        master.answer(GetAgentsJson.getAgents(NODE_A));
+        client.connect(address(master));
         states.await(ConnectionState.Connected.class);
 
         master.stop();
         ConnectionState.Unreachable down = states.await(ConnectionState.Unreachable.class);
-        assertEquals(master.address(), down.master());
+        assertEquals(address(master), down.master());
         assertEquals(FAST.firstRetryDelay(), down.retryIn());
         // The first failure may also be a poll cut off by the stop; the retry surely finds no server.
         ConnectionState.Unreachable later = states.await(ConnectionState.Unreachable.class);
@@ -117,15 +123,15 @@ class ClusterClientTest {
 
     @Test
     void followsARedirectToTheLeader() throws Exception {
-        try (FakeMaster leader = FakeMaster.startOnFreePort()) {
-            leader.answer(MasterJson.getAgents(NODE_B));
-            master.redirectTo(leader.address());
-            client.connect(master.address());
+        try (FakeMaster leader = FakeMaster.start()) {
+            leader.answer(GetAgentsJson.getAgents(NODE_B));
+            master.redirectTo(leader.uri());
+            client.connect(address(master));
 
             ConnectionState.Connected connected = states.await(ConnectionState.Connected.class);
 
-            assertEquals(master.address(), connected.master());
-            assertEquals(leader.address(), connected.leader());
+            assertEquals(address(master), connected.master());
+            assertEquals(address(leader), connected.leader());
             assertEquals("node-b", connected.snapshot().agents().get(0).hostname());
             assertEquals("POST", leader.received().get(0).method());
             assertEquals("/api/v1", leader.received().get(0).path());
@@ -134,30 +140,30 @@ class ClusterClientTest {
 
     @Test
     void givesUpOnARedirectLoop() {
-        master.redirectTo(master.address());
-        client.connect(master.address());
+        master.redirectTo(master.uri());
+        client.connect(address(master));
 
         ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
 
-        assertEquals("more than 3 redirects, the last to //" + master.address() + "/api/v1", error.reason());
+        assertEquals("more than 3 redirects, the last to //" + address(master) + "/api/v1", error.reason());
     }
 
     @Test
     void aMalformedAnswerIsAProtocolErrorAndTheClientRecoversWhenItIsFixed() {
         master.answer("{\"type\":\"GET_AGENTS\",\"get_agents\":{\"agents\":[{\"agent_info\":");
-        client.connect(master.address());
+        client.connect(address(master));
 
         ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
         assertTrue(error.reason().startsWith("malformed GET_AGENTS response: "), error.reason());
 
-        master.answer(MasterJson.getAgents(NODE_A));
+        master.answer(GetAgentsJson.getAgents(NODE_A));
         states.await(ConnectionState.Connected.class);
     }
 
     @Test
     void anHttpErrorShowsTheStatusAndTheMastersMessage() {
         master.answerStatus(503, "Master has not finished recovery\nmore detail");
-        client.connect(master.address());
+        client.connect(address(master));
 
         ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
 
@@ -172,7 +178,7 @@ class ClusterClientTest {
             impatient.addListener(impatientStates);
             master.delayAnswers(Duration.ofSeconds(2));
 
-            impatient.connect(master.address());
+            impatient.connect(address(master));
 
             assertEquals("no answer within 300 ms", impatientStates.await(ConnectionState.Unreachable.class).reason());
         }
@@ -180,25 +186,25 @@ class ClusterClientTest {
 
     @Test
     void switchingMastersDropsTheOldOne() throws Exception {
-        try (FakeMaster other = FakeMaster.startOnFreePort()) {
-            master.answer(MasterJson.getAgents(NODE_A));
-            other.answer(MasterJson.getAgents(NODE_A, NODE_B));
-            client.connect(master.address());
+        try (FakeMaster other = FakeMaster.start()) {
+            master.answer(GetAgentsJson.getAgents(NODE_A));
+            other.answer(GetAgentsJson.getAgents(NODE_A, NODE_B));
+            client.connect(address(master));
             states.await(ConnectionState.Connected.class);
 
-            client.connect(other.address());
+            client.connect(address(other));
 
-            assertEquals(other.address(), states.await(ConnectionState.Connecting.class).master());
-            assertEquals(other.address(), states.await(ConnectionState.Connected.class).master());
+            assertEquals(address(other), states.await(ConnectionState.Connecting.class).master());
+            assertEquals(address(other), states.await(ConnectionState.Connected.class).master());
             StateRecorder.sleep(200);
-            assertTrue(states.seen().stream().skip(states.seen().indexOf(new ConnectionState.Connecting(other.address())))
-                    .noneMatch(s -> s instanceof ConnectionState.Connected c && c.master().equals(master.address())));
+            assertTrue(states.seen().stream().skip(states.seen().indexOf(new ConnectionState.Connecting(address(other))))
+                    .noneMatch(s -> s instanceof ConnectionState.Connected c && c.master().equals(address(master))));
         }
     }
 
     @Test
     void disconnectStopsPolling() {
-        client.connect(master.address());
+        client.connect(address(master));
         states.await(ConnectionState.Connected.class);
 
         client.disconnect();
@@ -212,7 +218,7 @@ class ClusterClientTest {
 
     @Test
     void closeStopsPollingAndRefusesNewConnections() {
-        client.connect(master.address());
+        client.connect(address(master));
         states.await(ConnectionState.Connected.class);
 
         client.close();
@@ -221,7 +227,7 @@ class ClusterClientTest {
         StateRecorder.sleep(300);
 
         assertEquals(requests, master.received().size());
-        assertThrows(IllegalStateException.class, () -> client.connect(master.address()));
+        assertThrows(IllegalStateException.class, () -> client.connect(address(master)));
         client.close();
     }
 
@@ -233,7 +239,7 @@ class ClusterClientTest {
         StateRecorder second = new StateRecorder();
         client.addListener(second);
 
-        client.connect(master.address());
+        client.connect(address(master));
 
         second.await(ConnectionState.Connected.class);
     }

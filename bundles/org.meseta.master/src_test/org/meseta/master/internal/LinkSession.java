@@ -27,6 +27,7 @@ import org.meseta.api.resources.Resources;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.StreamListener;
+import org.meseta.testing.Http;
 
 /**
  * Plays an agent on the agent link: subscribes, collects the events of the RecordIO stream, answers pings when

@@ -1,10 +1,5 @@
 package org.meseta.master.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.daemon.Daemon;
+import org.meseta.testing.Http;
+import org.meseta.testing.JsonTree;
+import org.meseta.testing.Ports;
 
 /**
  * A real master started through {@link MasterDaemon} from a command line, listening on 127.0.0.1 on a free port
@@ -31,7 +29,7 @@ final class TestMaster implements AutoCloseable {
 
     /** Starts a master; {@code flags} are added to {@code --ip}, {@code --port}, {@code --work_dir}, {@code --hostname}. */
     static TestMaster start(Path workDir, String... flags) throws Exception {
-        return start(freePort(), workDir, flags);
+        return start(Ports.free(), workDir, flags);
     }
 
     static TestMaster start(int port, Path workDir, String... flags) throws Exception {
@@ -39,12 +37,6 @@ final class TestMaster implements AutoCloseable {
                 "--hostname=" + HOSTNAME));
         args.addAll(List.of(flags));
         return new TestMaster(port, new MasterDaemon().start(FlagParser.parse(MasterFlags.ALL, args)));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     URI uri(String target) {
@@ -57,9 +49,7 @@ final class TestMaster implements AutoCloseable {
 
     /** The parsed {@code /state} document. */
     Map<String, Object> state() throws Exception {
-        var response = Http.get(uri("/state"));
-        assertEquals(200, response.statusCode(), () -> Http.text(response));
-        return JsonTree.parseObject(Http.text(response));
+        return Http.getJson(uri("/state"));
     }
 
     /** This master's id, as {@code /state} reports it. */

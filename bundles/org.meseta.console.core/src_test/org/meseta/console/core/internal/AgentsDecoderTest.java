@@ -10,18 +10,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meseta.console.core.AgentRow;
 import org.meseta.console.core.ClusterSnapshot;
-import org.meseta.console.core.MasterJson;
 import org.meseta.console.core.ResourceAmounts;
 import org.meseta.console.core.internal.AgentsDecoder.MalformedAnswerException;
+import org.meseta.testing.GetAgentsJson;
 
 class AgentsDecoderTest {
 
     @Test
     void readsEveryColumnOfEachAgent() throws Exception {
-        String json = MasterJson.getAgents(
-                MasterJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480}, new double[] {1.5, 1024, 0},
-                        "rack", "r1", "zone", "a"),
-                MasterJson.agent("M-S1", "node-b", false, new double[] {2, 1024, 0}, new double[] {0, 0, 0}));
+        String json = GetAgentsJson.getAgents(
+                GetAgentsJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480}, new double[] {1.5, 1024, 0},
+                        "rack:r1;zone:a"),
+                GetAgentsJson.agent("M-S1", "node-b", false, new double[] {2, 1024, 0}, new double[] {0, 0, 0}, ""));
 
         ClusterSnapshot snapshot = AgentsDecoder.decode(bytes(json));
 

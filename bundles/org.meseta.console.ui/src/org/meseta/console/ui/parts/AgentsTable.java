@@ -2,6 +2,8 @@ package org.meseta.console.ui.parts;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -16,12 +18,22 @@ import org.eclipse.swt.widgets.Table;
 import org.meseta.console.core.AgentRow;
 
 /**
- * A table of agents, one row each, sorted by host name. New agent lists are applied in place: rows
- * are matched by agent id, so the selection survives updates. UI thread only.
+ * A table of agents, one row each, sorted by host name and then by agent id. New agent lists are applied
+ * in place: rows are matched by agent id, so the selection survives updates. UI thread only.
  */
 final class AgentsTable {
 
+    /** A Mesos agent id: the id of the master that admitted the agent, "-S" and a serial number. */
+    private static final Pattern NUMBERED_ID = Pattern.compile("(.*-S)([0-9]+)");
+
+    /**
+     * Agents of one host (all of a local cluster are "localhost") in the order the master admitted them:
+     * ids compare by the master's part, then by serial number, so S2 comes before S10.
+     */
     private static final Comparator<AgentRow> BY_HOST = Comparator.comparing(AgentRow::hostname)
+            .thenComparing(agent -> idPrefix(agent.id()))
+            .thenComparingInt(agent -> idSerial(agent.id()).length())
+            .thenComparing(agent -> idSerial(agent.id()))
             .thenComparing(AgentRow::id);
 
     private final TableViewer viewer;
@@ -50,6 +62,17 @@ final class AgentsTable {
             }
         });
         viewer.setInput(List.of());
+    }
+
+    private static String idPrefix(String id) {
+        Matcher numbered = NUMBERED_ID.matcher(id);
+        return numbered.matches() ? numbered.group(1) : id;
+    }
+
+    /** The serial number's digits; comparing by length first orders them as numbers. */
+    private static String idSerial(String id) {
+        Matcher numbered = NUMBERED_ID.matcher(id);
+        return numbered.matches() ? numbered.group(2) : "";
     }
 
     /** Shows exactly {@code agents}. */

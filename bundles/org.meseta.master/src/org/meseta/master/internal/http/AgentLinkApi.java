@@ -38,6 +38,7 @@ final class AgentLinkApi {
         return CompletableFuture.completedFuture(new HttpResponse.StreamResponse(200, V1Protocol.JSON,
                 HttpHeaders.empty(), link -> master.subscribe(subscribe, total, link).whenComplete((id, failure) -> {
                     if (failure != null) {
+                        LOG.log(System.Logger.Level.WARNING, "Could not admit agent " + subscribe.pid(), failure);
                         link.close();
                     }
                 })));

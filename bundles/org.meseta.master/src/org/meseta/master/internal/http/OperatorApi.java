@@ -86,7 +86,7 @@ final class OperatorApi {
                     .setVersion(agent.version())
                     .setPid(agent.pid())
                     .setRegisteredTime(time(agent.registeredTime()))
-                    .addAllTotalResources(agent.info().getResourcesList());
+                    .addAllTotalResources(agent.total().toList());
             agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(time(time)));
             agents.addAgents(entry);
         }

@@ -1,5 +1,6 @@
-package org.meseta.agent.internal;
+package org.meseta.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -14,16 +15,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test helper: JSON text as plain Java values (Map, List, String, BigDecimal, Boolean, null), with typed
- * accessors that fail the test naming the field when the shape is wrong. Numbers compare by value.
+ * JSON text as plain Java values: {@code Map} (in document order), {@code List}, {@code String},
+ * {@code BigDecimal}, {@code Boolean} and {@code null}, so documents compare by structure. Numbers compare by
+ * value ({@code 5} equals {@code 5.0}), but a number never equals a string, which is what tests of 64-bit
+ * fields need to see.
+ *
+ * <p>The typed accessors fail the test, naming the field, when a field is missing or has another shape.
+ * Stateless and safe to use from any thread.
  */
-final class JsonTree {
+public final class JsonTree {
 
     private static final JsonFactory PLAIN = new JsonFactory();
 
-    private JsonTree() {}
+    private JsonTree() {
+    }
 
-    static Object parse(String json) {
+    /** Fails unless {@code actual} is the same JSON value as {@code expected}, whatever the layout. */
+    public static void assertSameJson(String expected, String actual) {
+        assertEquals(parse(expected), parse(actual), () -> "expected " + expected + "\n but was " + actual);
+    }
+
+    /**
+     * One JSON value as plain Java values.
+     *
+     * @throws UncheckedIOException if {@code json} is not JSON
+     * @throws IllegalArgumentException if something follows the value
+     */
+    public static Object parse(String json) {
         try (JsonParser parser = PLAIN.createParser(json)) {
             parser.nextToken();
             Object value = value(parser);
@@ -36,41 +54,42 @@ final class JsonTree {
         }
     }
 
-    static Map<String, Object> parseObject(String json) {
+    /** A JSON object; fails the test if {@code json} holds another value. */
+    public static Map<String, Object> parseObject(String json) {
         return asObject(parse(json), json);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Map<String, Object> parent, String field) {
+    public static Map<String, Object> object(Map<String, Object> parent, String field) {
         return asObject(parent.get(field), field);
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Map<String, Object> parent, String field) {
+    public static List<Object> array(Map<String, Object> parent, String field) {
         return (List<Object>) assertInstanceOf(List.class, parent.get(field), () -> field + " in " + parent);
     }
 
+    /** An array whose elements are all objects. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> objects(Map<String, Object> parent, String field) {
+    public static List<Map<String, Object>> objects(Map<String, Object> parent, String field) {
         List<Object> values = array(parent, field);
         values.forEach(value -> assertInstanceOf(Map.class, value, () -> field + " element in " + parent));
         return (List<Map<String, Object>>) (List<?>) values;
     }
 
-    static String string(Map<String, Object> parent, String field) {
+    public static String string(Map<String, Object> parent, String field) {
         return assertInstanceOf(String.class, parent.get(field), () -> field + " in " + parent);
     }
 
-    static BigDecimal number(Map<String, Object> parent, String field) {
+    public static BigDecimal number(Map<String, Object> parent, String field) {
         return assertInstanceOf(BigDecimal.class, parent.get(field), () -> field + " in " + parent);
     }
 
-    static boolean bool(Map<String, Object> parent, String field) {
+    public static boolean bool(Map<String, Object> parent, String field) {
         return assertInstanceOf(Boolean.class, parent.get(field), () -> field + " in " + parent);
     }
 
-    /** A number as the JSON tree holds it, for comparing with {@code assertEquals}. */
-    static BigDecimal num(double value) {
+    /** A number as the tree holds it, for comparing with {@code assertEquals}. */
+    public static BigDecimal num(double value) {
         return new BigDecimal(Double.toString(value)).stripTrailingZeros();
     }
 

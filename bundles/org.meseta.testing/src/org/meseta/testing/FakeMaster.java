@@ -1,10 +1,13 @@
-package org.meseta.console.core;
+package org.meseta.testing;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,27 +15,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
- * A stand-in for a master's {@code POST /api/v1} on 127.0.0.1: it answers every request with the
- * canned reply set last, records what it received, and can be stopped and started again on the
- * same port to play a master going down and coming back.
+ * A stand-in for a master's operator API ({@code POST /api/v1}) on 127.0.0.1, built on the JDK's HTTP server:
+ * it answers every request, whatever its path, with the canned reply set last (at first a {@code GET_AGENTS}
+ * answer without agents), records what it received, and can stop and listen again on the same port to play a
+ * master going down and coming back.
+ *
+ * <p>The setters may be called from any thread while clients are connected; a request sees the reply set
+ * before it arrived. {@link #close()} stops the server and interrupts delayed answers.
  */
 public final class FakeMaster implements AutoCloseable {
 
-    /** One canned HTTP reply. */
+    /** One canned HTTP reply; {@code location} is null unless the reply redirects. */
     public record Reply(int status, String contentType, String body, String location) {
     }
 
-    /** One request as received. */
+    /** One request as received; headers that were not sent are null. */
     public record Received(String method, String path, String contentType, String accept, String body) {
     }
 
     private int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private volatile Reply reply = json(MasterJson.getAgents());
+    private volatile Reply reply = json(GetAgentsJson.getAgents());
     private volatile Duration answerDelay = Duration.ZERO;
     private HttpServer server;
     private ExecutorService handlers;
@@ -41,14 +45,19 @@ public final class FakeMaster implements AutoCloseable {
         listen();
     }
 
-    /** A fake master on a free port, answering with an empty agent list. */
-    public static FakeMaster startOnFreePort() throws IOException {
+    /** A fake master listening on a free port of 127.0.0.1, answering with an empty agent list. */
+    public static FakeMaster start() throws IOException {
         return new FakeMaster();
     }
 
-    /** 127.0.0.1 and the port, which stays the same across {@link #stop()} and {@link #restart()}. */
-    public synchronized MasterAddress address() {
-        return new MasterAddress("127.0.0.1", port);
+    /** The port, which stays the same across {@link #stop()} and {@link #restart()}. */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, where a client finds this master. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     /** Answers with 200 and this JSON body from now on. */
@@ -61,9 +70,9 @@ public final class FakeMaster implements AutoCloseable {
         reply = new Reply(status, "text/plain", text, null);
     }
 
-    /** Answers with a Mesos-style 307 to {@code leader} from now on. */
-    public void redirectTo(MasterAddress leader) {
-        reply = new Reply(307, "text/plain", "", "//" + leader + "/api/v1");
+    /** Answers with a Mesos-style 307 to the operator API of the master at {@code leader} from now on. */
+    public void redirectTo(URI leader) {
+        reply = new Reply(307, "text/plain", "", "//" + leader.getRawAuthority() + "/api/v1");
     }
 
     /** Holds every answer back this long from now on (to play a master that hangs). */
@@ -71,6 +80,7 @@ public final class FakeMaster implements AutoCloseable {
         answerDelay = delay;
     }
 
+    /** The requests received so far, oldest first. */
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -84,7 +94,7 @@ public final class FakeMaster implements AutoCloseable {
         }
     }
 
-    /** Listens again on the same port. */
+    /** Listens again on the same port (unless it is still listening). */
     public synchronized void restart() throws IOException {
         if (server == null) {
             listen();
