@@ -17,9 +17,9 @@ meseta_java_major() {
   echo "${version%%[.+-]*}"
 }
 
-# Sets JAVA_HOME to a JDK 21 or newer: $JAVA_HOME first, then the newest under /usr/lib/jvm.
+# Sets JAVA_HOME to a JDK 21 or newer: $JAVA_HOME when it is one, otherwise the newest under /usr/lib/jvm.
 meseta_find_java() {
-  local candidate major
+  local candidate major best="" best_major=0
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     major=$(meseta_java_major "$JAVA_HOME/bin/java")
     if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
@@ -27,16 +27,29 @@ meseta_find_java() {
     fi
     echo "$MESETA_PROGRAM: JAVA_HOME=$JAVA_HOME is Java $major; looking for Java 21+ under /usr/lib/jvm" >&2
   fi
-  for candidate in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+  for candidate in /usr/lib/jvm/*/; do
+    candidate=${candidate%/}
     if [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ]; then
       major=$(meseta_java_major "$candidate/bin/java")
-      if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
-        export JAVA_HOME=${candidate%/}
-        return 0
+      if [ "${major:-0}" -gt "$best_major" ] 2>/dev/null; then
+        best=$candidate
+        best_major=$major
       fi
     fi
   done
+  if [ "$best_major" -ge 21 ]; then
+    export JAVA_HOME=$best
+    return 0
+  fi
   meseta_die "needs a JDK 21 or newer. Set JAVA_HOME, or install one (e.g. apt-get install openjdk-21-jdk-headless)."
+}
+
+# JVM options our JDK needs: Netty (and Maven's own libraries) use sun.misc.Unsafe, which JDK 23 and newer
+# warn about unless it is allowed; older JDKs do not know the option.
+meseta_jvm_options() {
+  if [ "$(meseta_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
+    echo "--sun-misc-unsafe-memory-access=allow"
+  fi
 }
 
 # Builds every product (bundles, features, daemons, console) without running tests, printing one line
@@ -46,7 +59,8 @@ meseta_build() {
   mkdir -p "$MESETA_ROOT/target"
   echo "$MESETA_PROGRAM: $1 is not built yet; building Meseta with ./mvnw (log: $log)" >&2
   echo "$MESETA_PROGRAM: the first build downloads about 200 MB from Maven Central and takes a few minutes" >&2
-  (cd "$MESETA_ROOT" && ./mvnw -B -ntp -DskipTests package < /dev/null) 2>&1 | tee "$log" \
+  (cd "$MESETA_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} $(meseta_jvm_options)" ./mvnw -B -ntp -DskipTests package \
+    < /dev/null) 2>&1 | tee "$log" \
     | sed -n -u -E 's/^\[INFO\] Building (.+) [0-9][^ ]* +\[([0-9]+\/[0-9]+)\]$/  [\2] \1/p' >&2 \
     || status=$?
   if [ "$status" -ne 0 ]; then
@@ -73,13 +87,8 @@ meseta_run_product() {
   configuration=$(mktemp -d "${TMPDIR:-/tmp}/$MESETA_PROGRAM.XXXXXX")
   cp -R "$product/configuration/." "$configuration/"
 
-  local jvm_options=()
-  # Netty uses sun.misc.Unsafe for direct buffers; JDK 23+ warns about that unless it is allowed.
-  if [ "$(meseta_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
-    jvm_options+=(--sun-misc-unsafe-memory-access=allow)
-  fi
-  # shellcheck disable=SC2086  # MESETA_JAVA_OPTS is a list of options
-  "$JAVA_HOME/bin/java" "${jvm_options[@]}" ${MESETA_JAVA_OPTS:-} \
+  # shellcheck disable=SC2046,SC2086  # both expand to lists of options
+  "$JAVA_HOME/bin/java" $(meseta_jvm_options) ${MESETA_JAVA_OPTS:-} \
     -Djava.util.logging.SimpleFormatter.format='%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n' \
     -jar "$launcher" -configuration "$configuration" -consoleLog "$@" &
   local pid=$!

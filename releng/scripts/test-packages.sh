@@ -1,21 +1,23 @@
-# Sourced by run-all-tests and .ci/run: the Debian packages the test suite needs.
-# UI tests open real SWT windows on a virtual X display: Xvfb (with xauth for xvfb-run) and GTK 3.
+# Sourced by run-all-tests and .ci/run: what the test suite needs from the system, and the Debian packages
+# that provide it. UI tests open real SWT windows on a virtual X display (Xvfb, run by xvfb-run, which needs
+# xauth), SWT needs GTK 3, and the console product test finds its window with xwininfo.
 
-MESETA_TEST_PACKAGES=(xvfb xauth libgtk-3-0 dbus-x11 procps)
-
+# Prints the packages providing what is missing, one per line.
 meseta_missing_test_packages() {
-  local package missing=()
-  for package in "${MESETA_TEST_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-  done
-  echo "${missing[@]}"
+  command -v Xvfb > /dev/null && command -v xvfb-run > /dev/null || echo xvfb
+  command -v xauth > /dev/null || echo xauth
+  command -v xwininfo > /dev/null || echo x11-utils
+  if ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+    # Debian 13 and Ubuntu 24.04 renamed the package for the 64-bit time_t transition.
+    if apt-cache show libgtk-3-0t64 > /dev/null 2>&1; then echo libgtk-3-0t64; else echo libgtk-3-0; fi
+  fi
 }
 
-# Installs missing packages with apt-get when allowed (root, or passwordless sudo); fails loudly otherwise.
+# Installs what is missing with apt-get when allowed (root, or passwordless sudo); fails loudly otherwise.
 meseta_install_test_packages() {
   local missing sudo=""
-  missing=$(meseta_missing_test_packages)
-  [ -z "$missing" ] && return 0
+  missing=$(meseta_missing_test_packages | tr '\n' ' ')
+  [ -z "${missing// /}" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     if sudo -n true 2>/dev/null; then
       sudo="sudo"
@@ -26,11 +28,15 @@ meseta_install_test_packages() {
     fi
   fi
   echo "$MESETA_PROGRAM: installing $missing with apt-get" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing > /dev/null
-  missing=$(meseta_missing_test_packages)
-  if [ -n "$missing" ]; then
-    echo "$MESETA_PROGRAM: apt-get did not install: $missing" >&2
+  # shellcheck disable=SC2086  # a list of package names
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+      --no-install-recommends $missing > /dev/null; }; then
+    echo "$MESETA_PROGRAM: apt-get could not install: $missing" >&2
+    exit 1
+  fi
+  missing=$(meseta_missing_test_packages | tr '\n' ' ')
+  if [ -n "${missing// /}" ]; then
+    echo "$MESETA_PROGRAM: still missing after apt-get: $missing" >&2
     exit 1
   fi
 }

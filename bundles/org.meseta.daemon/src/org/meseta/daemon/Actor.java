@@ -1,7 +1,10 @@
 package org.meseta.daemon;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,22 +17,32 @@ import java.util.function.Supplier;
  * <p>Everything that touches the state is submitted here and runs in submission order; callers get a
  * {@link CompletableFuture}. Work never throws into the void: a failure completes the future exceptionally
  * and fire-and-forget work that fails is logged. After {@link #close()} new work is refused: futures
- * complete exceptionally with {@link RejectedExecutionException} and {@link #run} silently drops it.
+ * complete exceptionally with {@link RejectedExecutionException} and {@link #run} silently drops it. Work
+ * that {@link #close()} drops because it did not get to run in time is treated the same way, so every future
+ * handed out completes.
  */
 public final class Actor implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Actor.class.getName());
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final String name;
+    private final Duration closeGrace;
     private final ScheduledThreadPoolExecutor executor;
-    private volatile Thread thread;
+    /** Futures of {@link #call}s that are queued and have not started; completed exceptionally if dropped. */
+    private final Set<CompletableFuture<?>> queuedCalls = ConcurrentHashMap.newKeySet();
 
     public Actor(String name) {
+        this(name, CLOSE_GRACE);
+    }
+
+    /** For tests: {@code closeGrace} is how long {@link #close()} lets queued work run before dropping it. */
+    Actor(String name, Duration closeGrace) {
         this.name = name;
+        this.closeGrace = closeGrace;
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread created = new Thread(runnable, name);
             created.setDaemon(true);
-            thread = created;
             return created;
         });
         // Timers pending at close belong to state that is going away: drop them rather than run them late,
@@ -45,13 +58,30 @@ public final class Actor implements AutoCloseable {
         void cancel();
     }
 
-    /** Runs {@code work} on the actor thread and returns its result. */
+    /**
+     * Runs {@code work} on the actor thread and returns its result. The future completes exceptionally with
+     * what {@code work} throws, or with {@link RejectedExecutionException} if the actor is closed before the work
+     * runs.
+     */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queuedCalls.add(result);
         try {
-            return CompletableFuture.supplyAsync(work, executor);
+            executor.execute(() -> {
+                if (!queuedCalls.remove(result)) {
+                    return; // close() dropped it just before it started, and said so on the future
+                }
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e);
+            queuedCalls.remove(result);
+            result.completeExceptionally(e);
         }
+        return result;
     }
 
     /** Runs {@code work} on the actor thread; failures are logged. */
@@ -74,26 +104,36 @@ public final class Actor implements AutoCloseable {
         }
     }
 
-    /** True when called from this actor's thread (for assertions in state-owning classes). */
-    public boolean isOwnerThread() {
-        return Thread.currentThread() == thread;
-    }
-
     /**
-     * Stops the thread after the work already queued (pending timers are dropped); waits up to five seconds.
-     * Idempotent.
+     * Stops the thread after the work already queued (pending timers are dropped); waits up to five seconds,
+     * then interrupts the work that runs and drops the rest, whose futures complete exceptionally with
+     * {@link RejectedExecutionException}. Idempotent.
      */
     @Override
     public void close() {
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            if (!executor.awaitTermination(closeGrace.toNanos(), TimeUnit.NANOSECONDS)) {
+                dropQueuedWork("did not finish its work within " + closeGrace.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            dropQueuedWork("was interrupted while closing");
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void dropQueuedWork(String why) {
+        List<Runnable> dropped = executor.shutdownNow();
+        RejectedExecutionException closed = new RejectedExecutionException("The " + name + " actor closed before"
+                + " this work ran");
+        // Calls whose work never got to run; the one that runs now, if any, completes when it ends.
+        List.copyOf(queuedCalls).forEach(future -> {
+            if (queuedCalls.remove(future)) {
+                future.completeExceptionally(closed);
+            }
+        });
+        LOG.log(System.Logger.Level.WARNING, "The {0} thread {1}; dropped {2} queued task(s)", name, why,
+                dropped.size());
     }
 
     private void guarded(Runnable work) {

@@ -7,13 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The instances a daemon component has started and not yet stopped, so that its {@code @Deactivate} can
  * stop them ({@link #closeAll()}). Thread-safe.
+ *
+ * <p>Only an adopted instance, one that started completely, is reported as stopped when it closes; a start that
+ * fails half-way closes its {@link Teardown} without a word, since the failure itself is what gets reported.
  */
 public final class Instances {
 
+    private static final System.Logger LOG = System.getLogger(Instances.class.getName());
+
     private final Set<Daemon.Running> running = ConcurrentHashMap.newKeySet();
 
-    /** Takes over what {@code teardown} owns as one instance serving at {@code endpoint} ({@code ip:port}). */
-    public Daemon.Running adopt(String endpoint, Teardown teardown) {
+    /**
+     * Takes over what {@code teardown} owns as one instance serving at {@code endpoint} ({@code ip:port}).
+     *
+     * @param name how the log names the instance when it stops, e.g. {@code "Master 4f1c..."}; the log line is
+     *     {@code "<name> stopped"}
+     */
+    public Daemon.Running adopt(String endpoint, String name, Teardown teardown) {
         Teardown owned = teardown.transfer();
         Daemon.Running instance = new Daemon.Running() {
             @Override
@@ -25,6 +35,7 @@ public final class Instances {
             public void close() {
                 if (running.remove(this)) {
                     owned.close();
+                    LOG.log(System.Logger.Level.INFO, "{0} stopped", name);
                 }
             }
         };

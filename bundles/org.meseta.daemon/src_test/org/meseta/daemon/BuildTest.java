@@ -19,12 +19,6 @@ class BuildTest {
     }
 
     @Test
-    void versionIsTheMesosApiLevel() {
-        assertEquals("1.11.0", Build.MESOS_API);
-        assertEquals(Build.MESOS_API, Build.versionInfo().getVersion());
-    }
-
-    @Test
     void mesetaVersionIsTheBundleVersionWithoutQualifier() {
         Version version = bundleVersion();
 

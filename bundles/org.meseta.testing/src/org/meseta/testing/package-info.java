@@ -12,7 +12,9 @@
  * <li>{@link org.meseta.testing.FakeMaster} with {@link org.meseta.testing.GetAgentsJson}: a stand-in for a
  *     master's operator API, for clients such as the console;</li>
  * <li>{@link org.meseta.testing.ServiceLease}: another bundle's OSGi service (a daemon, say), found the way
- *     production code finds it and held until the test is done.</li>
+ *     production code finds it and held until the test is done;</li>
+ * <li>{@link org.meseta.testing.LogCapture}: what a class logs during a test, for tests whose expected outcome
+ *     is a log line.</li>
  * </ul>
  *
  * <p>This bundle depends on no other Meseta bundle, so that the tests of every bundle, {@code org.meseta.api}

@@ -1,5 +1,6 @@
 package org.meseta.agent.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,31 +16,49 @@ import org.meseta.http.HttpClient;
 
 /**
  * One agent: what it offers and its registration with the master. State is confined to the agent's actor
- * thread; public methods return futures or immutable snapshots.
+ * thread; public methods return futures or immutable snapshots. {@link #start()} may be called once.
+ *
+ * <p>Every id a master gives is checkpointed ({@link AgentCheckpoint}) before the agent reports itself
+ * registered, so that a restart re-registers under it.
  */
 public final class Agent implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Agent.class.getName());
 
     private final AgentConfig config;
     private final Actor actor;
     private final MasterLink link;
+    private final AgentCheckpoint checkpoint;
+    private final Lifecycle lifecycle = new Lifecycle("The agent");
     private final Instant startTime;
     private final Resources total;
 
     private AgentInfo info;
+    private AgentInfo checkpointed;
     private MasterInfo master;
     private boolean connected;
 
-    Agent(AgentConfig config, AgentInfo info, Resources total, HttpClient client, Clock clock) {
+    /** @param info what to subscribe with; carries the id recovered from {@code checkpoint}, if any */
+    Agent(AgentConfig config, AgentInfo info, Resources total, AgentCheckpoint checkpoint, HttpClient client,
+            Clock clock) {
         this.config = config;
         this.info = info;
+        this.checkpointed = info.hasId() ? info : null;
         this.total = total;
+        this.checkpoint = checkpoint;
         this.startTime = clock.instant();
         this.actor = new Actor("agent-" + config.endpoint().port());
         this.link = new MasterLink(config, actor, client, this::subscription, this::registered,
                 () -> connected = false);
     }
 
+    /**
+     * Starts registering with the master.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
     void start() {
+        lifecycle.start();
         link.start();
     }
 
@@ -65,14 +84,28 @@ public final class Agent implements AutoCloseable {
         info = info.toBuilder().setId(registered.agentId()).build();
         master = registered.masterInfo();
         connected = true;
+        if (!info.equals(checkpointed)) {
+            try {
+                checkpoint.save(info);
+                checkpointed = info;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "Cannot checkpoint agent {0} under {1}: {2}; after a restart it"
+                        + " will register as a new agent", info.getId().getValue(), config.workDir(), e.getMessage());
+            }
+        }
     }
 
     @Override
     public void close() {
-        link.close();
-        actor.close();
+        if (lifecycle.close()) {
+            link.close();
+            actor.close();
+        }
     }
 
-    /** What the agent's endpoints show. {@code info.id} is set once a master has admitted the agent. */
+    /**
+     * What the agent's endpoints show. {@code info.id} is set once a master has admitted the agent, or from the
+     * start when it was recovered from the checkpoint.
+     */
     public record View(AgentInfo info, Resources total, Optional<MasterInfo> master, boolean connected, Instant startTime) {}
 }

@@ -1,7 +1,5 @@
 package org.meseta.agent.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import org.apache.mesos.v1.Protos.AgentInfo;
@@ -15,6 +13,7 @@ import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Instances;
 import org.meseta.daemon.Teardown;
+import org.meseta.daemon.WorkDir;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpClientOptions;
 import org.meseta.http.HttpTransport;
@@ -42,34 +41,26 @@ public final class AgentDaemon implements Daemon {
     @Override
     public Running start(Flags flags) throws DaemonException {
         AgentConfig config = AgentFlags.config(flags);
-        createWorkDir(config);
+        WorkDir.create(config.workDir());
         Resources total = totalResources(config);
-        AgentInfo info = agentInfo(config, total);
+        AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
+        AgentInfo info = checkpoint.recover(agentInfo(config, total));
         try (Teardown teardown = new Teardown()) {
             String pid = config.endpoint().pid("slave(1)");
-            teardown.own(() -> LOG.log(System.Logger.Level.INFO, "Agent {0} stopped", pid));
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
-            Agent agent = teardown.own(new Agent(config, info, total, client, Clock.systemUTC()));
+            Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC()));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
             agent.start();
-            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; registering with master {2}", pid, total,
-                    config.master());
-            return instances.adopt(config.endpoint().address(), teardown);
+            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; {2} with master {3}", pid, total,
+                    info.hasId() ? "re-registering as " + info.getId().getValue() : "registering", config.master());
+            return instances.adopt(config.endpoint().address(), "Agent " + pid, teardown);
         }
     }
 
     @Deactivate
     void deactivate() {
         instances.closeAll();
-    }
-
-    private static void createWorkDir(AgentConfig config) throws DaemonException {
-        try {
-            Files.createDirectories(config.workDir());
-        } catch (IOException e) {
-            throw new DaemonException("Cannot create --work_dir " + config.workDir() + ": " + e.getMessage(), e);
-        }
     }
 
     private static Resources totalResources(AgentConfig config) throws DaemonException {

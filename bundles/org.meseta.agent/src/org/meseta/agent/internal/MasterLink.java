@@ -19,12 +19,16 @@ import org.meseta.api.recordio.RecordIOException;
 import org.meseta.daemon.Actor;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpHeaders;
+import org.meseta.http.HttpResponse;
 import org.meseta.http.StreamListener;
 
 /**
  * The agent's side of the agent link: subscribes to the master, answers pings, and re-subscribes with
  * Mesos's backoff (a random wait in [0, factor * 2^attempt], capped at one minute) whenever the stream ends,
- * fails or stays silent longer than the ping timeout the master announced. Runs on the agent's actor thread.
+ * fails or stays silent longer than the ping timeout the master announced, and when the master answers a pong
+ * with 404 (it no longer knows this agent, e.g. after a failover). A refused subscription (the master answers
+ * with an error status) is logged as a warning with the master's reason and retried the same way. Runs on the
+ * agent's actor thread; {@link #start()} may be called once.
  */
 final class MasterLink implements AutoCloseable {
 
@@ -40,6 +44,7 @@ final class MasterLink implements AutoCloseable {
     private final Supplier<AgentSubscribe> subscription;
     private final Consumer<AgentEvent.Registered> onRegistered;
     private final Runnable onDisconnected;
+    private final Lifecycle lifecycle = new Lifecycle("The link to the master");
 
     private CompletableFuture<Void> stream;
     private long generation;
@@ -47,7 +52,6 @@ final class MasterLink implements AutoCloseable {
     private Actor.Timer retry = () -> {};
     private Actor.Timer watchdog = () -> {};
     private AgentEvent.Registered registration;
-    private boolean closed;
 
     MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
             Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected) {
@@ -59,12 +63,20 @@ final class MasterLink implements AutoCloseable {
         this.onDisconnected = onDisconnected;
     }
 
-    /** Starts subscribing after the first random backoff, as a Mesos agent does. */
+    /**
+     * Starts subscribing after the first random backoff, as a Mesos agent does.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
     void start() {
-        actor.run(() -> scheduleRetry("starting"));
+        lifecycle.start();
+        actor.run(() -> scheduleRetry("starting", System.Logger.Level.INFO));
     }
 
     private void connect() {
+        if (lifecycle.isClosed()) {
+            return;
+        }
         long current = ++generation;
         LOG.log(System.Logger.Level.DEBUG, "Subscribing to master {0}", config.master());
         stream = client.stream("POST", config.master().uri(AgentLink.SUBSCRIBE_PATH), JSON,
@@ -106,33 +118,39 @@ final class MasterLink implements AutoCloseable {
 
         @Override
         public void onEnd() {
-            String reason = refusedStatus == 0 ? "master closed the link"
-                    : "master refused the subscription: HTTP " + refusedStatus + " "
-                            + refusal.toString(StandardCharsets.UTF_8).strip();
-            actor.run(() -> lost(linkGeneration, reason));
+            if (refusedStatus == 0) {
+                actor.run(() -> lost(linkGeneration, "master closed the link", System.Logger.Level.INFO));
+            } else {
+                String reason = "master refused the subscription: HTTP " + refusedStatus + " "
+                        + refusal.toString(StandardCharsets.UTF_8).strip();
+                actor.run(() -> lost(linkGeneration, reason, System.Logger.Level.WARNING));
+            }
         }
 
         @Override
         public void onFailure(Throwable cause) {
-            actor.run(() -> lost(linkGeneration, describe(cause)));
+            actor.run(() -> lost(linkGeneration, describe(cause), System.Logger.Level.INFO));
         }
     }
 
     private void received(long linkGeneration, RecordIODecoder decoder, byte[] chunk) {
-        if (linkGeneration != generation || closed) {
+        if (linkGeneration != generation || lifecycle.isClosed()) {
             return;
         }
         try {
             List<byte[]> records = decoder.decode(chunk);
             for (byte[] record : records) {
-                handle(AgentEvent.fromJson(record));
+                if (linkGeneration != generation) {
+                    return; // an earlier record ended this link
+                }
+                handle(linkGeneration, AgentEvent.fromJson(record));
             }
         } catch (RecordIOException | JsonCodecException e) {
-            lost(linkGeneration, "unreadable event from master: " + e.getMessage());
+            lost(linkGeneration, "unreadable event from master: " + e.getMessage(), System.Logger.Level.WARNING);
         }
     }
 
-    private void handle(AgentEvent event) {
+    private void handle(long linkGeneration, AgentEvent event) {
         switch (event) {
             case AgentEvent.Registered registered -> {
                 boolean first = registration == null;
@@ -145,10 +163,29 @@ final class MasterLink implements AutoCloseable {
                 armWatchdog();
             }
             case AgentEvent.Ping ping -> {
+                if (registration == null) {
+                    lost(linkGeneration, "the master sent PING before REGISTERED", System.Logger.Level.WARNING);
+                    return;
+                }
                 armWatchdog();
                 client.send("POST", config.master().uri(AgentLink.PONG_PATH), JSON,
-                        new AgentPong(registration.agentId()).toJson());
+                        new AgentPong(registration.agentId()).toJson())
+                        .whenComplete((answer, failure) -> actor.run(() -> ponged(linkGeneration, answer, failure)));
             }
+        }
+    }
+
+    /** A master that answers a pong with 404 has forgotten this agent: only a new subscription helps. */
+    private void ponged(long linkGeneration, HttpResponse.FullResponse answer, Throwable failure) {
+        if (failure != null) {
+            // Lost pongs are the master's business; a master that is gone stops pinging and the watchdog fires.
+            LOG.log(System.Logger.Level.DEBUG, "Pong to master {0} failed: {1}", config.master(), describe(failure));
+        } else if (answer.status() == 404) {
+            lost(linkGeneration, "master does not know this agent: " + answer.bodyText().strip(),
+                    System.Logger.Level.WARNING);
+        } else if (answer.status() != 202) {
+            LOG.log(System.Logger.Level.WARNING, "Master {0} answered a pong with HTTP {1}: {2}", config.master(),
+                    answer.status(), answer.bodyText().strip());
         }
     }
 
@@ -157,11 +194,12 @@ final class MasterLink implements AutoCloseable {
         long current = generation;
         Duration timeout = registration.pingTimeout();
         watchdog = actor.schedule(timeout, () -> lost(current, "no ping from the master for "
-                + StoutDuration.format(timeout)));
+                + StoutDuration.format(timeout), System.Logger.Level.INFO));
     }
 
-    private void lost(long linkGeneration, String reason) {
-        if (linkGeneration != generation || closed) {
+    /** Ends the link of {@code linkGeneration} unless a newer one replaced it, and retries at {@code level}. */
+    private void lost(long linkGeneration, String reason, System.Logger.Level level) {
+        if (linkGeneration != generation || lifecycle.isClosed()) {
             return;
         }
         generation++;
@@ -170,14 +208,15 @@ final class MasterLink implements AutoCloseable {
             stream.cancel(true);
         }
         onDisconnected.run();
-        scheduleRetry(reason);
+        scheduleRetry(reason, level);
     }
 
-    private void scheduleRetry(String reason) {
+    private void scheduleRetry(String reason, System.Logger.Level level) {
         Duration delay = backoff(failedAttempts++);
-        if (failedAttempts > 1 || registration != null) {
-            LOG.log(System.Logger.Level.INFO, "No link to master {0} ({1}); retrying in {2}",
-                    config.master(), reason, StoutDuration.format(delay));
+        // A first failure before any registration is expected (the master may not be up yet), a refusal never.
+        if (failedAttempts > 1 || registration != null || level == System.Logger.Level.WARNING) {
+            LOG.log(level, "No link to master {0} ({1}); retrying in {2}", config.master(), reason,
+                    StoutDuration.format(delay));
         }
         retry = actor.schedule(delay, this::connect);
     }
@@ -197,11 +236,13 @@ final class MasterLink implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Stops retrying and drops the link; the master marks this agent inactive. */
+    /** Stops retrying and drops the link; the master marks this agent inactive. Idempotent. */
     @Override
     public void close() {
+        if (!lifecycle.close()) {
+            return;
+        }
         actor.call(() -> {
-            closed = true;
             retry.cancel();
             watchdog.cancel();
             if (stream != null) {

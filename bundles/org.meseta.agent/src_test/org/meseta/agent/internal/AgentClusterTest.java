@@ -15,8 +15,10 @@ import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.meseta.daemon.Daemon;
@@ -129,6 +131,81 @@ class AgentClusterTest {
         Eventually.await("the agent is connected again", () -> bool(agentState(), "connected_to_master"));
         assertEquals(id, string(agentState(), "id"));
         assertEquals(TestCluster.MASTER_HOSTNAME, string(agentState(), "master_hostname"));
+    }
+
+    @Test
+    void aRestartedAgentKeepsItsIdAndTheMasterListsItOnce() throws Exception {
+        cluster.startMaster(masterPort, NO_PINGS);
+        String agentDir = "--work_dir=" + workDir.resolve("restarted-agent");
+        Daemon.Running first = cluster.startAgent(masterPort, agentPort, agentDir);
+        String id = awaitRegistration();
+        first.close();
+        Eventually.await("the master shows the agent inactive", () -> !TestCluster.isActiveInMaster(masterPort, id));
+
+        cluster.startAgent(masterPort, agentPort, agentDir);
+
+        assertEquals(id, string(agentState(), "id"), "the recovered id is known before the master answers");
+        Eventually.await("the agent is active again", () -> TestCluster.isActiveInMaster(masterPort, id));
+        assertEquals(1, JsonTree.objects(TestCluster.getJson(masterPort, "/master/state"), "slaves").size());
+        assertTrue(TestCluster.slave(masterPort, id).orElseThrow().containsKey("reregistered_time"));
+    }
+
+    @Test
+    void aRestartWithOtherResourcesIsRefusedNamingTheChange() throws Exception {
+        cluster.startMaster(masterPort, NO_PINGS);
+        Path agentDir = workDir.resolve("reconfigured-agent");
+        Daemon.Running first = cluster.startAgent(masterPort, agentPort, "--work_dir=" + agentDir);
+        awaitRegistration();
+        first.close();
+
+        DaemonException error = assertThrows(DaemonException.class, () -> cluster.startAgent(masterPort, agentPort,
+                "--work_dir=" + agentDir, "--resources=cpus:4;mem:1024;disk:2048;ports:[31000-31099]"));
+
+        Path latest = agentDir.resolve("meta/slaves/latest");
+        assertEquals("Incompatible agent info in " + latest + ": resources changed from"
+                + " 'cpus:2; mem:1024; disk:2048; ports:[31000-31099]' to 'cpus:4; mem:1024; disk:2048;"
+                + " ports:[31000-31099]'; remove " + latest + " to register as a new agent", error.getMessage());
+        assertThrows(ConnectException.class, () -> TestCluster.get(agentPort, "/health"), "nothing was started");
+    }
+
+    @Test
+    void aCorruptCheckpointIsReportedInOneLine() throws Exception {
+        Path agentDir = workDir.resolve("corrupt-agent");
+        Path latest = agentDir.resolve("meta/slaves/latest");
+        Files.createDirectories(agentDir.resolve("meta/slaves/m1-S0"));
+        Files.writeString(agentDir.resolve("meta/slaves/m1-S0/slave.info"), "not a protobuf");
+        Files.createSymbolicLink(latest, Path.of("m1-S0"));
+
+        DaemonException error = assertThrows(DaemonException.class,
+                () -> cluster.startAgent(masterPort, agentPort, "--work_dir=" + agentDir));
+
+        assertTrue(error.getMessage().startsWith("Cannot recover the agent from " + latest.resolve("slave.info")
+                + ": it is not an AgentInfo checkpoint"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("; remove " + latest + " to register as a new agent"),
+                error.getMessage());
+        assertEquals(1, error.getMessage().lines().count());
+    }
+
+    @Test
+    void reservedResourcesAreListedByRoleInBothStates() throws Exception {
+        cluster.startMaster(masterPort, NO_PINGS);
+        cluster.startAgent(masterPort, agentPort, "--resources=cpus:1;mem:512;disk:0;ports:[1-2];gpus(ml):1;"
+                + "cpus(eng):2");
+        String id = awaitRegistration();
+
+        Map<String, Object> agent = agentState();
+        Map<String, Object> slave = TestCluster.slave(masterPort, id).orElseThrow();
+
+        Map<String, Object> reserved = Map.of(
+                "ml", Map.of("cpus", num(0), "gpus", num(1), "mem", num(0), "disk", num(0)),
+                "eng", Map.of("cpus", num(2), "gpus", num(0), "mem", num(0), "disk", num(0)));
+        for (Map<String, Object> state : List.of(agent, slave)) {
+            assertEquals(reserved, object(state, "reserved_resources"));
+            assertEquals(Map.of("cpus", num(1), "gpus", num(0), "mem", num(512), "disk", num(0), "ports", "[1-2]"),
+                    object(state, "unreserved_resources"));
+            assertEquals(List.of("ml", "eng"), List.copyOf(object(state, "reserved_resources_full").keySet()));
+        }
+        assertEquals(object(agent, "reserved_resources_full"), object(slave, "reserved_resources_full"));
     }
 
     @Test

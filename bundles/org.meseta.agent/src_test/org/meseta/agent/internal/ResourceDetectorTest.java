@@ -141,6 +141,26 @@ class ResourceDetectorTest {
     }
 
     @Test
+    void aResourceWhoseNameMerelyContainsAStandardNameDoesNotStopItsDetection() throws ResourceParseException {
+        Resources resources = detect("memcached:1;gpus(ports-team):1;diskless:2;cpus_per_socket:4", BIG_HOST);
+
+        assertEquals(1, resources.scalar("memcached"));
+        assertEquals(1, resources.scalar("gpus"));
+        assertEquals(15 * 1024, resources.scalar("mem"), "memory is still detected");
+        assertEquals("[31000-32000]", ports(resources), "ports are still detected");
+        assertEquals(95 * 1024, resources.scalar("disk"));
+        assertEquals(8, resources.scalar("cpus"));
+    }
+
+    @Test
+    void aResourceGivenInJsonIsNotDetectedEvenWhenZero() throws ResourceParseException {
+        Resources resources = detect("[{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":0}}]", BIG_HOST);
+
+        assertEquals(0, resources.scalar("mem"));
+        assertEquals(8, resources.scalar("cpus"));
+    }
+
+    @Test
     void givenResourcesMayBeJson() throws ResourceParseException {
         Resources resources = detect("[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":3}}]", BLIND_HOST);
 

@@ -50,15 +50,18 @@ final class TestCluster implements AutoCloseable {
 
     /**
      * Starts an agent of {@code masterPort} on {@code port}; it retries registration every few dozen ms. Unless
-     * {@code flags} say otherwise it offers {@value #RESOURCES} and has the attribute {@value #ATTRIBUTES}.
+     * {@code flags} say otherwise it offers {@value #RESOURCES}, has the attribute {@value #ATTRIBUTES} and a
+     * work_dir of its own.
      */
     Daemon.Running startAgent(int masterPort, int port, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--master=127.0.0.1:" + masterPort, "--ip=127.0.0.1",
-                "--port=" + port, "--work_dir=" + workDir.resolve("agent-" + ++agents),
-                "--hostname=agent-" + port + ".test", "--registration_backoff_factor=50ms"));
+                "--port=" + port, "--hostname=agent-" + port + ".test", "--registration_backoff_factor=50ms"));
         args.addAll(List.of(flags));
         addUnlessGiven(args, "--resources=" + RESOURCES);
         addUnlessGiven(args, "--attributes=" + ATTRIBUTES);
+        if (args.stream().noneMatch(arg -> arg.startsWith("--work_dir="))) {
+            args.add("--work_dir=" + workDir.resolve("agent-" + ++agents));
+        }
         return track(new AgentDaemon().start(FlagParser.parse(AgentFlags.ALL, args)));
     }
 

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.json.JsonValueWriter;
 
 /** The JSON envelope of agent-link messages: a flat object of strings, numbers and Mesos messages. */
 final class LinkJson {
@@ -20,25 +19,17 @@ final class LinkJson {
     private LinkJson() {}
 
     @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator generator) throws IOException;
-    }
-
-    @FunctionalInterface
     interface Reader<T> {
         T read(Fields fields) throws JsonCodecException;
     }
 
-    static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = JsonCodec.factory().createGenerator(out)) {
+    /** The envelope object; {@code fields} writes its fields. */
+    static byte[] write(JsonValueWriter fields) {
+        return JsonCodec.document(generator -> {
             generator.writeStartObject();
-            body.write(generator);
+            fields.write(generator);
             generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing to memory failed", e);
-        }
-        return out.toByteArray();
+        });
     }
 
     static void writeMessage(JsonGenerator generator, MessageOrBuilder message) throws IOException {
@@ -74,11 +65,12 @@ final class LinkJson {
     }
 
     private static byte[] copyObject(JsonParser parser) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = JsonCodec.factory().createGenerator(out)) {
-            generator.copyCurrentStructure(parser);
+        try {
+            return JsonCodec.document(generator -> generator.copyCurrentStructure(parser));
+        } catch (UncheckedIOException e) {
+            // Copying reads on: a malformed or oversized nested object fails here.
+            throw e.getCause();
         }
-        return out.toByteArray();
     }
 
     /** The fields of one envelope; missing or mistyped fields are reported by name. */
@@ -94,10 +86,6 @@ final class LinkJson {
                 return text;
             }
             throw missing(name, "a string");
-        }
-
-        Optional<String> optionalString(String name) {
-            return values.get(name) instanceof String text ? Optional.of(text) : Optional.empty();
         }
 
         double number(String name) throws JsonCodecException {

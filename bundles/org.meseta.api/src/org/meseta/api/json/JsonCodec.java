@@ -67,12 +67,22 @@ public final class JsonCodec {
 
     /** The message as compact UTF-8 JSON: no whitespace, no trailing newline. */
     public static byte[] encode(MessageOrBuilder message) {
+        return document(generator -> write(generator, message));
+    }
+
+    /**
+     * A JSON document built by hand, e.g. a legacy endpoint's body or an envelope around messages: the value
+     * {@code writer} writes, as compact UTF-8 JSON with this codec's generator settings.
+     *
+     * @throws UncheckedIOException if {@code writer} throws an {@link IOException}; writing to memory does not
+     *     fail, so that means the writer itself is broken
+     */
+    public static byte[] document(JsonValueWriter writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            write(generator, message);
-        } catch (IOException impossible) {
-            // The printer only writes well-formed strings to an in-memory stream.
-            throw new UncheckedIOException(impossible);
+            writer.write(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing a JSON document to memory failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
     }

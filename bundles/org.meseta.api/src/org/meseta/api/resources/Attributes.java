@@ -2,8 +2,10 @@ package org.meseta.api.resources;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.Value;
 
@@ -59,6 +61,39 @@ public final class Attributes {
             case SET -> throw invalid(pair, "sets are not allowed for attributes; use text, a number or ranges");
         }
         return attribute.build();
+    }
+
+    /**
+     * The text form of attributes, as {@code --attributes} takes it: {@code rack:r1;cores:8;slots:[1-4,8-9]}.
+     * Scalars are written in full without trailing zeros ({@code 8}, {@code 0.125}), ranges and sets without
+     * spaces ({@code [1-4,8-9]}, {@code {a,b}}), text as is. For attributes from {@link #parse} this is the
+     * inverse: parsing the result gives the same attributes. (Sets cannot come from {@link #parse} but may come
+     * from other sources, such as another master's answer; they are written in the same compact style.)
+     *
+     * @param attributes the attributes, in the order to write them
+     * @return the text; empty when there are no attributes
+     */
+    public static String toText(List<Attribute> attributes) {
+        return attributes.stream().map(attribute -> attribute.getName() + ":" + valueText(attribute))
+                .collect(Collectors.joining(";"));
+    }
+
+    private static String valueText(Attribute attribute) {
+        return switch (attribute.getType()) {
+            case SCALAR -> scalarText(attribute.getScalar().getValue());
+            case RANGES -> attribute.getRanges().getRangeList().stream()
+                    .map(range -> Long.toUnsignedString(range.getBegin()) + "-"
+                            + Long.toUnsignedString(range.getEnd()))
+                    .collect(Collectors.joining(",", "[", "]"));
+            case SET -> "{" + String.join(",", attribute.getSet().getItemList()) + "}";
+            case TEXT -> attribute.getText().getValue();
+        };
+    }
+
+    private static String scalarText(double value) {
+        // Not rounded to Mesos's three decimals: attributes are not resources, and the text must parse back.
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
     }
 
     private static ResourceParseException invalid(String pair, String reason) {

@@ -120,6 +120,36 @@ final class Reservations {
         return builder.addReservations(reservation.setRole(resource.getRole())).build();
     }
 
+    /**
+     * Converts a post-refinement resource to Mesos's "endpoint" format, which old tools read: an unreserved
+     * resource also carries {@code role: "*"}; a resource with a single reservation also carries that role in
+     * {@code role} and, when it is dynamic, its principal and labels in {@code reservation}; refined reservations
+     * are left as they are.
+     */
+    static Resource toEndpointFormat(Resource resource) {
+        int count = resource.getReservationsCount();
+        if (count > 1) {
+            return resource;
+        }
+        Resource.Builder builder = resource.toBuilder();
+        if (count == 0) {
+            return builder.setRole(Roles.DEFAULT_ROLE).build();
+        }
+        ReservationInfo only = resource.getReservations(0);
+        builder.setRole(only.getRole());
+        if (only.getType() == ReservationInfo.Type.DYNAMIC) {
+            ReservationInfo.Builder legacy = ReservationInfo.newBuilder();
+            if (only.hasPrincipal()) {
+                legacy.setPrincipal(only.getPrincipal());
+            }
+            if (only.hasLabels()) {
+                legacy.setLabels(only.getLabels());
+            }
+            builder.setReservation(legacy);
+        }
+        return builder.build();
+    }
+
     /** @return true if the resource (post-refinement) is dynamically reserved (its last reservation) */
     static boolean isDynamicallyReserved(Resource resource) {
         int count = resource.getReservationsCount();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,22 @@ public final class Resources implements Iterable<Resource> {
      * @throws ResourceParseException naming the first bad token or resource
      */
     public static Resources parse(String text, String defaultRole) throws ResourceParseException {
+        List<ResourceEntry> entries = new ArrayList<>();
+        parseList(text, defaultRole).forEach(resource -> ResourceEntry.add(entries, ResourceEntry.of(resource)));
+        return of(entries);
+    }
+
+    /**
+     * As {@link #parse}, but each resource as given, before combining: {@code cpus:0} is kept (a combined
+     * collection drops zero amounts) and {@code mem:1;mem:2} stays two resources. For callers that must know
+     * what a command line mentions, e.g. an agent deciding which resources to detect.
+     *
+     * @param text the resources text or JSON
+     * @param defaultRole the role of resources given without one, normally {@code *}
+     * @return the valid resources in the post-refinement format, in the order given
+     * @throws ResourceParseException naming the first bad token or resource
+     */
+    public static List<Resource> parseList(String text, String defaultRole) throws ResourceParseException {
         Optional<String> roleProblem = Roles.problem(defaultRole);
         if (roleProblem.isPresent()) {
             throw new ResourceParseException("Invalid default role '" + defaultRole + "': " + roleProblem.get());
@@ -91,9 +108,7 @@ public final class Resources implements Iterable<Resource> {
                 ? ResourceJsonParser.parse(text, defaultRole)
                 : ResourceTextParser.parse(text, defaultRole);
         checkCommandLine(resources);
-        List<ResourceEntry> entries = new ArrayList<>();
-        resources.forEach(resource -> ResourceEntry.add(entries, ResourceEntry.of(resource)));
-        return of(entries);
+        return List.copyOf(resources);
     }
 
     private static void checkCommandLine(List<Resource> resources) throws ResourceParseException {
@@ -205,6 +220,33 @@ public final class Resources implements Iterable<Resource> {
     public Resources filter(Predicate<Resource> predicate) {
         return of(entries.stream().filter(entry -> predicate.test(entry.resource()))
                 .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** @return the resources without reservations (those of the default role {@code *}) */
+    public Resources unreserved() {
+        return filter(resource -> resource.getReservationsCount() == 0);
+    }
+
+    /**
+     * The reserved resources by the role they are reserved to, as Mesos's {@code reservations()}: a resource
+     * counts for the role of its last (most refined) reservation, so {@code eng/web} refining {@code eng} is
+     * listed under {@code eng/web}.
+     *
+     * @return an unmodifiable map from role to its reserved resources, roles in the order they first appear;
+     *     empty if nothing is reserved
+     */
+    public Map<String, Resources> reservedByRole() {
+        Map<String, List<ResourceEntry>> byRole = new LinkedHashMap<>();
+        for (ResourceEntry entry : entries) {
+            int count = entry.resource().getReservationsCount();
+            if (count > 0) {
+                String role = entry.resource().getReservations(count - 1).getRole();
+                byRole.computeIfAbsent(role, key -> new ArrayList<>()).add(entry);
+            }
+        }
+        Map<String, Resources> reserved = new LinkedHashMap<>();
+        byRole.forEach((role, roleEntries) -> reserved.put(role, of(roleEntries)));
+        return Collections.unmodifiableMap(reserved);
     }
 
     /** @return the resources, one protobuf per combined resource, in the order they first appeared */

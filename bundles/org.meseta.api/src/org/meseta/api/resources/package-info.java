@@ -14,8 +14,9 @@
  * <li>protobufs from frameworks and operators ({@link org.meseta.api.resources.Resources#of});</li>
  * <li>the agent's {@code --attributes} ({@link org.meseta.api.resources.Attributes#parse}).</li>
  * </ul>
- * Output: protobufs, the Mesos text form ({@code toString()}) and the "resources object" / "attributes object"
- * of the legacy JSON endpoints ({@code writeLegacyJson}).
+ * Output: protobufs, the Mesos text form ({@code toString()}, {@link org.meseta.api.resources.Attributes#toText}),
+ * the "resources object" / "attributes object" of the legacy JSON endpoints ({@code writeLegacyJson}) and an
+ * agent's resource fields there ({@link org.meseta.api.resources.LegacyResourceFields}).
  *
  * <p>Everything here is immutable or stateless and safe to use from any thread.
  */

@@ -2,6 +2,8 @@ package org.meseta.api.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.meseta.testing.JsonTree.assertSameJson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,6 +11,7 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Filters;
@@ -25,6 +28,31 @@ class JsonEncodingTest {
     void encodeIsCompactUtf8WithoutTrailingNewline() {
         byte[] json = JsonCodec.encode(Filters.getDefaultInstance());
         assertEquals("{\"refuse_seconds\":5.0}", new String(json, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void documentIsTheValueTheWriterWritesAsCompactUtf8() {
+        byte[] json = JsonCodec.document(generator -> {
+            generator.writeStartObject();
+            generator.writeStringField("name", "n\u00f6de");
+            generator.writeFieldName("agent_id");
+            JsonCodec.write(generator, AgentID.newBuilder().setValue("S1").build());
+            generator.writeEndObject();
+        });
+
+        assertEquals("{\"name\":\"n\u00f6de\",\"agent_id\":{\"value\":\"S1\"}}",
+                new String(json, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWriterThatFailsIsReportedUnchecked() {
+        IOException broken = new IOException("broken writer");
+
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () -> JsonCodec.document(generator -> {
+            throw broken;
+        }));
+
+        assertSame(broken, thrown.getCause());
     }
 
     @Test

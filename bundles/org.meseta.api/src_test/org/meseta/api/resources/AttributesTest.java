@@ -59,6 +59,38 @@ class AttributesTest {
         assertEquals(List.of(text("tag", "a"), text("tag", "b")), Attributes.parse("tag:a;tag:b"));
     }
 
+    @Test
+    void toTextIsMesosTextFormWithScalarsInFullAndCompactRanges() throws ResourceParseException {
+        assertEquals("rack:r1;cores:8;weight:-0.5;ports:[1-10,20-30]",
+                Attributes.toText(Attributes.parse("rack:r1;cores:8.0;weight:-0.50;ports:[1-10, 20-30]")));
+        assertEquals("", Attributes.toText(List.of()));
+    }
+
+    @Test
+    void toTextDoesNotRoundScalarsAsResourcesAre() {
+        assertEquals("ratio:0.1234;big:100000000000000000000",
+                Attributes.toText(List.of(scalar("ratio", 0.1234), scalar("big", 1e20))));
+    }
+
+    @Test
+    void toTextWritesSetsFromTheWireCompactly() {
+        Attribute set = Attribute.newBuilder().setName("zones").setType(Value.Type.SET)
+                .setSet(Value.Set.newBuilder().addItem("a").addItem("b")).build();
+
+        assertEquals("zones:{a,b}", Attributes.toText(List.of(set)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> parsingTheTextGivesTheSameAttributes() {
+        return Stream.of("rack:r1", "rack:r1;zone:a;level:3", "weight:-0.5;tiny:0.001;huge:12345678901234",
+                "slots:[1-4,8-9];ports:[0-0,9223372036854775807-9223372036854775807]", "endpoint:host:8080",
+                "tag:a;tag:b", "r : r 1 \n os:linux").map(text -> dynamicTest(text, () -> {
+                    List<Attribute> attributes = Attributes.parse(text);
+
+                    assertEquals(attributes, Attributes.parse(Attributes.toText(attributes)));
+                }));
+    }
+
     /** One case per line: text | message. */
     private static final String BAD_PAIRS = """
             rack        | Invalid attribute 'rack': expected name:value, e.g. rack:r1, but there is no ':'

@@ -38,6 +38,26 @@ class ResourcesTextParsingTest {
     }
 
     @Test
+    void parseListKeepsEachResourceAsGivenIncludingZeros() throws ResourceParseException {
+        List<Resource> list = Resources.parseList("cpus:0;mem:1;mem:2;gpus(ml):1", "*");
+
+        assertEquals(List.of("cpus", "mem", "mem", "gpus"), list.stream().map(Resource::getName).toList());
+        assertEquals(0.0, list.get(0).getScalar().getValue());
+        assertEquals(parse("mem:3;gpus(ml):1"), Resources.of(list));
+        assertEquals(parse("cpus:0;mem:1;mem:2;gpus(ml):1"), Resources.of(list));
+    }
+
+    @Test
+    void parseListRefusesWhatParseRefuses() {
+        for (String text : List.of("cpus:lots", "cpus:1;cpus:[1-2]", "mem:-1")) {
+            ResourceParseException expected = assertThrows(ResourceParseException.class, () -> parse(text));
+            ResourceParseException actual = assertThrows(ResourceParseException.class,
+                    () -> Resources.parseList(text, "*"));
+            assertEquals(expected.getMessage(), actual.getMessage(), text);
+        }
+    }
+
+    @Test
     void unreservedResourcesCarryNoRoleAndNoReservation() throws ResourceParseException {
         Resource cpus = parse("cpus:2").toList().get(0);
 

@@ -25,18 +25,26 @@ import org.osgi.service.component.annotations.Reference;
  * command-line arguments Equinox did not consume, and turns JVM shutdown (SIGTERM, SIGINT) into an orderly
  * stop of the OSGi framework so every component's deactivation runs.
  *
+ * <p>The daemon starts on a thread of its own, since finding the daemon service may wait for Declarative
+ * Services. Its lifecycle is a {@link LaunchState}: the shutdown hook acts only while a started daemon runs (a
+ * command line that fails exits with its one error line and nothing else), and deactivation closes the daemon
+ * even when its start completes after deactivation began. Once deactivated, the launcher neither prints nor
+ * exits.
+ *
  * <p>Without that property (tests, the console) the component does nothing.
  */
 @Component(immediate = true)
 public final class Launcher {
 
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
+    private static final long JOIN_MILLIS = 30_000;
 
     @Reference
     private EnvironmentInfo environment;
 
-    private Thread thread;
-    private volatile Daemon.Running running;
+    private final LaunchState state = new LaunchState();
+    private Thread launcher;
+    private Thread shutdownHook;
 
     @Activate
     void activate(BundleContext context) {
@@ -44,22 +52,48 @@ public final class Launcher {
         if (role == null || role.isBlank()) {
             return;
         }
+        String program = "meseta-" + role;
         List<String> args = Arrays.asList(environment.getNonFrameworkArgs());
-        thread = new Thread(() -> launch(context, role, args), "meseta-launcher");
-        thread.start();
+        shutdownHook = new Thread(() -> {
+            if (state.isRunning()) {
+                stopFramework(context, program);
+            }
+        }, "meseta-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        launcher = new Thread(() -> launch(context, role, program, args), "meseta-launcher");
+        launcher.start();
     }
 
     @Deactivate
     void deactivate() {
-        Daemon.Running started = running;
-        if (started != null) {
-            started.close();
+        state.close();
+        if (launcher != null && launcher != Thread.currentThread()) {
+            // Ends a wait for the daemon service; a start in progress completes and closes what it started.
+            launcher.interrupt();
+            try {
+                launcher.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (launcher.isAlive()) {
+                LOG.log(System.Logger.Level.WARNING, "The daemon launcher did not finish within {0} ms",
+                        JOIN_MILLIS);
+            }
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down, maybe through this very hook: it stays and does nothing more.
+            }
         }
     }
 
-    private void launch(BundleContext context, String role, List<String> args) {
-        String program = "meseta-" + role;
+    private void launch(BundleContext context, String role, String program, List<String> args) {
         Optional<Daemon> daemon = DaemonLookup.find(context, role);
+        if (state.isClosed()) {
+            return;
+        }
         if (daemon.isEmpty()) {
             exit(1, System.err, program + ": the '" + role + "' daemon is not installed in this product");
             return;
@@ -75,15 +109,20 @@ public final class Launcher {
             exit(0, System.out, FlagParser.usage(program, daemon.get().summary(), daemon.get().flags()));
             return;
         }
+        if (!state.begin()) {
+            return;
+        }
         try {
-            running = daemon.get().start(flags);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopFramework(context, program),
-                    "meseta-shutdown"));
+            state.started(daemon.get().start(flags));
         } catch (DaemonException e) {
-            exit(1, System.err, program + ": " + e.getMessage());
+            if (!state.isClosed()) {
+                exit(1, System.err, program + ": " + e.getMessage());
+            }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Unexpected failure while starting " + program, e);
-            exit(1, System.err, program + ": failed to start: " + e);
+            if (!state.isClosed()) {
+                LOG.log(System.Logger.Level.ERROR, "Unexpected failure while starting " + program, e);
+                exit(1, System.err, program + ": failed to start: " + e);
+            }
         }
     }
 
@@ -94,16 +133,17 @@ public final class Launcher {
     }
 
     /**
-     * Runs in a JVM shutdown hook: stop the framework and wait, so deactivation completes before exit. It
-     * reports on stderr directly because java.util.logging resets its handlers in its own shutdown hook.
+     * Runs in the JVM shutdown hook: stop the framework and wait, so deactivation completes before exit. It
+     * reports on stderr directly because java.util.logging resets its handlers in its own shutdown hook, and
+     * never throws: the framework may already be going away.
      */
     private static void stopFramework(BundleContext context, String program) {
-        if (!(context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION) instanceof Framework framework)
-                || (framework.getState() & (Framework.ACTIVE | Framework.STARTING)) == 0) {
-            return;
-        }
-        ShutdownReport.print(program, "shutting down");
         try {
+            if (!(context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION) instanceof Framework framework)
+                    || (framework.getState() & (Framework.ACTIVE | Framework.STARTING)) == 0) {
+                return;
+            }
+            ShutdownReport.print(program, "shutting down");
             framework.stop();
             boolean stopped = framework.waitForStop(30_000).getType() == FrameworkEvent.STOPPED;
             ShutdownReport.print(program, stopped ? "stopped" : "did not stop within 30 seconds");

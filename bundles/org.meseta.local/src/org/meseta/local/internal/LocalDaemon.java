@@ -30,7 +30,9 @@ public final class LocalDaemon implements Daemon {
     static final Flag<Integer> PORT = Flag.port("port", "Master port; agent n listens on port + n", 5050);
     static final Flag<Integer> NUM_AGENTS = Flag.integer("num_agents", "Number of agents to start", 1);
     static final Flag<Path> WORK_DIR = Flag.path("work_dir",
-            "Directory holding master/ and agents/<n>/", Path.of(System.getProperty("java.io.tmpdir"), "meseta-local"));
+            "Directory holding master/ and agents/<n>/ (default: meseta-local-<user> in the temporary directory,"
+                    + " one per user)", defaultWorkDir(System.getProperty("java.io.tmpdir"),
+                            System.getProperty("user.name")));
     static final Flag<String> RESOURCES = Flag.string("resources",
             "Resources of each agent, as for meseta-agent (default: detected from this machine)");
     static final Flag<String> ATTRIBUTES = Flag.string("attributes", "Attributes of each agent, e.g. 'rack:r1'");
@@ -79,13 +81,23 @@ public final class LocalDaemon implements Daemon {
             }
             LOG.log(System.Logger.Level.INFO, "Local cluster up: master at {0}:{1} with {2} agent(s); work_dir {3}",
                     ip, String.valueOf(port), agents, workDir);
-            return instances.adopt(ip + ":" + port, teardown);
+            return instances.adopt(ip + ":" + port, "Local cluster at " + ip + ":" + port, teardown);
         }
     }
 
     @Deactivate
     void deactivate() {
         instances.closeAll();
+    }
+
+    /**
+     * {@code <tmp>/meseta-local-<user>}: the temporary directory is shared by every user of the machine, and a
+     * second user could not write to the first one's directory. Characters that do not belong in a file name are
+     * replaced.
+     */
+    static Path defaultWorkDir(String tmpDir, String user) {
+        String safeUser = user == null || user.isBlank() ? "unknown" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(tmpDir, "meseta-local-" + safeUser);
     }
 
     /** Starts one member; a failure names it ("agent 2: Failed to bind ..."). */

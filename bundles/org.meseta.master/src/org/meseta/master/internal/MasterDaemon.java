@@ -1,7 +1,5 @@
 package org.meseta.master.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.daemon.Instances;
 import org.meseta.daemon.Teardown;
+import org.meseta.daemon.WorkDir;
 import org.meseta.http.HttpTransport;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.osgi.service.component.annotations.Component;
@@ -41,30 +40,21 @@ public final class MasterDaemon implements Daemon {
     @Override
     public Running start(Flags flags) throws DaemonException {
         MasterConfig config = MasterFlags.config(flags);
-        createWorkDir(config);
+        WorkDir.create(config.workDir());
         MasterInfo info = masterInfo(config.endpoint());
         try (Teardown teardown = new Teardown()) {
-            teardown.own(() -> LOG.log(System.Logger.Level.INFO, "Master {0} stopped", info.getId()));
             HttpTransport transport = teardown.own(HttpTransport.create("master-http", 2));
             Master master = teardown.own(new Master(config, info, Clock.systemUTC()));
             teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config)));
             LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
                     info.getHostname(), config.endpoint().address(), config.workDir());
-            return instances.adopt(config.endpoint().address(), teardown);
+            return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown);
         }
     }
 
     @Deactivate
     void deactivate() {
         instances.closeAll();
-    }
-
-    private static void createWorkDir(MasterConfig config) throws DaemonException {
-        try {
-            Files.createDirectories(config.workDir());
-        } catch (IOException e) {
-            throw new DaemonException("Cannot create --work_dir " + config.workDir() + ": " + e.getMessage(), e);
-        }
     }
 
     static MasterInfo masterInfo(Endpoint endpoint) {

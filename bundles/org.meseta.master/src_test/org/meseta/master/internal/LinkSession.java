@@ -89,10 +89,15 @@ final class LinkSession implements AutoCloseable {
 
     /** An agent with two CPUs, 1 GB, a rack attribute and the given pid port; {@code id} may be null. */
     static AgentSubscribe subscription(String id, int port) throws Exception {
+        return subscription(id, port, "cpus:2;mem:1024;disk:4096;ports:[31000-31099]");
+    }
+
+    /** As {@link #subscription(String, int)}, offering {@code resources} (the agent's text form). */
+    static AgentSubscribe subscription(String id, int port, String resources) throws Exception {
         AgentInfo.Builder info = AgentInfo.newBuilder()
                 .setHostname("agent-" + port + ".test")
                 .setPort(port)
-                .addAllResources(Resources.parse("cpus:2;mem:1024;disk:4096;ports:[31000-31099]", "*").toList())
+                .addAllResources(Resources.parse(resources, "*").toList())
                 .addAllAttributes(Attributes.parse("rack:r1;level:3"));
         if (id != null) {
             info.setId(AgentID.newBuilder().setValue(id));

@@ -10,8 +10,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.meseta.daemon.DaemonException;
+import org.meseta.daemon.Instances;
 import org.meseta.testing.Http;
+import org.meseta.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +50,28 @@ class MasterDaemonTest {
     }
 
     @Test
-    void aPortInUseIsReportedInOneLine() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    void aPortInUseIsReportedInOneLineAndNothingIsReportedStopped() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                LogCapture log = LogCapture.of(Instances.class)) {
             DaemonException error = assertThrows(DaemonException.class,
                     () -> TestMaster.start(taken.getLocalPort(), workDir));
 
             assertTrue(error.getMessage().startsWith("Failed to bind 127.0.0.1:" + taken.getLocalPort() + ": "),
                     error.getMessage());
             assertTrue(error.getMessage().lines().count() == 1, error.getMessage());
+            assertEquals(List.of(), log.messages(), "a master that never started is not reported stopped");
+        }
+    }
+
+    @Test
+    void stoppingAStartedMasterIsReportedWithItsId() throws Exception {
+        try (LogCapture log = LogCapture.of(Instances.class)) {
+            TestMaster master = TestMaster.start(workDir);
+            String id = master.id();
+
+            master.close();
+
+            assertEquals(List.of("Master " + id + " stopped"), log.messages());
         }
     }
 

@@ -164,6 +164,31 @@ class MasterStateTest {
     }
 
     @Test
+    void stateListsReservedResourcesByRole() throws Exception {
+        link = LinkSession.open(master, client,
+                LinkSession.subscription(null, 15051, "cpus:1;mem:512;gpus(ml):1;cpus(eng):2"));
+        link.registered();
+
+        Map<String, Object> slave = objects(master.state(), "slaves").get(0);
+
+        assertEquals(Map.of("cpus", num(3), "gpus", num(1), "mem", num(512), "disk", num(0)),
+                object(slave, "resources"));
+        assertEquals(Map.of("cpus", num(1), "gpus", num(0), "mem", num(512), "disk", num(0)),
+                object(slave, "unreserved_resources"));
+        assertEquals(Map.of(
+                "ml", Map.of("cpus", num(0), "gpus", num(1), "mem", num(0), "disk", num(0)),
+                "eng", Map.of("cpus", num(2), "gpus", num(0), "mem", num(0), "disk", num(0))),
+                object(slave, "reserved_resources"));
+        Map<String, Object> full = object(slave, "reserved_resources_full");
+        assertEquals(List.of("ml", "eng"), List.copyOf(full.keySet()));
+        Map<String, Object> gpus = objects(full, "ml").get(0);
+        assertEquals("gpus", string(gpus, "name"));
+        assertEquals("ml", string(gpus, "role"));
+        assertEquals(List.of(Map.of("type", "STATIC", "role", "ml")), array(gpus, "reservations"));
+        assertEquals(num(2), number(object(objects(full, "eng").get(0), "scalar"), "value"));
+    }
+
+    @Test
     void jsonpWrapsStateForTheWebUi() throws Exception {
         connectAgent();
 

@@ -18,10 +18,7 @@ public final class AgentRoutes {
         Router.Builder routes = Router.builder();
         CommonEndpoints.addTo(routes, agent.config().flags(), "", PROCESS);
         AgentStateEndpoint state = new AgentStateEndpoint(agent);
-        for (String path : new String[] {"/state", "/state.json"}) {
-            routes.route("GET", path, state::state);
-            routes.route("GET", PROCESS + path, state::state);
-        }
+        routes.route("GET", state::state, "/state", PROCESS + "/state", "/state.json", PROCESS + "/state.json");
         return routes.build();
     }
 }

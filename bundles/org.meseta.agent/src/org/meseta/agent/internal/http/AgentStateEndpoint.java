@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.meseta.agent.internal.Agent;
 import org.meseta.api.resources.Attributes;
-import org.meseta.api.resources.Resources;
+import org.meseta.api.resources.LegacyResourceFields;
 import org.meseta.daemon.CommonEndpoints;
 import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpRequest;
@@ -37,13 +37,7 @@ final class AgentStateEndpoint {
         generator.writeNumberField("port", view.info().getPort());
         generator.writeArrayFieldStart("capabilities");
         generator.writeEndArray();
-        Resources total = view.total();
-        generator.writeFieldName("resources");
-        total.writeLegacyJson(generator);
-        generator.writeFieldName("unreserved_resources");
-        total.filter(resource -> resource.getReservationsCount() == 0).writeLegacyJson(generator);
-        generator.writeObjectFieldStart("reserved_resources");
-        generator.writeEndObject();
+        LegacyResourceFields.write(generator, view.total());
         generator.writeFieldName("attributes");
         Attributes.writeLegacyJson(generator, view.info().getAttributesList());
         if (view.master().isPresent()) {

@@ -1,19 +1,17 @@
 package org.meseta.console.core.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Value;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.master.Protos.Response.GetAgents;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.resources.Attributes;
 import org.meseta.console.core.AgentRow;
 import org.meseta.console.core.ClusterSnapshot;
 import org.meseta.console.core.ResourceAmounts;
-import org.meseta.console.core.ResourceFormat;
 
 import com.google.protobuf.UninitializedMessageException;
 
@@ -57,7 +55,7 @@ final class AgentsDecoder {
                 : agent.getAgentInfo().getResourcesList();
         return new AgentRow(agent.getAgentInfo().getId().getValue(), agent.getAgentInfo().getHostname(),
                 sum(total), sum(agent.getAllocatedResourcesList()),
-                attributes(agent.getAgentInfo().getAttributesList()), agent.getActive());
+                Attributes.toText(agent.getAgentInfo().getAttributesList()), agent.getActive());
     }
 
     private static ResourceAmounts sum(List<Resource> resources) {
@@ -69,21 +67,5 @@ final class AgentsDecoder {
                 .filter(r -> r.getName().equals(name) && r.getType() == Value.Type.SCALAR)
                 .mapToDouble(r -> r.getScalar().getValue())
                 .sum();
-    }
-
-    /** Mesos's text form of attributes: {@code rack:r1;cores:8;ports:[1-10];zones:{a,b}}. */
-    static String attributes(List<Attribute> attributes) {
-        return attributes.stream().map(a -> a.getName() + ":" + attributeValue(a)).collect(Collectors.joining(";"));
-    }
-
-    private static String attributeValue(Attribute attribute) {
-        return switch (attribute.getType()) {
-            case SCALAR -> ResourceFormat.number(attribute.getScalar().getValue());
-            case RANGES -> attribute.getRanges().getRangeList().stream()
-                    .map(r -> r.getBegin() + "-" + r.getEnd())
-                    .collect(Collectors.joining(",", "[", "]"));
-            case SET -> attribute.getSet().getItemList().stream().collect(Collectors.joining(",", "{", "}"));
-            case TEXT -> attribute.getText().getValue();
-        };
     }
 }

@@ -15,7 +15,6 @@ import org.meseta.http.ResponseStream;
  */
 public final class Agent {
 
-    private final AgentID id;
     private AgentInfo info;
     private Resources total;
     private String pid;
@@ -29,7 +28,6 @@ public final class Agent {
     private int missedPings;
 
     Agent(AgentInfo info, Resources total, String pid, String version, Instant registeredTime) {
-        this.id = info.getId();
         this.info = info;
         this.total = total;
         this.pid = pid;
@@ -37,7 +35,7 @@ public final class Agent {
         this.registeredTime = registeredTime;
     }
 
-    /** The agent subscribed again (restart, network blip): take its latest description. */
+    /** The agent subscribed again (restart, network blip): take its latest description, which keeps the id. */
     void reregistered(AgentInfo newInfo, Resources newTotal, String newPid, String newVersion, Instant time) {
         this.info = newInfo;
         this.total = newTotal;
@@ -47,7 +45,7 @@ public final class Agent {
     }
 
     public AgentID id() {
-        return id;
+        return info.getId();
     }
 
     public AgentInfo info() {

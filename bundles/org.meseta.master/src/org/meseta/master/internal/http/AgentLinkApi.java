@@ -7,7 +7,6 @@ import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
-import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.Master;
@@ -35,8 +34,8 @@ final class AgentLinkApi {
             return CompletableFuture.completedFuture(HttpResponse.text(400, "Invalid agent subscription: "
                     + e.getMessage()));
         }
-        return CompletableFuture.completedFuture(new HttpResponse.StreamResponse(200, V1Protocol.JSON,
-                HttpHeaders.empty(), link -> master.subscribe(subscribe, total, link).whenComplete((id, failure) -> {
+        return CompletableFuture.completedFuture(HttpResponse.stream(V1Protocol.JSON,
+                link -> master.subscribe(subscribe, total, link).whenComplete((id, failure) -> {
                     if (failure != null) {
                         LOG.log(System.Logger.Level.WARNING, "Could not admit agent " + subscribe.pid(), failure);
                         link.close();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.apache.mesos.v1.Protos.Resource;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.resources.Attributes;
+import org.meseta.api.resources.LegacyResourceFields;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.CommonEndpoints;
 import org.meseta.daemon.JsonBody;
@@ -73,15 +73,12 @@ final class StateEndpoint {
         generator.writeNumberField("port", agent.info().getPort());
         generator.writeFieldName("attributes");
         Attributes.writeLegacyJson(generator, agent.info().getAttributesList());
-        Resources total = agent.total();
-        writeResources(generator, "resources", total);
-        writeResources(generator, "used_resources", Resources.empty());
-        writeResources(generator, "offered_resources", Resources.empty());
-        writeResources(generator, "unreserved_resources", total.filter(StateEndpoint::unreserved));
-        generator.writeObjectFieldStart("reserved_resources");
-        generator.writeEndObject();
-        generator.writeObjectFieldStart("reserved_resources_full");
-        generator.writeEndObject();
+        LegacyResourceFields.write(generator, agent.total());
+        // Nothing is offered or used before the allocator and tasks exist.
+        generator.writeFieldName("used_resources");
+        Resources.empty().writeLegacyJson(generator);
+        generator.writeFieldName("offered_resources");
+        Resources.empty().writeLegacyJson(generator);
         generator.writeNumberField("registered_time", JsonBody.seconds(agent.registeredTime()));
         if (agent.reregisteredTime().isPresent()) {
             generator.writeNumberField("reregistered_time", JsonBody.seconds(agent.reregisteredTime().get()));
@@ -93,15 +90,4 @@ final class StateEndpoint {
         generator.writeEndArray();
         generator.writeEndObject();
     }
-
-    private static boolean unreserved(Resource resource) {
-        return resource.getReservationsCount() == 0;
-    }
-
-    private static void writeResources(JsonGenerator generator, String field, Resources resources)
-            throws IOException {
-        generator.writeFieldName(field);
-        resources.writeLegacyJson(generator);
-    }
-
 }

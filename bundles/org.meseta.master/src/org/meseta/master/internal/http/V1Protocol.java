@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.protobuf.ProtobufCodec;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
@@ -49,10 +50,7 @@ final class V1Protocol {
             if (contentType.get().equals(JSON)) {
                 JsonCodec.decode(request.body(), builder);
             } else {
-                builder.mergeFrom(request.body());
-                if (!builder.isInitialized()) {
-                    return reject(400, "Failed to parse body into " + typeName + " protobuf: missing required fields");
-                }
+                ProtobufCodec.decode(request.body(), builder);
             }
         } catch (JsonCodecException | InvalidProtocolBufferException e) {
             return reject(400, "Failed to parse body into " + typeName + " protobuf: " + e.getMessage());

@@ -3,7 +3,7 @@ package org.meseta.tests.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.meseta.testing.Ports;
 
 /** HTTP access to a running master or agent, and bounded waiting for what it reports. */
 final class Cluster {
@@ -24,10 +25,10 @@ final class Cluster {
 
     /** A port that was free a moment ago on 127.0.0.1. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        try {
+            return Ports.free();
         } catch (IOException e) {
-            throw new IllegalStateException("No free port", e);
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
         }
     }
 
@@ -43,14 +44,6 @@ final class Cluster {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    static HttpResponse<String> post(String address, String path, String contentType, String body)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + path))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls {@code /master/state} until {@code condition} holds; fails with the last state seen. */

@@ -72,7 +72,7 @@ final class MesetaProcess implements AutoCloseable {
     int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                killTree();
                 throw new AssertionError(name + " did not exit within " + timeout + "; stderr:\n" + stderr());
             }
         } catch (InterruptedException e) {
@@ -80,6 +80,12 @@ final class MesetaProcess implements AutoCloseable {
             throw new AssertionError("Interrupted while waiting for " + name, e);
         }
         return process.exitValue();
+    }
+
+    /** The script's JVM is its child: kill it too, or it outlives the test. */
+    private void killTree() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     String stdout() {
@@ -104,8 +110,7 @@ final class MesetaProcess implements AutoCloseable {
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    killTree();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

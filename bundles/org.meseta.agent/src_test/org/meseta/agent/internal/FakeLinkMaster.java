@@ -1,0 +1,108 @@
+package org.meseta.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentLink;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.recordio.RecordIO;
+import org.meseta.http.HttpResponse;
+import org.meseta.http.HttpServer;
+import org.meseta.http.HttpServerOptions;
+import org.meseta.http.HttpTransport;
+import org.meseta.http.ResponseStream;
+import org.meseta.http.Router;
+
+/**
+ * The master's side of the agent link on 127.0.0.1, doing on demand what a real master does only in rare
+ * situations: it refuses every subscription ({@link #refuseWith}), or it admits the agent as {@value #AGENT_ID}
+ * (REGISTERED, then one PING at once, further pings ten minutes apart) but answers every pong with 404, as a
+ * master that has forgotten the agent does. Subscriptions and accepted links are queued for the test to take.
+ */
+final class FakeLinkMaster implements AutoCloseable {
+
+    static final String AGENT_ID = "fake-S0";
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final HttpTransport transport = HttpTransport.create("fake-link-master", 1);
+    private final BlockingQueue<AgentSubscribe> subscriptions = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ResponseStream> links = new LinkedBlockingQueue<>();
+    private final HttpServer server;
+    private volatile HttpResponse refusal;
+
+    private FakeLinkMaster() throws Exception {
+        Router routes = Router.builder()
+                .route("POST", AgentLink.SUBSCRIBE_PATH, request -> CompletableFuture.completedFuture(
+                        subscribe(request.body())))
+                .route("POST", AgentLink.PONG_PATH, request -> CompletableFuture.completedFuture(
+                        HttpResponse.text(404, "Unknown agent " + AGENT_ID + "; subscribe first")))
+                .build();
+        server = HttpServer.start(transport, new InetSocketAddress("127.0.0.1", 0), routes,
+                HttpServerOptions.defaults());
+    }
+
+    static FakeLinkMaster start() throws Exception {
+        return new FakeLinkMaster();
+    }
+
+    int port() {
+        return server.address().getPort();
+    }
+
+    /** Answers every subscription from now on with {@code status} and the text {@code reason}. */
+    void refuseWith(int status, String reason) {
+        refusal = HttpResponse.text(status, reason);
+    }
+
+    /** The next subscription received; fails the test if none arrives within five seconds. */
+    AgentSubscribe nextSubscription() throws InterruptedException {
+        AgentSubscribe next = subscriptions.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(next, "no subscription within " + WAIT.toMillis() + " ms");
+        return next;
+    }
+
+    /** The next link opened for an accepted subscription; fails the test if none opens within five seconds. */
+    ResponseStream nextLink() throws InterruptedException {
+        ResponseStream next = links.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(next, "no link within " + WAIT.toMillis() + " ms");
+        return next;
+    }
+
+    private HttpResponse subscribe(byte[] body) {
+        AgentSubscribe subscribe;
+        try {
+            subscribe = AgentSubscribe.fromJson(body);
+        } catch (JsonCodecException e) {
+            return HttpResponse.text(400, "Invalid agent subscription: " + e.getMessage());
+        }
+        subscriptions.add(subscribe);
+        HttpResponse refused = refusal;
+        if (refused != null) {
+            return refused;
+        }
+        MasterInfo info = MasterInfo.newBuilder().setId("fake").setIp(16777343).setPort(port())
+                .setHostname("fake-master.test").build();
+        AgentEvent.Registered registered = new AgentEvent.Registered(AgentID.newBuilder().setValue(AGENT_ID).build(),
+                info, Duration.ofMinutes(10), 5);
+        return HttpResponse.stream("application/json", link -> {
+            link.write(RecordIO.frame(registered.toJson()));
+            link.write(RecordIO.frame(new AgentEvent.Ping().toJson()));
+            links.add(link);
+        });
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        transport.close();
+    }
+}
