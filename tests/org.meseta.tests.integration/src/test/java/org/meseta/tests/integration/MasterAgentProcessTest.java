@@ -79,4 +79,31 @@ class MasterAgentProcessTest {
             }
         }
     }
+
+    @Test
+    void restartedAgentComesBackUnderItsIdAsOneActiveAgent() {
+        int masterPort = Cluster.freePort();
+        String master = "127.0.0.1:" + masterPort;
+        String[] agentArgs = {"--master=" + master, "--ip=127.0.0.1", "--port=" + Cluster.freePort(),
+                "--work_dir=" + workDir.resolve("agent"), "--resources=cpus:1;mem:512;disk:1024",
+                "--registration_backoff_factor=100ms"};
+        try (MesetaProcess masterProcess = MesetaProcess.start("restart-master", "daemons/bin/meseta-master",
+                "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"))) {
+            String firstId;
+            try (MesetaProcess agent = MesetaProcess.start("restart-agent-1", "daemons/bin/meseta-agent", agentArgs)) {
+                firstId = Cluster.awaitState(master, START, "the agent active", s -> Cluster.activeAgents(s) == 1)
+                        .path("slaves").get(0).path("id").asText();
+                agent.terminate(Duration.ofSeconds(30));
+            }
+            Cluster.awaitState(master, Duration.ofSeconds(20), "the agent inactive", s -> Cluster.activeAgents(s) == 0);
+
+            try (MesetaProcess agent = MesetaProcess.start("restart-agent-2", "daemons/bin/meseta-agent", agentArgs)) {
+                JsonNode state = Cluster.awaitState(master, START, "the restarted agent active",
+                        s -> Cluster.activeAgents(s) == 1);
+                assertEquals(1, state.path("slaves").size(), "one agent, not a second one: " + state.path("slaves"));
+                assertEquals(firstId, state.path("slaves").get(0).path("id").asText());
+                assertTrue(state.path("slaves").get(0).has("reregistered_time"), "shown as re-registered");
+            }
+        }
+    }
 }
