@@ -8,22 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentLink;
-import org.meseta.api.agentlink.AgentSubscribe;
-import org.meseta.http.HttpClient;
-import org.meseta.http.HttpClientOptions;
-import org.meseta.http.HttpTransport;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -36,44 +30,27 @@ class AgentLinkTest {
     private static final String FAST_PINGS = "--agent_ping_timeout=200ms";
     private static final String MAX_TIMEOUTS = "--max_agent_ping_timeouts=3";
     /** For agents that answer: a slow pong on a loaded machine must not look like a dead agent. */
-    private static final String TOLERANT = "--max_agent_ping_timeouts=5";
+    private static final int TOLERATED_TIMEOUTS = 5;
+    private static final String TOLERANT = "--max_agent_ping_timeouts=" + TOLERATED_TIMEOUTS;
     /** For tests about the link itself: no ping can interfere. */
     private static final String NO_PINGS = "--agent_ping_timeout=10mins";
 
     @TempDir
     Path workDir;
 
-    private HttpTransport transport;
-    private HttpClient client;
     private TestMaster master;
-    private final List<LinkSession> sessions = new ArrayList<>();
-
-    @BeforeEach
-    void createClient() {
-        transport = HttpTransport.create("agent-link-test", 1);
-        client = new HttpClient(transport, HttpClientOptions.defaults());
-    }
 
     @AfterEach
-    void closeAll() {
-        sessions.forEach(LinkSession::close);
+    void stopMaster() {
         if (master != null) {
             master.close();
         }
-        client.close();
-        transport.close();
-    }
-
-    private LinkSession subscribe(AgentSubscribe subscribe) {
-        LinkSession session = LinkSession.open(master, client, subscribe);
-        sessions.add(session);
-        return session;
     }
 
     @Test
     void subscribeOpensAChunkedJsonStreamThatStartsWithRegistered() throws Exception {
         master = TestMaster.start(workDir, FAST_PINGS, MAX_TIMEOUTS);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
 
         AgentEvent.Registered registered = link.registered();
 
@@ -94,8 +71,8 @@ class AgentLinkTest {
     void eachNewAgentGetsTheNextIdUnderTheMasterId() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
 
-        String first = subscribe(LinkSession.subscription(null, 15051)).registered().agentId().getValue();
-        String second = subscribe(LinkSession.subscription(null, 15052)).registered().agentId().getValue();
+        String first = master.subscribe(LinkSession.subscription(null, 15051)).registered().agentId().getValue();
+        String second = master.subscribe(LinkSession.subscription(null, 15052)).registered().agentId().getValue();
 
         assertEquals(master.id() + "-S0", first);
         assertEquals(master.id() + "-S1", second);
@@ -103,19 +80,18 @@ class AgentLinkTest {
     }
 
     @Test
-    void pingsArriveEveryPingTimeoutWhileTheAgentAnswers() throws Exception {
+    void pingsKeepArrivingWhileTheAgentAnswersThem() throws Exception {
         master = TestMaster.start(workDir, FAST_PINGS, TOLERANT);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         AgentID id = link.registered().agentId();
-        long start = System.nanoTime();
 
-        for (int i = 0; i < 6; i++) {
-            assertInstanceOf(AgentEvent.Ping.class, link.next(LinkSession.WAIT));
+        // One ping more than may go unanswered: unanswered, the master sends only TOLERATED_TIMEOUTS of them and
+        // then closes the link, so the last one comes only if the pongs were counted.
+        for (int ping = 1; ping <= TOLERATED_TIMEOUTS + 1; ping++) {
+            assertInstanceOf(AgentEvent.Ping.class, link.next(LinkSession.WAIT), "ping " + ping);
             link.pong(id);
         }
 
-        // Six pings, one per interval: longer than the 5 x 200 ms after which a silent agent is dropped.
-        assertTrue(System.nanoTime() - start >= PING.multipliedBy(6).toNanos() - Duration.ofMillis(50).toNanos());
         assertFalse(link.isEnded());
         assertTrue(master.isActive(id.getValue()));
         assertEquals(List.of(), link.problems());
@@ -124,7 +100,7 @@ class AgentLinkTest {
     @Test
     void unansweredPingsMakeTheAgentInactiveAndTheMasterClosesTheStream() throws Exception {
         master = TestMaster.start(workDir, FAST_PINGS, MAX_TIMEOUTS);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         AgentID id = link.registered().agentId();
         assertTrue(master.isActive(id.getValue()));
 
@@ -139,7 +115,7 @@ class AgentLinkTest {
     @Test
     void theMasterKeepsPingingAnUnansweringAgentUntilItGivesUp() throws Exception {
         master = TestMaster.start(workDir, FAST_PINGS, MAX_TIMEOUTS);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         link.registered();
 
         link.awaitEnd(LinkSession.WAIT);
@@ -154,12 +130,12 @@ class AgentLinkTest {
     @Test
     void aSingleLostPongIsForgivenWhenLaterPingsAreAnswered() throws Exception {
         master = TestMaster.start(workDir, FAST_PINGS, TOLERANT);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         AgentID id = link.registered().agentId();
 
-        // Lost: not answered. Then answering the next ones, for longer than 5 unanswered pings would take.
+        // Lost: not answered. Then answering the next ones, more than may go unanswered in a row.
         assertInstanceOf(AgentEvent.Ping.class, link.next(LinkSession.WAIT));
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i <= TOLERATED_TIMEOUTS; i++) {
             assertInstanceOf(AgentEvent.Ping.class, link.next(LinkSession.WAIT));
             link.pong(id);
         }
@@ -171,7 +147,7 @@ class AgentLinkTest {
     @Test
     void closingTheStreamMakesTheAgentInactiveAtOnce() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
-        LinkSession link = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         String id = link.registered().agentId().getValue();
         assertTrue(master.isActive(id));
 
@@ -183,14 +159,14 @@ class AgentLinkTest {
     @Test
     void resubscribingWithTheIdReactivatesTheSameAgentAndSetsReregisteredTime() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
-        LinkSession first = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession first = master.subscribe(LinkSession.subscription(null, 15051));
         String id = first.registered().agentId().getValue();
         first.close();
         Eventually.await("the agent is inactive", () -> !master.isActive(id));
         BigDecimal registeredTime = JsonTree.number(master.slave(id), "registered_time");
         assertFalse(master.slave(id).containsKey("reregistered_time"));
 
-        LinkSession second = subscribe(LinkSession.subscription(id, 15051));
+        LinkSession second = master.subscribe(LinkSession.subscription(id, 15051));
 
         assertEquals(id, second.registered().agentId().getValue());
         Map<String, Object> slave = master.slave(id);
@@ -203,19 +179,16 @@ class AgentLinkTest {
     @Test
     void aNewSubscriptionReplacesTheOpenStreamAndTheAgentStaysActive() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
-        LinkSession first = subscribe(LinkSession.subscription(null, 15051));
+        LinkSession first = master.subscribe(LinkSession.subscription(null, 15051));
         String id = first.registered().agentId().getValue();
 
-        LinkSession second = subscribe(LinkSession.subscription(id, 15051));
+        LinkSession second = master.subscribe(LinkSession.subscription(id, 15051));
 
         assertEquals(id, second.registered().agentId().getValue());
         assertEquals("end", first.awaitEnd(LinkSession.WAIT));
         // The old stream's end must not deactivate the agent that now uses the new one.
-        long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
-        while (System.nanoTime() < until) {
-            assertTrue(master.isActive(id));
-            Thread.sleep(20);
-        }
+        Eventually.holds("the agent stays active on its new stream", Duration.ofMillis(300),
+                () -> master.isActive(id));
         assertFalse(second.isEnded());
     }
 
@@ -223,7 +196,7 @@ class AgentLinkTest {
     void anAgentAdmittedByAnEarlierMasterKeepsItsId() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
 
-        LinkSession link = subscribe(LinkSession.subscription("earlier-master-S7", 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription("earlier-master-S7", 15051));
 
         assertEquals("earlier-master-S7", link.registered().agentId().getValue());
         assertTrue(master.isActive("earlier-master-S7"));

@@ -16,9 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.meseta.http.HttpClient;
-import org.meseta.http.HttpClientOptions;
-import org.meseta.http.HttpTransport;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
 import org.junit.jupiter.api.AfterEach;
@@ -34,10 +31,7 @@ class MasterStateTest {
     @TempDir
     Path workDir;
 
-    private HttpTransport transport;
-    private HttpClient client;
     private TestMaster master;
-    private LinkSession link;
     private double beforeStart;
     private double afterStart;
 
@@ -46,18 +40,11 @@ class MasterStateTest {
         beforeStart = nowSeconds();
         master = TestMaster.start(workDir, "--cluster=test-cluster");
         afterStart = nowSeconds();
-        transport = HttpTransport.create("state-test", 1);
-        client = new HttpClient(transport, HttpClientOptions.defaults());
     }
 
     @AfterEach
     void stopMaster() {
-        if (link != null) {
-            link.close();
-        }
         master.close();
-        client.close();
-        transport.close();
     }
 
     private static double nowSeconds() {
@@ -65,8 +52,7 @@ class MasterStateTest {
     }
 
     private String connectAgent() throws Exception {
-        link = LinkSession.open(master, client, LinkSession.subscription(null, 15051));
-        return link.registered().agentId().getValue();
+        return master.subscribe(LinkSession.subscription(null, 15051)).registered().agentId().getValue();
     }
 
     private static void assertWithin(double low, double high, BigDecimal actual) {
@@ -165,9 +151,7 @@ class MasterStateTest {
 
     @Test
     void stateListsReservedResourcesByRole() throws Exception {
-        link = LinkSession.open(master, client,
-                LinkSession.subscription(null, 15051, "cpus:1;mem:512;gpus(ml):1;cpus(eng):2"));
-        link.registered();
+        master.subscribe(LinkSession.subscription(null, 15051, "cpus:1;mem:512;gpus(ml):1;cpus(eng):2")).registered();
 
         Map<String, Object> slave = objects(master.state(), "slaves").get(0);
 

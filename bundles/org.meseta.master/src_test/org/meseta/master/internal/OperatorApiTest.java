@@ -20,9 +20,6 @@ import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.api.json.JsonCodec;
-import org.meseta.http.HttpClient;
-import org.meseta.http.HttpClientOptions;
-import org.meseta.http.HttpTransport;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
@@ -42,25 +39,15 @@ class OperatorApiTest {
     Path workDir;
 
     private TestMaster master;
-    private HttpTransport transport;
-    private HttpClient client;
-    private LinkSession link;
 
     @BeforeEach
     void startMaster() throws Exception {
         master = TestMaster.start(workDir, "--agent_ping_timeout=10mins");
-        transport = HttpTransport.create("operator-test", 1);
-        client = new HttpClient(transport, HttpClientOptions.defaults());
     }
 
     @AfterEach
     void stopMaster() {
-        if (link != null) {
-            link.close();
-        }
         master.close();
-        client.close();
-        transport.close();
     }
 
     private static Call call(Call.Type type) {
@@ -163,7 +150,7 @@ class OperatorApiTest {
     @Test
     void getAgentsDescribesSubscribedAgentsAndTheirActivity() throws Exception {
         long before = System.currentTimeMillis();
-        link = LinkSession.open(master, client, LinkSession.subscription(null, 15051));
+        LinkSession link = master.subscribe(LinkSession.subscription(null, 15051));
         String id = link.registered().agentId().getValue();
 
         Response.GetAgents agents = callProtobuf("/api/v1", call(Call.Type.GET_AGENTS)).getGetAgents();
@@ -184,8 +171,7 @@ class OperatorApiTest {
         link.close();
         Eventually.await("GET_AGENTS shows the agent inactive",
                 () -> !callJson("/api/v1", call(Call.Type.GET_AGENTS)).getGetAgents().getAgents(0).getActive());
-        link = LinkSession.open(master, client, LinkSession.subscription(id, 15051));
-        link.registered();
+        master.subscribe(LinkSession.subscription(id, 15051)).registered();
 
         Response.GetAgents.Agent again = callJson("/api/v1", call(Call.Type.GET_AGENTS)).getGetAgents().getAgents(0);
         assertTrue(again.getActive());

@@ -5,15 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.daemon.Daemon;
+import org.meseta.http.HttpClient;
+import org.meseta.http.HttpClientOptions;
+import org.meseta.http.HttpTransport;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
 import org.meseta.testing.Ports;
 
 /**
  * A real master started through {@link MasterDaemon} from a command line, listening on 127.0.0.1 on a free port
- * with {@code --hostname=}{@value #HOSTNAME}.
+ * with {@code --hostname=}{@value #HOSTNAME}, and the agents that tests {@linkplain #subscribe subscribe} to it.
+ * {@link #close()} drops those agents' links and stops the master. Used by one test thread.
  */
 final class TestMaster implements AutoCloseable {
 
@@ -21,6 +26,10 @@ final class TestMaster implements AutoCloseable {
 
     final int port;
     private final Daemon.Running running;
+    private final List<LinkSession> links = new ArrayList<>();
+    /** For the agent links; created with the first one. */
+    private HttpTransport transport;
+    private HttpClient client;
 
     private TestMaster(int port, Daemon.Running running) {
         this.port = port;
@@ -69,8 +78,24 @@ final class TestMaster implements AutoCloseable {
         return JsonTree.bool(slave(agentId), "active");
     }
 
+    /** Opens an agent link to this master as an agent subscribing with {@code subscribe}; closed with the master. */
+    LinkSession subscribe(AgentSubscribe subscribe) {
+        if (client == null) {
+            transport = HttpTransport.create("test-master-links", 1);
+            client = new HttpClient(transport, HttpClientOptions.defaults());
+        }
+        LinkSession link = LinkSession.open(this, client, subscribe);
+        links.add(link);
+        return link;
+    }
+
     @Override
     public void close() {
+        links.forEach(LinkSession::close);
         running.close();
+        if (client != null) {
+            client.close();
+            transport.close();
+        }
     }
 }

@@ -4,11 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.meseta.console.core.ClusterClient;
@@ -21,10 +17,11 @@ import org.meseta.console.core.PollSettings;
  * A {@link ClusterClient} that polls {@code GET_AGENTS}: every poll interval while the master
  * answers, after a doubling back-off while it fails.
  *
- * <p>An actor: every field below the executor is touched only on the client's single thread, so
- * no locks are needed. Public methods enqueue work. HTTP runs asynchronously in the JDK client and
+ * <p>An actor: every field below the {@link ClientThread} is touched only on that thread, so no
+ * locks are needed. Public methods enqueue work. HTTP runs asynchronously in the JDK client and
  * its outcome is posted back to the client's thread together with the number of the connection
  * ("generation") it belongs to, so an answer from a master the user has since left is dropped.
+ * A poll is only sent once the answer to the previous one has been handled.
  */
 public final class PollingClusterClient implements ClusterClient {
 
@@ -32,7 +29,7 @@ public final class PollingClusterClient implements ClusterClient {
 
     private final PollSettings settings;
     private final OperatorApi api;
-    private final ScheduledExecutorService thread;
+    private final ClientThread thread;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ConnectionState published = new ConnectionState.Disconnected();
 
@@ -40,17 +37,19 @@ public final class PollingClusterClient implements ClusterClient {
     private final Backoff backoff;
     private MasterAddress master;
     private long generation;
-    private ScheduledFuture<?> nextPoll;
+    private ClientThread.Delayed nextPoll;
 
+    /** A disconnected client with a thread of its own. */
     public PollingClusterClient(PollSettings settings) {
+        this(settings, new ExecutorClientThread("meseta-console-client"));
+    }
+
+    /** A disconnected client that runs on {@code thread} (tests pass one they drive themselves). */
+    PollingClusterClient(PollSettings settings, ClientThread thread) {
         this.settings = settings;
         this.api = new OperatorApi(settings.requestTimeout());
         this.backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "meseta-console-client");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = thread;
     }
 
     @Override
@@ -89,7 +88,7 @@ public final class PollingClusterClient implements ClusterClient {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            thread.shutdownNow();
+            thread.shutdown();
             api.close();
         }
     }
@@ -99,7 +98,7 @@ public final class PollingClusterClient implements ClusterClient {
         master = newMaster;
         backoff.reset();
         if (nextPoll != null) {
-            nextPoll.cancel(false);
+            nextPoll.cancel();
             nextPoll = null;
         }
         if (newMaster == null) {
@@ -139,7 +138,7 @@ public final class PollingClusterClient implements ClusterClient {
             }
         }
         try {
-            nextPoll = thread.schedule(() -> poll(pollGeneration), delay.toMillis(), TimeUnit.MILLISECONDS);
+            nextPoll = thread.schedule(() -> poll(pollGeneration), delay);
         } catch (RejectedExecutionException afterClose) {
             // closed while this answer was handled: no more polls
         }
