@@ -49,7 +49,7 @@ public final class Agent implements AutoCloseable {
         this.startTime = clock.instant();
         this.actor = new Actor("agent-" + config.endpoint().port());
         this.link = new MasterLink(config, actor, client, this::subscription, this::registered,
-                () -> connected = false);
+                () -> connected = false, this::work);
     }
 
     /**
@@ -93,6 +93,10 @@ public final class Agent implements AutoCloseable {
                         + " will register as a new agent", info.getId().getValue(), config.workDir(), e.getMessage());
             }
         }
+    }
+
+    private void work(AgentEvent event) {
+        LOG.log(System.Logger.Level.WARNING, "This agent cannot do {0} yet", event.getClass().getSimpleName());
     }
 
     @Override

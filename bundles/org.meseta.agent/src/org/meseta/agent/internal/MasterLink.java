@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentLink;
-import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.flags.StoutDuration;
 import org.meseta.api.json.JsonCodecException;
@@ -44,6 +44,7 @@ final class MasterLink implements AutoCloseable {
     private final Supplier<AgentSubscribe> subscription;
     private final Consumer<AgentEvent.Registered> onRegistered;
     private final Runnable onDisconnected;
+    private final Consumer<AgentEvent> onWork;
     private final Lifecycle lifecycle = new Lifecycle("The link to the master");
 
     private CompletableFuture<Void> stream;
@@ -54,13 +55,14 @@ final class MasterLink implements AutoCloseable {
     private AgentEvent.Registered registration;
 
     MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
-            Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected) {
+            Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected, Consumer<AgentEvent> onWork) {
         this.config = config;
         this.actor = actor;
         this.client = client;
         this.subscription = subscription;
         this.onRegistered = onRegistered;
         this.onDisconnected = onDisconnected;
+        this.onWork = onWork;
     }
 
     /**
@@ -168,10 +170,16 @@ final class MasterLink implements AutoCloseable {
                     return;
                 }
                 armWatchdog();
-                client.send("POST", config.master().uri(AgentLink.PONG_PATH), JSON,
-                        new AgentPong(registration.agentId()).toJson())
+                client.send("POST", config.master().uri(AgentLink.CALL_PATH), JSON,
+                        new AgentCall.Pong(registration.agentId()).toJson())
                         .whenComplete((answer, failure) -> actor.run(() -> ponged(linkGeneration, answer, failure)));
             }
+            case AgentEvent.RunTask work -> onWork.accept(work);
+            case AgentEvent.KillTask work -> onWork.accept(work);
+            case AgentEvent.ShutdownExecutor work -> onWork.accept(work);
+            case AgentEvent.ShutdownFramework work -> onWork.accept(work);
+            case AgentEvent.Acknowledge work -> onWork.accept(work);
+            case AgentEvent.FrameworkMessage work -> onWork.accept(work);
         }
     }
 

@@ -43,7 +43,7 @@ final class FakeLinkMaster implements AutoCloseable {
         Router routes = Router.builder()
                 .route("POST", AgentLink.SUBSCRIBE_PATH, request -> CompletableFuture.completedFuture(
                         subscribe(request.body())))
-                .route("POST", AgentLink.PONG_PATH, request -> CompletableFuture.completedFuture(
+                .route("POST", AgentLink.CALL_PATH, request -> CompletableFuture.completedFuture(
                         HttpResponse.text(404, "Unknown agent " + AGENT_ID + "; subscribe first")))
                 .build();
         server = HttpServer.start(transport, new InetSocketAddress("127.0.0.1", 0), routes,

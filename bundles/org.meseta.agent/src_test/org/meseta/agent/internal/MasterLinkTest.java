@@ -99,7 +99,7 @@ class MasterLinkTest {
             assertEquals("The agent is closed", assertThrows(IllegalStateException.class, agent::start).getMessage());
 
             MasterLink link = new MasterLink(config, actor, client, () -> new AgentSubscribe(info, agent.pid(),
-                    "1.11.0"), registered -> { }, () -> { });
+                    "1.11.0"), registered -> { }, () -> { }, work -> { });
             link.start();
             assertEquals("The link to the master is already started",
                     assertThrows(IllegalStateException.class, link::start).getMessage());

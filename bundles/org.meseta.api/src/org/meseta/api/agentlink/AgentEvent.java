@@ -1,16 +1,24 @@
 package org.meseta.api.agentlink;
 
+import com.google.protobuf.MessageOrBuilder;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.json.JsonCodecException;
 
 /**
  * What the master sends down an agent's link stream, one RecordIO record each.
  *
  * <p>JSON: {@code {"type":"REGISTERED","registered":{"agent_id":{...},"master_info":{...},
- * "ping_interval_seconds":15.0,"max_ping_timeouts":5}}} and {@code {"type":"PING"}}.
+ * "ping_interval_seconds":15.0,"max_ping_timeouts":5}}}, {@code {"type":"PING"}}, and for the work the master
+ * hands the agent an object with the {@code type}, the {@code framework_id} (or {@code framework_info}) it is for, and
+ * one Mesos message, e.g. {@code {"type":"KILL_TASK","framework_id":{...},"kill":{"task_id":{...}}}}. Where the v1
+ * scheduler API has a message with the right fields, the link uses it.
  */
 public sealed interface AgentEvent {
 
@@ -50,11 +58,102 @@ public sealed interface AgentEvent {
         }
     }
 
-    /** Liveness probe; the agent answers with an {@link AgentPong}. */
+    /** Liveness probe; the agent answers with an {@link AgentCall.Pong}. */
     record Ping() implements AgentEvent {
         @Override
         public byte[] toJson() {
             return LinkJson.write(generator -> generator.writeStringField("type", "PING"));
+        }
+    }
+
+    /**
+     * Runs a task for a framework: with {@code task.command} under the agent's command executor, with
+     * {@code task.executor} under that executor (started first unless it runs already).
+     *
+     * @param framework the framework's info, {@code id} set
+     * @param task the task as the framework gave it, {@code agent_id} set and resources carrying
+     *     {@code allocation_info}
+     */
+    record RunTask(FrameworkInfo framework, TaskInfo task) implements AgentEvent {
+        public RunTask {
+            Objects.requireNonNull(framework, "framework");
+            Objects.requireNonNull(task, "task");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "RUN_TASK");
+                LinkJson.writeMessage(generator, "framework_info", framework);
+                LinkJson.writeMessage(generator, "task", task);
+            });
+        }
+    }
+
+    /** Kills a task; {@code kill.kill_policy}, when set, overrides the task's. */
+    record KillTask(FrameworkID frameworkId, Call.Kill kill) implements AgentEvent {
+        public KillTask {
+            Objects.requireNonNull(frameworkId, "frameworkId");
+            Objects.requireNonNull(kill, "kill");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return withFramework("KILL_TASK", frameworkId, "kill", kill);
+        }
+    }
+
+    /** Shuts an executor down: its tasks are killed, then it is asked to exit, then killed after the grace period. */
+    record ShutdownExecutor(FrameworkID frameworkId, Call.Shutdown shutdown) implements AgentEvent {
+        public ShutdownExecutor {
+            Objects.requireNonNull(frameworkId, "frameworkId");
+            Objects.requireNonNull(shutdown, "shutdown");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return withFramework("SHUTDOWN_EXECUTOR", frameworkId, "shutdown", shutdown);
+        }
+    }
+
+    /** The framework is gone (torn down, or failed over too late): shut down all its executors and tasks. */
+    record ShutdownFramework(FrameworkID frameworkId) implements AgentEvent {
+        public ShutdownFramework {
+            Objects.requireNonNull(frameworkId, "frameworkId");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "SHUTDOWN_FRAMEWORK");
+                LinkJson.writeMessage(generator, "framework_id", frameworkId);
+            });
+        }
+    }
+
+    /** The framework acknowledged the status update with {@code acknowledge.uuid}: forward the task's next one. */
+    record Acknowledge(FrameworkID frameworkId, Call.Acknowledge acknowledge) implements AgentEvent {
+        public Acknowledge {
+            Objects.requireNonNull(frameworkId, "frameworkId");
+            Objects.requireNonNull(acknowledge, "acknowledge");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return withFramework("ACKNOWLEDGE", frameworkId, "acknowledge", acknowledge);
+        }
+    }
+
+    /** A framework's message for one of its executors on this agent. */
+    record FrameworkMessage(FrameworkID frameworkId, Call.Message message) implements AgentEvent {
+        public FrameworkMessage {
+            Objects.requireNonNull(frameworkId, "frameworkId");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return withFramework("FRAMEWORK_MESSAGE", frameworkId, "message", message);
         }
     }
 
@@ -65,8 +164,32 @@ public sealed interface AgentEvent {
             return switch (type) {
                 case "PING" -> new Ping();
                 case "REGISTERED" -> fields.object("registered", AgentEvent::registered);
+                case "RUN_TASK" -> new RunTask(fields.message("framework_info", FrameworkInfo.newBuilder()).build(),
+                        fields.message("task", TaskInfo.newBuilder()).build());
+                case "KILL_TASK" -> new KillTask(frameworkId(fields),
+                        fields.message("kill", Call.Kill.newBuilder()).build());
+                case "SHUTDOWN_EXECUTOR" -> new ShutdownExecutor(frameworkId(fields),
+                        fields.message("shutdown", Call.Shutdown.newBuilder()).build());
+                case "SHUTDOWN_FRAMEWORK" -> new ShutdownFramework(frameworkId(fields));
+                case "ACKNOWLEDGE" -> new Acknowledge(frameworkId(fields),
+                        fields.message("acknowledge", Call.Acknowledge.newBuilder()).build());
+                case "FRAMEWORK_MESSAGE" -> new FrameworkMessage(frameworkId(fields),
+                        fields.message("message", Call.Message.newBuilder()).build());
                 default -> throw new JsonCodecException("Unknown agent event type '" + type + "'");
             };
+        });
+    }
+
+    private static FrameworkID frameworkId(LinkJson.Fields fields) throws JsonCodecException {
+        return fields.message("framework_id", FrameworkID.newBuilder()).build();
+    }
+
+    private static byte[] withFramework(String type, FrameworkID frameworkId, String name,
+            MessageOrBuilder message) {
+        return LinkJson.write(generator -> {
+            generator.writeStringField("type", type);
+            LinkJson.writeMessage(generator, "framework_id", frameworkId);
+            LinkJson.writeMessage(generator, name, message);
         });
     }
 

@@ -6,8 +6,8 @@ public final class AgentLink {
     /** Opens the link: body {@link AgentSubscribe}, response a RecordIO stream of {@link AgentEvent}s. */
     public static final String SUBSCRIBE_PATH = "/master/internal/agent/subscribe";
 
-    /** Answers a {@code PING}: body {@link AgentPong}, response 202. */
-    public static final String PONG_PATH = "/master/internal/agent/pong";
+    /** Everything else the agent tells the master: body one {@link AgentCall}, response 202. */
+    public static final String CALL_PATH = "/master/internal/agent/call";
 
     private AgentLink() {}
 }

@@ -1,29 +1,49 @@
 package org.meseta.api.agentlink;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Task;
 import org.meseta.api.json.JsonCodecException;
 
 /**
  * An agent's request to join: what it offers ({@code agent_info}, with {@code id} set when it was admitted
- * before), where it serves HTTP ({@code pid}, {@code slave(1)@ip:port}) and its version.
+ * before), where it serves HTTP ({@code pid}, {@code slave(1)@ip:port}), its version, and what it runs: the
+ * frameworks it runs executors or tasks for, its custom executors ({@code framework_id} set) and its tasks that the
+ * master has not yet seen acknowledged as terminal (each with its {@code state} and newest {@code statuses}). A
+ * master that had admitted the agent compares the tasks with its own view; one that had not (after a failover)
+ * learns them.
  *
- * <p>JSON: {@code {"agent_info":{...},"pid":"slave(1)@127.0.0.1:5051","version":"1.11.0"}}.
+ * <p>JSON: {@code {"agent_info":{...},"pid":"slave(1)@127.0.0.1:5051","version":"1.11.0","frameworks":[...],
+ * "executors":[...],"tasks":[...]}}; the arrays are left out when empty.
  */
-public record AgentSubscribe(AgentInfo agentInfo, String pid, String version) {
+public record AgentSubscribe(AgentInfo agentInfo, String pid, String version, List<FrameworkInfo> frameworks,
+        List<ExecutorInfo> executors, List<Task> tasks) {
 
     public AgentSubscribe {
         Objects.requireNonNull(agentInfo, "agentInfo");
         Objects.requireNonNull(pid, "pid");
         Objects.requireNonNull(version, "version");
+        frameworks = List.copyOf(frameworks);
+        executors = List.copyOf(executors);
+        tasks = List.copyOf(tasks);
+    }
+
+    /** A subscription of an agent that runs nothing. */
+    public AgentSubscribe(AgentInfo agentInfo, String pid, String version) {
+        this(agentInfo, pid, version, List.of(), List.of(), List.of());
     }
 
     public byte[] toJson() {
         return LinkJson.write(generator -> {
-            generator.writeFieldName("agent_info");
-            LinkJson.writeMessage(generator, agentInfo);
+            LinkJson.writeMessage(generator, "agent_info", agentInfo);
             generator.writeStringField("pid", pid);
             generator.writeStringField("version", version);
+            LinkJson.writeMessages(generator, "frameworks", frameworks);
+            LinkJson.writeMessages(generator, "executors", executors);
+            LinkJson.writeMessages(generator, "tasks", tasks);
         });
     }
 
@@ -37,6 +57,9 @@ public record AgentSubscribe(AgentInfo agentInfo, String pid, String version) {
         if (!pid.matches("slave\\(\\d+\\)@[^:@]+:\\d{1,5}")) {
             throw new JsonCodecException("Invalid agent pid '" + pid + "': expected slave(N)@ip:port");
         }
-        return new AgentSubscribe(info, pid, fields.string("version"));
+        return new AgentSubscribe(info, pid, fields.string("version"),
+                fields.messages("frameworks", FrameworkInfo::newBuilder),
+                fields.messages("executors", ExecutorInfo::newBuilder),
+                fields.messages("tasks", Task::newBuilder));
     }
 }

@@ -7,13 +7,20 @@ import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.json.JsonValueWriter;
 
-/** The JSON envelope of agent-link messages: a flat object of strings, numbers and Mesos messages. */
+/**
+ * The JSON envelope of agent-link messages: a flat object of strings, numbers, Mesos messages and arrays of Mesos
+ * messages.
+ */
 final class LinkJson {
 
     private LinkJson() {}
@@ -36,6 +43,25 @@ final class LinkJson {
         JsonCodec.write(generator, message);
     }
 
+    /** A named field holding a message. */
+    static void writeMessage(JsonGenerator generator, String name, MessageOrBuilder message) throws IOException {
+        generator.writeFieldName(name);
+        JsonCodec.write(generator, message);
+    }
+
+    /** A named array of messages; omitted when empty, as Mesos omits empty repeated fields. */
+    static void writeMessages(JsonGenerator generator, String name, List<? extends MessageOrBuilder> messages)
+            throws IOException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        generator.writeArrayFieldStart(name);
+        for (MessageOrBuilder message : messages) {
+            JsonCodec.write(generator, message);
+        }
+        generator.writeEndArray();
+    }
+
     static <T> T read(byte[] json, Reader<T> reader) throws JsonCodecException {
         JsonParser parser;
         try {
@@ -53,7 +79,7 @@ final class LinkJson {
                 JsonToken token = parser.nextToken();
                 switch (token) {
                     case START_OBJECT -> values.put(name, copyObject(parser));
-                    case START_ARRAY -> parser.skipChildren();
+                    case START_ARRAY -> values.put(name, copyArray(parser));
                     case VALUE_NULL -> values.remove(name);
                     default -> values.put(name, parser.getText());
                 }
@@ -62,6 +88,21 @@ final class LinkJson {
         } catch (IOException e) {
             throw JsonCodec.malformed(e, parser);
         }
+    }
+
+    /** The array's elements: objects are kept as JSON documents, anything else is left out. */
+    private static List<byte[]> copyArray(JsonParser parser) throws IOException {
+        List<byte[]> elements = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == JsonToken.START_OBJECT) {
+                elements.add(copyObject(parser));
+            } else {
+                parser.skipChildren();
+                elements.add(null);
+            }
+        }
+        return elements;
     }
 
     private static byte[] copyObject(JsonParser parser) throws IOException {
@@ -105,6 +146,37 @@ final class LinkJson {
                 }
             }
             throw missing(name, "an object");
+        }
+
+        /** An optional message field: empty when absent or {@code null}. */
+        <B extends Message.Builder> Optional<B> optionalMessage(String name, B builder) throws JsonCodecException {
+            return values.containsKey(name) ? Optional.of(message(name, builder)) : Optional.empty();
+        }
+
+        /** A repeated message field: empty when absent or {@code null}; every element must be an object. */
+        <M extends Message> List<M> messages(String name, Supplier<? extends Message.Builder> builders)
+                throws JsonCodecException {
+            Object value = values.get(name);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> elements)) {
+                throw missing(name, "an array of objects");
+            }
+            List<M> messages = new ArrayList<>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                if (!(elements.get(i) instanceof byte[] json)) {
+                    throw new JsonCodecException("Element " + i + " of '" + name + "' must be an object");
+                }
+                try {
+                    @SuppressWarnings("unchecked")
+                    M message = (M) JsonCodec.decode(json, builders.get()).build();
+                    messages.add(message);
+                } catch (JsonCodecException e) {
+                    throw new JsonCodecException("Invalid element " + i + " of '" + name + "': " + e.getMessage());
+                }
+            }
+            return List.copyOf(messages);
         }
 
         <T> T object(String name, Reader<T> reader) throws JsonCodecException {

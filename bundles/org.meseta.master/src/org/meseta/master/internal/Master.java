@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.recordio.RecordIO;
@@ -66,12 +67,20 @@ public final class Master implements AutoCloseable {
         });
     }
 
-    /** Records a pong; false when the agent is unknown (it must subscribe first). */
-    public CompletableFuture<Boolean> pong(AgentID id) {
+    /** Takes a call from an agent; false when the agent is unknown (it must subscribe first). */
+    public CompletableFuture<Boolean> agentCall(AgentCall call) {
         return actor.call(() -> {
-            Optional<Agent> agent = agents.find(id);
-            agent.ifPresent(Agent::ponged);
-            return agent.isPresent();
+            Optional<Agent> agent = agents.find(call.agentId());
+            if (agent.isEmpty()) {
+                return false;
+            }
+            switch (call) {
+                case AgentCall.Pong pong -> agent.get().ponged();
+                case AgentCall.Update update -> LOG.log(System.Logger.Level.DEBUG, "Update {0}", update);
+                case AgentCall.ExecutorMessage message -> LOG.log(System.Logger.Level.DEBUG, "Message {0}", message);
+                case AgentCall.ExecutorExited exited -> LOG.log(System.Logger.Level.DEBUG, "Exited {0}", exited);
+            }
+            return true;
         });
     }
 

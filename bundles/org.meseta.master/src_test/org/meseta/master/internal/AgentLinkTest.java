@@ -237,7 +237,8 @@ class AgentLinkTest {
     void pongForAnUnknownAgentIsNotFound() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
 
-        var response = Http.post(master.uri(AgentLink.PONG_PATH), "{\"agent_id\":{\"value\":\"nobody-S9\"}}",
+        var response = Http.post(master.uri(AgentLink.CALL_PATH),
+                "{\"type\":\"PONG\",\"agent_id\":{\"value\":\"nobody-S9\"}}",
                 "Content-Type", Http.JSON);
 
         assertEquals(404, response.statusCode());
@@ -248,10 +249,11 @@ class AgentLinkTest {
     void pongWithoutAnAgentIdIsABadRequest() throws Exception {
         master = TestMaster.start(workDir, NO_PINGS);
 
-        var response = Http.post(master.uri(AgentLink.PONG_PATH), "{}", "Content-Type", Http.JSON);
+        var response = Http.post(master.uri(AgentLink.CALL_PATH), "{\"type\":\"PONG\"}", "Content-Type",
+                Http.JSON);
 
         assertEquals(400, response.statusCode());
-        assertEquals("Invalid pong: Field 'agent_id' must be an object", Http.text(response));
+        assertEquals("Invalid agent call: Field 'agent_id' must be an object", Http.text(response));
     }
 
     @Test

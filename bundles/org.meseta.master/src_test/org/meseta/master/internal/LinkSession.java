@@ -17,7 +17,7 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentLink;
-import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.recordio.RecordIODecoder;
@@ -134,7 +134,7 @@ final class LinkSession implements AutoCloseable {
 
     /** Answers a ping the way an agent does. */
     void pong(AgentID id) throws Exception {
-        var response = Http.post(master.uri(AgentLink.PONG_PATH), new AgentPong(id).toJson(),
+        var response = Http.post(master.uri(AgentLink.CALL_PATH), new AgentCall.Pong(id).toJson(),
                 "Content-Type", Http.JSON);
         assertEquals(202, response.statusCode(), () -> Http.text(response));
     }

@@ -2,7 +2,7 @@ package org.meseta.master.internal.http;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.meseta.api.agentlink.AgentPong;
+import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.resources.ResourceParseException;
@@ -43,15 +43,15 @@ final class AgentLinkApi {
                 })));
     }
 
-    CompletionStage<HttpResponse> pong(HttpRequest request) {
-        AgentPong pong;
+    CompletionStage<HttpResponse> call(HttpRequest request) {
+        AgentCall call;
         try {
-            pong = AgentPong.fromJson(request.body());
+            call = AgentCall.fromJson(request.body());
         } catch (JsonCodecException e) {
-            return CompletableFuture.completedFuture(HttpResponse.text(400, "Invalid pong: " + e.getMessage()));
+            return CompletableFuture.completedFuture(HttpResponse.text(400, "Invalid agent call: " + e.getMessage()));
         }
-        return master.pong(pong.agentId()).thenApply(known -> known
+        return master.agentCall(call).thenApply(known -> known
                 ? HttpResponse.empty(202)
-                : HttpResponse.text(404, "Unknown agent " + pong.agentId().getValue() + "; subscribe first"));
+                : HttpResponse.text(404, "Unknown agent " + call.agentId().getValue() + "; subscribe first"));
     }
 }

@@ -23,7 +23,7 @@ public final class MasterRoutes {
         routes.route("GET", state::state, "/state", "/master/state", "/state.json", "/master/state.json");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
-        routes.route("POST", AgentLink.PONG_PATH, agentLink::pong);
+        routes.route("POST", AgentLink.CALL_PATH, agentLink::call);
         return routes.build();
     }
 }

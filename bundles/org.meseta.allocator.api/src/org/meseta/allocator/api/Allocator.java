@@ -1,0 +1,99 @@
+package org.meseta.allocator.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.meseta.api.resources.Resources;
+
+/**
+ * Decides which framework is offered which agent's resources (Mesos's allocator), as a state machine that the
+ * master feeds with cluster events and asks for allocations.
+ *
+ * <h2>Threading</h2>
+ * One thread, the master's allocator thread, makes every call, one at a time; implementations hold no locks, never
+ * block and never call back. Batching (an allocation pass after a burst of events, and one every
+ * {@code --allocation_interval}) is the caller's business: {@link #allocate()} is one pass.
+ *
+ * <h2>What counts as allocated</h2>
+ * Resources are allocated to a framework from the moment {@link #allocate()} hands them out until
+ * {@link #recoverResources} gives them back (an offer declined, rescinded or partly used, a task ended). Resources
+ * in use when a framework or an agent is added (tasks that outlived a master or a disconnection) are allocated from
+ * the start. Every allocated resource carries {@code allocation_info.role}, the role it is allocated to.
+ *
+ * <h2>What the caller guarantees</h2>
+ * Ids are added once before they are used and removed at most once. Because the master acts on its own thread,
+ * {@link #recoverResources}, {@link #suppressOffers}, {@link #reviveOffers} and the activation calls may name a
+ * framework or agent that has just been removed: implementations ignore such calls.
+ *
+ * <h2>Time</h2>
+ * Offer filters expire by the clock of {@link AllocatorOptions#clock()}; tests pass a clock they advance.
+ */
+public interface Allocator {
+
+    /**
+     * Adds a framework. It is offered resources while active, in each of its roles ({@code roles} for
+     * {@code MULTI_ROLE} frameworks, otherwise {@code role}, {@code *} when unset) except the suppressed ones.
+     *
+     * @param used what the framework's tasks already use, by agent (allocation_info set)
+     */
+    void addFramework(FrameworkID id, FrameworkInfo info, Map<AgentID, Resources> used, boolean active,
+            Set<String> suppressedRoles);
+
+    /** Takes a framework's new info (roles may be added or removed) and its suppressed roles, as UPDATE_FRAMEWORK. */
+    void updateFramework(FrameworkID id, FrameworkInfo info, Set<String> suppressedRoles);
+
+    /** The framework (re)connected: offer to it again. */
+    void activateFramework(FrameworkID id);
+
+    /** The framework disconnected: no offers until it is activated; its offer filters are dropped, as in Mesos. */
+    void deactivateFramework(FrameworkID id);
+
+    /** Forgets a framework; whatever is still allocated to it becomes free. */
+    void removeFramework(FrameworkID id);
+
+    /**
+     * Adds an agent with everything it has.
+     *
+     * @param used what running tasks already use, by framework (allocation_info set)
+     */
+    void addAgent(AgentID id, AgentInfo info, Resources total, Map<FrameworkID, Resources> used);
+
+    /** Forgets an agent and everything allocated on it. */
+    void removeAgent(AgentID id);
+
+    /** The agent is reachable again: its free resources may be offered. */
+    void activateAgent(AgentID id);
+
+    /** The agent is unreachable or deactivated by an operator: none of its resources are offered. */
+    void deactivateAgent(AgentID id);
+
+    /**
+     * Returns resources allocated to {@code framework} on {@code agent}. With {@code refuseFor} present and positive,
+     * the framework is not offered these resources (or a subset of them) on that agent, in that role, until the
+     * duration has passed or it revives; this is a DECLINE's {@code Filters.refuse_seconds}.
+     */
+    void recoverResources(FrameworkID framework, AgentID agent, Resources resources, Optional<Duration> refuseFor);
+
+    /** Stops offers to the framework in {@code roles} (all of its roles when empty). Idempotent. */
+    void suppressOffers(FrameworkID framework, Set<String> roles);
+
+    /**
+     * Offers to the framework again in {@code roles} (all of its roles when empty) and drops its offer filters for
+     * them. Idempotent.
+     */
+    void reviveOffers(FrameworkID framework, Set<String> roles);
+
+    /**
+     * One allocation pass: hands out free resources of active agents to active frameworks, in the order the policy
+     * decides. What it returns is allocated until recovered.
+     *
+     * @return at most one allocation per framework, role and agent; empty when nothing can be offered
+     */
+    List<Allocation> allocate();
+}
