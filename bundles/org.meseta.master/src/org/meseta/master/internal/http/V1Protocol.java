@@ -14,24 +14,26 @@ import org.meseta.http.MediaTypes;
 
 /**
  * The request and response rules shared by Mesos's v1 endpoints: the body is JSON or protobuf as
- * {@code Content-Type} says (400 when absent, 415 when neither), the answer is JSON or protobuf as
- * {@code Accept} allows (JSON when absent, 406 when neither), and responses carry the exact media type.
+ * {@code Content-Type} says (400 when absent, 415 when neither), the answer is JSON or protobuf as {@code Accept}
+ * allows (JSON whenever acceptable, 406 when neither), and responses carry the exact media type. Messages are
+ * Mesos's own.
  */
 final class V1Protocol {
 
-    static final String JSON = "application/json";
-    static final String PROTOBUF = "application/x-protobuf";
+    static final String JSON = MediaTypes.APPLICATION_JSON;
+    static final String PROTOBUF = MediaTypes.APPLICATION_PROTOBUF;
     private static final List<String> OFFERED = List.of(JSON, PROTOBUF);
 
     private V1Protocol() {}
 
-    /** A parsed call and the media type to answer in, or the response that rejects the request. */
+    /** A parsed call, or the response that rejects the request. */
     sealed interface Decoded<M extends Message> {
-        record Call<M extends Message>(M message, String responseType) implements Decoded<M> {}
+        record Call<M extends Message>(M message) implements Decoded<M> {}
 
         record Rejected<M extends Message>(HttpResponse response) implements Decoded<M> {}
     }
 
+    /** Parses the body as {@code Content-Type} says into the message {@code builder} builds. */
     @SuppressWarnings("unchecked")
     static <M extends Message> Decoded<M> decode(HttpRequest request, Message.Builder builder) {
         Optional<String> contentType = MediaTypes.requestType(request.header("Content-Type"));
@@ -41,10 +43,6 @@ final class V1Protocol {
         if (!OFFERED.contains(contentType.get())) {
             return reject(415, "Expecting 'Content-Type' of " + JSON + " or " + PROTOBUF);
         }
-        Optional<String> responseType = MediaTypes.negotiate(request.header("Accept"), OFFERED);
-        if (responseType.isEmpty()) {
-            return reject(406, "Expecting 'Accept' to allow " + JSON + " or " + PROTOBUF);
-        }
         String typeName = builder.getDescriptorForType().getName();
         try {
             if (contentType.get().equals(JSON)) {
@@ -52,10 +50,25 @@ final class V1Protocol {
             } else {
                 ProtobufCodec.decode(request.body(), builder);
             }
-        } catch (JsonCodecException | InvalidProtocolBufferException e) {
+        } catch (JsonCodecException e) {
+            return reject(400, e.getMessage().startsWith("Malformed JSON")
+                    ? "Failed to parse body into JSON: " + e.getMessage()
+                    : "Failed to convert JSON into " + typeName + " protobuf: " + e.getMessage());
+        } catch (InvalidProtocolBufferException e) {
             return reject(400, "Failed to parse body into " + typeName + " protobuf: " + e.getMessage());
         }
-        return new Decoded.Call<>((M) builder.build(), responseType.get());
+        return new Decoded.Call<>((M) builder.build());
+    }
+
+    /** The media type to answer in, JSON whenever {@code Accept} allows it; empty means answer {@link #notAcceptable}. */
+    static Optional<String> responseType(HttpRequest request) {
+        // As Mesos: JSON whenever it is acceptable at all, whatever the q-values say.
+        return MediaTypes.negotiate(request.header("Accept"), List.of(JSON))
+                .or(() -> MediaTypes.negotiate(request.header("Accept"), List.of(PROTOBUF)));
+    }
+
+    static HttpResponse notAcceptable() {
+        return HttpResponse.text(406, "Expecting 'Accept' to allow '" + PROTOBUF + "' or '" + JSON + "'");
     }
 
     static HttpResponse respond(String mediaType, Message message) {
