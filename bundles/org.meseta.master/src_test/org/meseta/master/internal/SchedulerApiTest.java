@@ -78,7 +78,7 @@ class SchedulerApiTest {
                 new Row("unsupported Content-Type", subscribe, new String[] {"Content-Type", "text/plain"}, 415,
                         "Expecting 'Content-Type' of application/json or application/x-protobuf"),
                 new Row("malformed JSON", "{\"type\":", json(), 400, "Failed to parse body into JSON: "),
-                new Row("JSON that is not a Call", "[1,2]", json(), 400, "Failed to parse body into JSON: "),
+                new Row("JSON that is not a Call", "[1,2]", json(), 400, "Failed to convert JSON into Call protobuf: "),
                 new Row("no type", "{}", json(), 400, "Failed to validate scheduler::Call: Expecting 'type' to be"
                         + " present"),
                 new Row("SUBSCRIBE without subscribe", "{\"type\":\"SUBSCRIBE\"}", json(), 400,

@@ -9,9 +9,7 @@ import java.util.Set;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.flags.StoutDuration;
-import org.meseta.api.json.JsonCodec;
-import org.meseta.api.recordio.RecordIO;
-import org.meseta.http.MediaTypes;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.frameworks.Connection;
 import org.meseta.master.internal.frameworks.Framework;
@@ -112,9 +110,7 @@ public final class FrameworkLifecycle {
 
     private static void refuse(ResponseStream stream, String mediaType, String message) {
         LOG.log(System.Logger.Level.INFO, "Refused a framework subscription: {0}", message);
-        byte[] error = mediaType.equals(MediaTypes.APPLICATION_PROTOBUF) ? Events.error(message).toByteArray()
-                : JsonCodec.encode(Events.error(message));
-        stream.write(RecordIO.frame(error));
+        stream.write(V1Protocol.record(mediaType, Events.error(message)));
         stream.close();
     }
 

@@ -2,10 +2,8 @@ package org.meseta.master.internal.frameworks;
 
 import java.util.Objects;
 import org.apache.mesos.v1.scheduler.Protos.Event;
-import org.meseta.api.json.JsonCodec;
-import org.meseta.api.recordio.RecordIO;
 import org.meseta.daemon.Actor;
-import org.meseta.http.MediaTypes;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.ResponseStream;
 
 /**
@@ -36,9 +34,7 @@ public final class Connection {
 
     /** Sends one event as one RecordIO record in one HTTP chunk; an event for a closed stream is dropped. */
     public void send(Event event) {
-        byte[] record = mediaType.equals(MediaTypes.APPLICATION_PROTOBUF) ? event.toByteArray()
-                : JsonCodec.encode(event);
-        stream.write(RecordIO.frame(record));
+        stream.write(V1Protocol.record(mediaType, event));
     }
 
     /** Replaces the pending heartbeat timer. */

@@ -10,10 +10,11 @@ import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.daemon.Build;
 import org.meseta.daemon.JsonBody;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
-import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.ClusterView.AgentView;
+import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 

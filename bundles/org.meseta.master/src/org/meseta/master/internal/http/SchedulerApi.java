@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;

@@ -1,4 +1,4 @@
-package org.meseta.master.internal.http;
+package org.meseta.daemon;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.protobuf.ProtobufCodec;
+import org.meseta.api.recordio.RecordIO;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
@@ -15,19 +16,23 @@ import org.meseta.http.MediaTypes;
 /**
  * The request and response rules shared by Mesos's v1 endpoints: the body is JSON or protobuf as
  * {@code Content-Type} says (400 when absent, 415 when neither), the answer is JSON or protobuf as {@code Accept}
- * allows (JSON whenever acceptable, 406 when neither), and responses carry the exact media type. Messages are
- * Mesos's own.
+ * allows (JSON whenever acceptable, 406 when neither), and responses carry the exact media type. Events of a
+ * stream are framed as RecordIO records, one record per chunk. Messages are Mesos's own.
+ *
+ * <p>Endpoints differ in when they look at {@code Accept} (the scheduler and operator APIs before acting, the
+ * executor API only for {@code SUBSCRIBE}), so decoding the body and negotiating the answer are separate steps.
+ * Stateless and thread-safe.
  */
-final class V1Protocol {
+public final class V1Protocol {
 
-    static final String JSON = MediaTypes.APPLICATION_JSON;
-    static final String PROTOBUF = MediaTypes.APPLICATION_PROTOBUF;
+    public static final String JSON = MediaTypes.APPLICATION_JSON;
+    public static final String PROTOBUF = MediaTypes.APPLICATION_PROTOBUF;
     private static final List<String> OFFERED = List.of(JSON, PROTOBUF);
 
     private V1Protocol() {}
 
     /** A parsed call, or the response that rejects the request. */
-    sealed interface Decoded<M extends Message> {
+    public sealed interface Decoded<M extends Message> {
         record Call<M extends Message>(M message) implements Decoded<M> {}
 
         record Rejected<M extends Message>(HttpResponse response) implements Decoded<M> {}
@@ -35,7 +40,7 @@ final class V1Protocol {
 
     /** Parses the body as {@code Content-Type} says into the message {@code builder} builds. */
     @SuppressWarnings("unchecked")
-    static <M extends Message> Decoded<M> decode(HttpRequest request, Message.Builder builder) {
+    public static <M extends Message> Decoded<M> decode(HttpRequest request, Message.Builder builder) {
         Optional<String> contentType = MediaTypes.requestType(request.header("Content-Type"));
         if (contentType.isEmpty()) {
             return reject(400, "Expecting 'Content-Type' to be present");
@@ -61,19 +66,30 @@ final class V1Protocol {
     }
 
     /** The media type to answer in, JSON whenever {@code Accept} allows it; empty means answer {@link #notAcceptable}. */
-    static Optional<String> responseType(HttpRequest request) {
+    public static Optional<String> responseType(HttpRequest request) {
         // As Mesos: JSON whenever it is acceptable at all, whatever the q-values say.
         return MediaTypes.negotiate(request.header("Accept"), List.of(JSON))
                 .or(() -> MediaTypes.negotiate(request.header("Accept"), List.of(PROTOBUF)));
     }
 
-    static HttpResponse notAcceptable() {
+    /** 406 naming the media types on offer. */
+    public static HttpResponse notAcceptable() {
         return HttpResponse.text(406, "Expecting 'Accept' to allow '" + PROTOBUF + "' or '" + JSON + "'");
     }
 
-    static HttpResponse respond(String mediaType, Message message) {
-        byte[] body = mediaType.equals(PROTOBUF) ? message.toByteArray() : JsonCodec.encode(message);
-        return new HttpResponse.FullResponse(200, mediaType, body, HttpHeaders.empty());
+    /** 200 with {@code message} in {@code mediaType} ({@link #JSON} or {@link #PROTOBUF}). */
+    public static HttpResponse respond(String mediaType, Message message) {
+        return new HttpResponse.FullResponse(200, mediaType, encode(mediaType, message), HttpHeaders.empty());
+    }
+
+    /** {@code message} as compact JSON or binary protobuf. */
+    public static byte[] encode(String mediaType, Message message) {
+        return mediaType.equals(PROTOBUF) ? message.toByteArray() : JsonCodec.encode(message);
+    }
+
+    /** {@code event} encoded in {@code mediaType} and framed as one RecordIO record, to be written as one chunk. */
+    public static byte[] record(String mediaType, Message event) {
+        return RecordIO.frame(encode(mediaType, event));
     }
 
     private static <M extends Message> Decoded<M> reject(int status, String reason) {
