@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.meseta.tests.integration.v1.Calls;
-import org.meseta.tests.integration.v1.SchedulerClient;
-import org.meseta.tests.integration.v1.Wire;
+import org.meseta.tests.v1client.Calls;
+import org.meseta.tests.v1client.SchedulerClient;
+import org.meseta.tests.v1client.Wire;
 
 /** Offers on a real local cluster: what they carry, and decline filters, suppress and revive. */
 class OfferCycleTest {

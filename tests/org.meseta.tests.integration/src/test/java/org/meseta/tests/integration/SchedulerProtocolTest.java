@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.meseta.tests.integration.v1.SchedulerClient;
-import org.meseta.tests.integration.v1.Wire;
+import org.meseta.tests.v1client.SchedulerClient;
+import org.meseta.tests.v1client.Wire;
 
 /**
  * The scheduler API's answers to bad requests, over plain HTTP against a real master process: the cases of Mesos's

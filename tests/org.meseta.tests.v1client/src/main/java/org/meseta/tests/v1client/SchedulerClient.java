@@ -1,7 +1,4 @@
-package org.meseta.tests.integration.v1;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+package org.meseta.tests.v1client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +20,7 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 
 /**
- * A framework's end of the v1 scheduler API, written from the Mesos documentation with Mesos's generated classes and
+ * A framework's end of the v1 scheduler API, for tests and benchmarks, written from the Mesos documentation with Mesos's generated classes and
  * the JDK's HTTP client only: SUBSCRIBE keeps a streaming response open and its RecordIO events are queued; calls
  * carry the {@code Mesos-Stream-Id}. Closing the client drops the connection, as a framework that dies does.
  */
@@ -54,8 +51,9 @@ public final class SchedulerClient implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("SUBSCRIBE answered without a Mesos-Stream-Id"));
         Thread.ofVirtual().name("scheduler-events").start(this::read);
         Event subscribed = next(WAIT);
-        assertEquals(Event.Type.SUBSCRIBED, subscribed.getType(), () -> "first event: " + subscribed);
-        assertEquals(Event.Type.HEARTBEAT, next(WAIT).getType(), "the event right after SUBSCRIBED");
+        expect(subscribed.getType() == Event.Type.SUBSCRIBED, "The first event is " + subscribed);
+        Event second = next(WAIT);
+        expect(second.getType() == Event.Type.HEARTBEAT, "The event right after SUBSCRIBED is " + second);
         this.frameworkId = subscribed.getSubscribed().getFrameworkId();
     }
 
@@ -76,7 +74,8 @@ public final class SchedulerClient implements AutoCloseable {
             }
             throw new AssertionError("SUBSCRIBE answered " + response.statusCode() + ": " + text);
         }
-        assertEquals(wire.mediaType(), response.headers().firstValue("Content-Type").orElse(""));
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        expect(wire.mediaType().equals(contentType), "The stream's Content-Type is '" + contentType + "'");
         return new SchedulerClient(uri, wire, response);
     }
 
@@ -120,7 +119,7 @@ public final class SchedulerClient implements AutoCloseable {
     public Event next(Duration timeout) throws InterruptedException {
         Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            fail("No event within " + timeout.toSeconds() + " s; stream " + ended.getNow("open"));
+            throw new AssertionError("No event within " + timeout.toSeconds() + " s; stream " + ended.getNow("open"));
         }
         return event;
     }
@@ -136,9 +135,7 @@ public final class SchedulerClient implements AutoCloseable {
             if (event.getType() == type) {
                 return event;
             }
-            if (!PASSABLE.contains(event.getType())) {
-                fail("Waiting for " + type + ", got " + event);
-            }
+            expect(PASSABLE.contains(event.getType()), "Waiting for " + type + ", got " + event);
         }
     }
 
@@ -168,7 +165,8 @@ public final class SchedulerClient implements AutoCloseable {
     /** Makes {@code call}, which the master must accept (202). */
     public void accepted(Call.Builder call) throws Exception {
         HttpResponse<String> response = call(call);
-        assertEquals(202, response.statusCode(), () -> call.getType() + " answered: " + response.body());
+        expect(response.statusCode() == 202, call.getType() + " answered " + response.statusCode() + ": "
+                + response.body());
     }
 
     /** Acknowledges {@code status}. */
@@ -179,6 +177,13 @@ public final class SchedulerClient implements AutoCloseable {
     /** How the event stream ended: {@code "end"} when the master closed it. */
     public String awaitEnd() throws Exception {
         return ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Fails (as a test assertion does) with {@code message} unless {@code condition} holds. */
+    private static void expect(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
     }
 
     @Override

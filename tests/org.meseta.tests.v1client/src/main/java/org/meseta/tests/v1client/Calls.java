@@ -1,4 +1,4 @@
-package org.meseta.tests.integration.v1;
+package org.meseta.tests.v1client;
 
 import java.util.List;
 import org.apache.mesos.v1.Protos.AgentID;

@@ -1,4 +1,4 @@
-package org.meseta.tests.integration.v1;
+package org.meseta.tests.v1client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

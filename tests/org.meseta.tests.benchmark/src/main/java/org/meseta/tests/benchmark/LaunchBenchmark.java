@@ -1,0 +1,175 @@
+package org.meseta.tests.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.meseta.tests.v1client.Calls;
+import org.meseta.tests.v1client.SchedulerClient;
+import org.meseta.tests.v1client.Wire;
+
+/**
+ * One framework launches many {@code true} command tasks on a fresh local cluster, as fast as offers allow, and
+ * prints tasks finished per second (per agent) and the ACCEPT → TASK_RUNNING latency percentiles. Prints figures
+ * only; it asserts nothing about them.
+ *
+ * <pre>--root=DIR --tasks=10000 --agents=1 --in_flight=256 --work_dir=DIR</pre>
+ */
+public final class LaunchBenchmark {
+
+    private static final double TASK_CPUS = 0.01;
+    private static final double TASK_MEM = 1;
+
+    private final SchedulerClient framework;
+    private final int tasks;
+    private final int inFlightLimit;
+    private final Map<String, Long> acceptedAt = new HashMap<>();
+    private final List<Long> toRunningNanos = new ArrayList<>();
+    /** Offers kept while the in-flight limit is reached, used as tasks end. */
+    private final ArrayDeque<Offer> held = new ArrayDeque<>();
+    private int launched;
+    private int finished;
+    private int failed;
+
+    private LaunchBenchmark(SchedulerClient framework, int tasks, int inFlightLimit) {
+        this.framework = framework;
+        this.tasks = tasks;
+        this.inFlightLimit = inFlightLimit;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        int tasks = Integer.parseInt(options.getOrDefault("tasks", "10000"));
+        int agents = Integer.parseInt(options.getOrDefault("agents", "1"));
+        int inFlight = Integer.parseInt(options.getOrDefault("in_flight", "256"));
+        Path workDir = Path.of(options.getOrDefault("work_dir",
+                Files.createTempDirectory("meseta-benchmark").toString()));
+
+        System.out.printf("Launch benchmark: %d tasks 'true' on %d agent(s), at most %d in flight%n", tasks, agents,
+                inFlight);
+        try (LocalCluster cluster = LocalCluster.start(root, workDir, agents, "cpus:64;mem:65536;disk:1024");
+                SchedulerClient framework = SchedulerClient.subscribe(cluster.master(), Wire.PROTOBUF,
+                        SchedulerClient.framework("launch-benchmark"))) {
+            LaunchBenchmark benchmark = new LaunchBenchmark(framework, tasks, inFlight);
+            long start = System.nanoTime();
+            benchmark.run();
+            benchmark.report(Duration.ofNanos(System.nanoTime() - start), agents);
+            framework.accepted(Calls.teardown());
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Expected --name=value, got '" + arg + "'");
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+
+    private void run() throws Exception {
+        long lastReport = System.nanoTime();
+        while (finished + failed < tasks) {
+            Event event = framework.next(SchedulerClient.WAIT);
+            switch (event.getType()) {
+                case OFFERS -> event.getOffers().getOffersList().forEach(this::use);
+                case UPDATE -> {
+                    update(event.getUpdate().getStatus());
+                    while (!held.isEmpty() && inFlight() < inFlightLimit && launched < tasks) {
+                        use(held.poll());
+                    }
+                }
+                default -> { }
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                System.out.printf("  … %d launched, %d finished%n", launched, finished);
+                lastReport = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * Launches as many tasks as the offer and the in-flight limit allow, the rest coming back at once; an offer
+     * that cannot be used now is held.
+     */
+    private void use(Offer offer) {
+        double cpus = scalar(offer, "cpus");
+        double mem = scalar(offer, "mem");
+        int fit = (int) Math.min(Math.floor(cpus / TASK_CPUS + 1e-9), Math.floor(mem / TASK_MEM));
+        int count = Math.max(0, Math.min(fit, Math.min(tasks - launched, inFlightLimit - inFlight())));
+        if (count == 0) {
+            held.add(offer);
+            return;
+        }
+        List<TaskInfo> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(Calls.commandTask("t" + (launched + i), offer, "true", TASK_CPUS, TASK_MEM).build());
+        }
+        Call.Builder accept = Calls.launch(offer, batch.toArray(TaskInfo[]::new));
+        accept.getAcceptBuilder().getFiltersBuilder().setRefuseSeconds(0);
+        long now = System.nanoTime();
+        batch.forEach(task -> acceptedAt.put(task.getTaskId().getValue(), now));
+        launched += count;
+        try {
+            framework.accepted(accept);
+        } catch (Exception e) {
+            throw new IllegalStateException("ACCEPT failed", e);
+        }
+    }
+
+    private int inFlight() {
+        return launched - finished - failed;
+    }
+
+    private void update(TaskStatus status) throws Exception {
+        if (status.hasUuid()) {
+            framework.acknowledge(status);
+        }
+        String id = status.getTaskId().getValue();
+        if (status.getState() == TaskState.TASK_RUNNING && acceptedAt.containsKey(id)) {
+            toRunningNanos.add(System.nanoTime() - acceptedAt.remove(id));
+        } else if (status.getState() == TaskState.TASK_FINISHED) {
+            finished++;
+        } else if (status.getState() != TaskState.TASK_STARTING && status.getState() != TaskState.TASK_RUNNING) {
+            failed++;
+            System.out.println("  task " + id + " ended " + status.getState() + ": " + status.getMessage());
+        }
+    }
+
+    private void report(Duration elapsed, int agents) {
+        Collections.sort(toRunningNanos);
+        double seconds = elapsed.toNanos() / 1e9;
+        System.out.printf("%d tasks finished, %d failed, in %.1f s%n", finished, failed, seconds);
+        System.out.printf("throughput: %.0f tasks/s finished (%.0f per agent)%n", finished / seconds,
+                finished / seconds / agents);
+        System.out.printf("ACCEPT -> TASK_RUNNING: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
+                percentile(0.50), percentile(0.99), percentile(1.0), toRunningNanos.size());
+    }
+
+    private double percentile(double p) {
+        if (toRunningNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(toRunningNanos.size() - 1, Math.ceil(p * toRunningNanos.size()) - 1);
+        return toRunningNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static double scalar(Offer offer, String name) {
+        return offer.getResourcesList().stream().filter(resource -> resource.getName().equals(name))
+                .mapToDouble(resource -> resource.getScalar().getValue()).sum();
+    }
+}
