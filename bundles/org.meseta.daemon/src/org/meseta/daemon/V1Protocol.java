@@ -14,15 +14,14 @@ import org.meseta.http.HttpResponse;
 import org.meseta.http.MediaTypes;
 
 /**
- * The request and response rules of Mesos's v1 endpoints (scheduler, executor, operator): the body is JSON or
- * protobuf as {@code Content-Type} says (400 when absent, 415 when neither; parameters such as
- * {@code ; charset=utf-8} are ignored), the answer is JSON or protobuf as {@code Accept} allows (JSON when absent or
- * {@code *}{@code /*}, 406 when neither), and responses carry the exact media type without parameters. Events of a
- * stream are framed as RecordIO records, one record per chunk.
+ * The request and response rules shared by Mesos's v1 endpoints: the body is JSON or protobuf as
+ * {@code Content-Type} says (400 when absent, 415 when neither), the answer is JSON or protobuf as {@code Accept}
+ * allows (JSON whenever acceptable, 406 when neither), and responses carry the exact media type. Events of a
+ * stream are framed as RecordIO records, one record per chunk. Messages are Mesos's own.
  *
- * <p>Endpoints differ in when they look at {@code Accept} (the scheduler and operator APIs before the body, the
- * executor API only for {@code SUBSCRIBE} after validation), so the steps are offered separately as well as
- * combined in {@link #decode}. Stateless and thread-safe.
+ * <p>Endpoints differ in when they look at {@code Accept} (the scheduler and operator APIs before acting, the
+ * executor API only for {@code SUBSCRIBE}), so decoding the body and negotiating the answer are separate steps.
+ * Stateless and thread-safe.
  */
 public final class V1Protocol {
 
@@ -32,65 +31,50 @@ public final class V1Protocol {
 
     private V1Protocol() {}
 
-    /** A parsed message and the media type it came in (or is to be answered in), or the response that rejects it. */
+    /** A parsed call, or the response that rejects the request. */
     public sealed interface Decoded<M extends Message> {
-        record Call<M extends Message>(M message, String mediaType) implements Decoded<M> {}
+        record Call<M extends Message>(M message) implements Decoded<M> {}
 
         record Rejected<M extends Message>(HttpResponse response) implements Decoded<M> {}
     }
 
-    /**
-     * Checks {@code Content-Type} and {@code Accept}, then parses the body into {@code builder}'s type; the result's
-     * media type is the one to answer in.
-     */
-    public static <M extends Message> Decoded<M> decode(HttpRequest request, Message.Builder builder) {
-        Optional<HttpResponse> contentRejection = checkContentType(request);
-        if (contentRejection.isPresent()) {
-            return new Decoded.Rejected<>(contentRejection.get());
-        }
-        Optional<String> responseType = responseType(request);
-        if (responseType.isEmpty()) {
-            return new Decoded.Rejected<>(notAcceptable());
-        }
-        return switch (V1Protocol.<M>parseBody(request, builder)) {
-            case Decoded.Call<M> call -> new Decoded.Call<>(call.message(), responseType.get());
-            case Decoded.Rejected<M> rejected -> rejected;
-        };
-    }
-
-    /**
-     * Checks {@code Content-Type} and parses the body into {@code builder}'s type, required fields included; the
-     * result's media type is the body's. {@code Accept} is not looked at.
-     */
+    /** Parses the body as {@code Content-Type} says into the message {@code builder} builds. */
     @SuppressWarnings("unchecked")
-    public static <M extends Message> Decoded<M> parseBody(HttpRequest request, Message.Builder builder) {
-        Optional<HttpResponse> contentRejection = checkContentType(request);
-        if (contentRejection.isPresent()) {
-            return new Decoded.Rejected<>(contentRejection.get());
+    public static <M extends Message> Decoded<M> decode(HttpRequest request, Message.Builder builder) {
+        Optional<String> contentType = MediaTypes.requestType(request.header("Content-Type"));
+        if (contentType.isEmpty()) {
+            return reject(400, "Expecting 'Content-Type' to be present");
         }
-        String contentType = request.contentType().orElseThrow();
+        if (!OFFERED.contains(contentType.get())) {
+            return reject(415, "Expecting 'Content-Type' of " + JSON + " or " + PROTOBUF);
+        }
         String typeName = builder.getDescriptorForType().getName();
         try {
-            if (contentType.equals(JSON)) {
+            if (contentType.get().equals(JSON)) {
                 JsonCodec.decode(request.body(), builder);
             } else {
                 ProtobufCodec.decode(request.body(), builder);
             }
-        } catch (JsonCodecException | InvalidProtocolBufferException e) {
-            return new Decoded.Rejected<>(HttpResponse.text(400, "Failed to parse body into " + typeName
-                    + " protobuf: " + e.getMessage()));
+        } catch (JsonCodecException e) {
+            return reject(400, e.getMessage().startsWith("Malformed JSON")
+                    ? "Failed to parse body into JSON: " + e.getMessage()
+                    : "Failed to convert JSON into " + typeName + " protobuf: " + e.getMessage());
+        } catch (InvalidProtocolBufferException e) {
+            return reject(400, "Failed to parse body into " + typeName + " protobuf: " + e.getMessage());
         }
-        return new Decoded.Call<>((M) builder.build(), contentType);
+        return new Decoded.Call<>((M) builder.build());
     }
 
-    /** The media type to answer in, as {@code Accept} allows; empty means 406 ({@link #notAcceptable()}). */
+    /** The media type to answer in, JSON whenever {@code Accept} allows it; empty means answer {@link #notAcceptable}. */
     public static Optional<String> responseType(HttpRequest request) {
-        return MediaTypes.negotiate(request.header("Accept"), OFFERED);
+        // As Mesos: JSON whenever it is acceptable at all, whatever the q-values say.
+        return MediaTypes.negotiate(request.header("Accept"), List.of(JSON))
+                .or(() -> MediaTypes.negotiate(request.header("Accept"), List.of(PROTOBUF)));
     }
 
     /** 406 naming the media types on offer. */
     public static HttpResponse notAcceptable() {
-        return HttpResponse.text(406, "Expecting 'Accept' to allow " + JSON + " or " + PROTOBUF);
+        return HttpResponse.text(406, "Expecting 'Accept' to allow '" + PROTOBUF + "' or '" + JSON + "'");
     }
 
     /** 200 with {@code message} in {@code mediaType} ({@link #JSON} or {@link #PROTOBUF}). */
@@ -108,14 +92,7 @@ public final class V1Protocol {
         return RecordIO.frame(encode(mediaType, event));
     }
 
-    private static Optional<HttpResponse> checkContentType(HttpRequest request) {
-        Optional<String> contentType = request.contentType();
-        if (contentType.isEmpty()) {
-            return Optional.of(HttpResponse.text(400, "Expecting 'Content-Type' to be present"));
-        }
-        if (!OFFERED.contains(contentType.get())) {
-            return Optional.of(HttpResponse.text(415, "Expecting 'Content-Type' of " + JSON + " or " + PROTOBUF));
-        }
-        return Optional.empty();
+    private static <M extends Message> Decoded<M> reject(int status, String reason) {
+        return new Decoded.Rejected<>(HttpResponse.text(status, reason));
     }
 }

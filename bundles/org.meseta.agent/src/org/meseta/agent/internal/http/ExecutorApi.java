@@ -27,7 +27,7 @@ final class ExecutorApi {
     }
 
     CompletionStage<HttpResponse> handle(HttpRequest request) {
-        return switch (V1Protocol.<Call>parseBody(request, Call.newBuilder())) {
+        return switch (V1Protocol.<Call>decode(request, Call.newBuilder())) {
             case V1Protocol.Decoded.Rejected<Call> rejected -> CompletableFuture.completedFuture(rejected.response());
             case V1Protocol.Decoded.Call<Call> call -> handle(request, call.message());
         };
