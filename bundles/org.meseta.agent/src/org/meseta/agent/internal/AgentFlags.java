@@ -43,6 +43,10 @@ final class AgentFlags {
             "When the agent runs as root, run each task as the user its framework asks for", true);
     static final Flag<Path> FRAMEWORKS_HOME = Flag.path("frameworks_home",
             "Directory the fetcher takes URIs given as relative paths from");
+    static final Flag<Path> SANDBOX_DIRECTORY = Flag.path("sandbox_directory",
+            "Where a container with an image of its own sees its sandbox (its MESOS_SANDBOX); this agent runs tasks"
+                    + " without images, so their MESOS_SANDBOX is the sandbox's path on the agent",
+            Path.of("/mnt/mesos/sandbox"));
     static final Flag<Duration> RECOVERY_TIMEOUT = Flag.duration("recovery_timeout",
             "Told to executors of checkpointing frameworks as MESOS_RECOVERY_TIMEOUT", Duration.ofMinutes(15));
     static final Flag<Duration> EXECUTOR_REREGISTRATION_TIMEOUT = Flag.duration("executor_reregistration_timeout",
@@ -50,7 +54,7 @@ final class AgentFlags {
 
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, RESOURCES,
             ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR, EXECUTOR_REGISTRATION_TIMEOUT,
-            EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME, RECOVERY_TIMEOUT,
+            EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME, SANDBOX_DIRECTORY, RECOVERY_TIMEOUT,
             EXECUTOR_REREGISTRATION_TIMEOUT);
 
     private AgentFlags() {}

@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides which user a container runs as, as Mesos's {@code --switch_user} does: an agent running as root runs each
- * container as the user the framework asked for (the command's {@code user}, else the framework's); an agent that is
- * not root, or runs with {@code --no-switch_user}, runs everything as itself. Thread-safe; {@link #resolve} blocks.
+ * Decides which user a container runs as, as Mesos's {@code --switch_user} does: each container runs as the user the
+ * framework asked for (the command's {@code user}, else the framework's), which must exist on this machine; with
+ * {@code --no-switch_user}, or when no user or the agent's own is asked for, it runs as the agent's user. Switching
+ * needs root: an agent that is not root fails a container asking for another user, as a Mesos agent does (run it
+ * with {@code --no-switch_user} instead). Thread-safe; {@link #resolve} blocks.
  */
 public final class UserSwitch {
 
@@ -21,22 +23,24 @@ public final class UserSwitch {
 
     private final boolean enabled;
     private final String agentUser;
+    private final boolean agentIsRoot;
 
-    UserSwitch(boolean enabled, String agentUser) {
+    UserSwitch(boolean enabled, String agentUser, boolean agentIsRoot) {
         this.enabled = enabled;
         this.agentUser = agentUser;
+        this.agentIsRoot = agentIsRoot;
     }
 
     /** @param switchUser the {@code --switch_user} flag */
     public static UserSwitch detect(boolean switchUser) {
-        return new UserSwitch(switchUser && agentUid() == 0, System.getProperty("user.name"));
+        return new UserSwitch(switchUser, System.getProperty("user.name"), agentUid() == 0);
     }
 
     /**
      * The user to switch to for a container that asks for {@code user}; empty to run as the agent's user. Looks the
      * user up with {@code id(1)}, so that users of any name service are found.
      *
-     * @throws LaunchException for a user this machine does not know
+     * @throws LaunchException for a user this machine does not know, or any other user when the agent is not root
      */
     public Optional<RunAs> resolve(Optional<String> user) throws LaunchException {
         if (!enabled || user.isEmpty() || user.get().isEmpty() || user.get().equals(agentUser)) {
@@ -53,6 +57,10 @@ public final class UserSwitch {
             Matcher matcher = ID_OUTPUT.matcher(output);
             if (id.exitValue() != 0 || !matcher.matches()) {
                 throw new LaunchException("Failed to switch to user '" + name + "': no such user on this agent");
+            }
+            if (!agentIsRoot) {
+                throw new LaunchException("Failed to switch to user '" + name + "': the agent runs as '" + agentUser
+                        + "', not as root; run it as root or with --no-switch_user");
             }
             return Optional.of(new RunAs(name, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import org.meseta.daemon.Actor;
 /**
  * The agent's built-in command executor: runs one command task's process itself (no executor process, no JVM) and
  * reports for it as Mesos's command executor does: {@code TASK_STARTING} just before the process starts,
- * {@code TASK_RUNNING} once it runs, then {@code TASK_FINISHED} (exit status 0), {@code TASK_KILLED} (after a kill)
+ * {@code TASK_RUNNING} once it runs, then {@code TASK_KILLED} (after a kill), {@code TASK_FINISHED} (exit status 0)
  * or {@code TASK_FAILED}, with a message such as {@code Command exited with status 2}. A kill sends
  * {@code TASK_KILLING} first when the framework has the {@code TASK_KILLING_STATE} capability, SIGTERM to every
  * process of the task, and SIGKILL after the grace period; a later kill may shorten that period. Confined to the
@@ -118,8 +118,9 @@ final class CommandExecutor extends ExecutorRun {
     @Override
     void exitedWith(ExitStatus status) {
         escalation.cancel();
-        TaskState end = status.succeeded() ? TaskState.TASK_FINISHED
-                : killed ? TaskState.TASK_KILLED : TaskState.TASK_FAILED;
+        // As Mesos's command executor: a task that was killed ends KILLED even if it exited cleanly on SIGTERM.
+        TaskState end = killed ? TaskState.TASK_KILLED
+                : status.succeeded() ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
         report(executorStatus(end).setMessage("Command " + status.describe()).build());
     }
 

@@ -16,8 +16,9 @@ record Termination(TaskState state, TaskStatus.Reason reason, String message) {
     static final Termination EXECUTOR_TERMINATED = new Termination(TaskState.TASK_FAILED,
             TaskStatus.Reason.REASON_EXECUTOR_TERMINATED, "Executor terminated");
 
-    /** The container could not be set up or started. */
+    /** The container could not be set up (URIs fetched, user switched) or started; worded as Mesos words it. */
     static Termination launchFailed(String message) {
-        return new Termination(TaskState.TASK_FAILED, TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, message);
+        return new Termination(TaskState.TASK_FAILED, TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED,
+                "Failed to launch container: " + message);
     }
 }
