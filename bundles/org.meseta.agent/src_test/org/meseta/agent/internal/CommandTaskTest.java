@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.Environment;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
@@ -94,10 +93,7 @@ class CommandTaskTest {
         agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
 
         Path sandbox = agent.sandbox("t1").toRealPath();
-        Map<String, String> env = Files.readAllLines(sandbox.resolve("task.env")).stream()
-                .filter(line -> line.contains("="))
-                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
-                        line -> line.substring(line.indexOf('=') + 1), (first, second) -> second));
+        Map<String, String> env = LinkedAgent.environment(sandbox.resolve("task.env"));
         assertEquals(sandbox.getParent(), workDir.resolve("agent/slaves/" + FakeLinkMaster.AGENT_ID
                 + "/frameworks/" + LinkedAgent.FRAMEWORK_ID + "/executors/t1/runs").toRealPath());
         assertEquals(sandbox.toString(), Files.readString(sandbox.resolve("pwd.txt")).strip());

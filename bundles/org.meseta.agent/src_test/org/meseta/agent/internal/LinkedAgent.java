@@ -3,7 +3,9 @@ package org.meseta.agent.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.ByteString;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
@@ -28,6 +32,7 @@ import org.apache.mesos.v1.Protos.Value;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.testing.Eventually;
 import org.meseta.testing.Ports;
 
 /**
@@ -39,6 +44,9 @@ final class LinkedAgent implements AutoCloseable {
 
     static final String FRAMEWORK_ID = "framework-1";
     static final AgentID AGENT_ID = AgentID.newBuilder().setValue(FakeLinkMaster.AGENT_ID).build();
+    /** A custom executor's process: saves its environment, then exits with the status written to the fifo. */
+    private static final String EXECUTOR_SCRIPT = "mkfifo control && env > env.tmp && mv env.tmp executor.env"
+            + " && read code < control; exit ${code:-1}";
 
     private final FakeLinkMaster master;
     private final TestCluster cluster;
@@ -115,6 +123,35 @@ final class LinkedAgent implements AutoCloseable {
                 .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole("*")).build();
         return TaskInfo.newBuilder().setName("task " + taskId).setTaskId(taskId(taskId)).setAgentId(AGENT_ID)
                 .addResources(cpus);
+    }
+
+    /**
+     * A custom executor whose process saves its environment in {@code executor.env} in its sandbox and then waits
+     * for its exit status to be written to the fifo {@code control} there ({@link #exitExecutor}); the test speaks
+     * the executor API for it ({@link ExecutorSession}).
+     */
+    static ExecutorInfo.Builder executor(String id) {
+        return ExecutorInfo.newBuilder().setExecutorId(ExecutorID.newBuilder().setValue(id))
+                .setCommand(CommandInfo.newBuilder().setValue(EXECUTOR_SCRIPT));
+    }
+
+    /** Waits for the process of an {@link #executor} to have saved its environment, and returns that. */
+    Map<String, String> executorEnvironment(String executorId) throws Exception {
+        Path saved = sandbox(executorId).resolve("executor.env");
+        Eventually.await("executor " + executorId + " runs", () -> Files.exists(saved));
+        return environment(saved);
+    }
+
+    /** Makes the process of an {@link #executor} exit with {@code status}. */
+    void exitExecutor(String executorId, int status) throws IOException {
+        Files.writeString(sandbox(executorId).resolve("control"), status + "\n");
+    }
+
+    /** The variables of a file written by {@code env}. */
+    static Map<String, String> environment(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(line -> line.contains("="))
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1), (first, second) -> second));
     }
 
     static TaskID taskId(String id) {
