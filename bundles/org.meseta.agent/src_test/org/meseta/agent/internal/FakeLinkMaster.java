@@ -124,6 +124,13 @@ final class FakeLinkMaster implements AutoCloseable {
         }
     }
 
+    /** The calls of {@code type} taken and not yet returned by {@link #next}, oldest first. */
+    <T extends AgentCall> List<T> pending(Class<T> type) {
+        synchronized (calls) {
+            return calls.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     private HttpResponse call(byte[] body) {
         if (!acceptCalls) {
             return HttpResponse.text(404, "Unknown agent " + AGENT_ID + "; subscribe first");
