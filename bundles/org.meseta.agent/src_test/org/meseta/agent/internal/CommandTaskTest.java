@@ -22,6 +22,7 @@ import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.JsonTree;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,6 +190,42 @@ class CommandTaskTest {
         assertEquals(TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, failed.getReason());
         assertTrue(failed.getMessage().startsWith("Failed to launch container: Failed to switch to user"
                 + " 'no-such-user-meseta': "), failed.getMessage());
+    }
+
+    @Test
+    void aRootAgentRunsTheTaskAsTheFrameworksUserInASandboxOfTheirs() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "switching users needs root");
+        agent.run(framework("nobody"), commandTask("t1", "id -un > user.txt"));
+
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+
+        assertEquals("nobody", Files.readString(agent.sandbox("t1").resolve("user.txt")).strip());
+        assertEquals("nobody", Files.getOwner(agent.sandbox("t1").resolve("stdout")).getName());
+    }
+
+    @Test
+    void urisAreFetchedIntoTheSandboxBeforeTheCommandStarts() throws Exception {
+        Path tool = Files.writeString(workDir.resolve("tool.sh"), "#!/bin/sh\necho tool ran\n");
+        agent.run(framework(), commandTask("t1", "./tool.sh").setCommand(CommandInfo.newBuilder()
+                .setValue("./tool.sh").addUris(CommandInfo.URI.newBuilder().setValue(tool.toString())
+                        .setExecutable(true))));
+
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+
+        assertEquals("tool ran\n", Files.readString(agent.sandbox("t1").resolve("stdout")));
+    }
+
+    @Test
+    void aUriThatCannotBeFetchedFailsTheTaskBeforeItStarts() throws Exception {
+        agent.run(framework(), commandTask("t1", "true").setCommand(CommandInfo.newBuilder().setValue("true")
+                .addUris(CommandInfo.URI.newBuilder().setValue("/no/such/file"))));
+
+        TaskStatus failed = agent.nextUpdate("t1").status();
+
+        assertEquals(TaskState.TASK_FAILED, failed.getState());
+        assertEquals(TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, failed.getReason());
+        assertEquals("Failed to launch container: Failed to fetch '/no/such/file': no such file: /no/such/file",
+                failed.getMessage());
     }
 
     @Test
