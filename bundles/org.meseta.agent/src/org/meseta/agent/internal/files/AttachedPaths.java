@@ -41,7 +41,7 @@ public final class AttachedPaths {
             Path directory = attached.get(prefix);
             if (directory != null) {
                 String rest = path.substring(prefix.length());
-                return Optional.of(new Resolved(path, directory, rest.startsWith("/") ? rest.substring(1) : rest));
+                return Optional.of(new Resolved(directory, rest.startsWith("/") ? rest.substring(1) : rest));
             }
         }
         return Optional.empty();
@@ -50,11 +50,10 @@ public final class AttachedPaths {
     /**
      * A virtual path under an attachment.
      *
-     * @param virtualPath the requested path, without a trailing slash
      * @param directory the attached directory
      * @param relative what follows the attached prefix, empty for the directory itself; not yet checked
      */
-    public record Resolved(String virtualPath, Path directory, String relative) {}
+    public record Resolved(Path directory, String relative) {}
 
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');

@@ -134,7 +134,11 @@ final class CustomExecutor extends ExecutorRun {
         };
     }
 
-    /** A status update from the executor: taken, then acknowledged on its event stream. */
+    /**
+     * A status update from the executor: taken, then acknowledged on its event stream. As in Mesos, the executor
+     * hears {@code ACKNOWLEDGED} once the agent has taken the update, not when the framework acknowledges it: from
+     * then on the agent's status update manager is responsible for delivering it.
+     */
     void update(TaskStatus status) {
         TaskStatus.Builder filled = status.toBuilder().setAgentId(context.agent().get().getId()).setExecutorId(id());
         if (!status.hasTimestamp()) {

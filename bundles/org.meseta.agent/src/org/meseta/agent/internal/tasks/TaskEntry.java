@@ -45,10 +45,6 @@ final class TaskEntry {
         return info;
     }
 
-    TaskState state() {
-        return state;
-    }
-
     /** Whether the task was given to its executor (for a command task: its process was started). */
     boolean isDelivered() {
         return delivered;
