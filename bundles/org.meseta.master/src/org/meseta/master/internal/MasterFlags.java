@@ -35,7 +35,7 @@ final class MasterFlags {
             "How long the master waits for an agent to answer a ping; pings are sent this often",
             Duration.ofSeconds(15));
     static final Flag<Integer> MAX_AGENT_PING_TIMEOUTS = Flag.integer("max_agent_ping_timeouts",
-            "Unanswered pings in a row after which an agent is considered gone and shown inactive", 5);
+            "Unanswered pings in a row after which an agent is marked unreachable", 5);
 
     static final Flag<String> ALLOCATOR = Flag.string("allocator",
             "Allocation policy, by name; plugins may add others", "hierarchical");

@@ -44,6 +44,7 @@ final class LinkSession implements AutoCloseable {
     private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final CompletableFuture<Void> stream;
+    private volatile AgentID answeringAs;
 
     private LinkSession(TestMaster master, HttpClient client, AgentSubscribe subscribe) {
         this.master = master;
@@ -64,7 +65,7 @@ final class LinkSession implements AutoCloseable {
                                 problems.add("a chunk carried " + records.size() + " records");
                             }
                             for (byte[] record : records) {
-                                events.add(AgentEvent.fromJson(record));
+                                take(AgentEvent.fromJson(record));
                             }
                         } catch (RecordIOException | JsonCodecException e) {
                             problems.add(e.getMessage());
@@ -81,6 +82,31 @@ final class LinkSession implements AutoCloseable {
                         ended.complete("failure: " + cause);
                     }
                 });
+    }
+
+    private void take(AgentEvent event) {
+        AgentID id = answeringAs;
+        if (event instanceof AgentEvent.Ping && id != null) {
+            Thread.startVirtualThread(() -> {
+                try {
+                    pong(id);
+                } catch (Exception | AssertionError e) {
+                    problems.add("pong failed: " + e);
+                }
+            });
+        } else {
+            events.add(event);
+        }
+    }
+
+    /** From now on every ping is answered at once as agent {@code id} does, and not queued as an event. */
+    void answerPings(AgentID id) {
+        answeringAs = id;
+    }
+
+    /** Pings are queued again and left unanswered, as for an agent cut off from the master. */
+    void stopAnsweringPings() {
+        answeringAs = null;
     }
 
     static LinkSession open(TestMaster master, HttpClient client, AgentSubscribe subscribe) {

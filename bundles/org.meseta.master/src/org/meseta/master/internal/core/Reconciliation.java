@@ -96,7 +96,7 @@ public final class Reconciliation {
         TaskStatus.Builder status = TaskStates.fromMaster(wanted.getTaskId(),
                 wanted.hasAgentId() ? wanted.getAgentId() : null, state, TaskStatus.Reason.REASON_RECONCILIATION,
                 message, now);
-        if (unreachableSince != null && partitionAware) {
+        if (unreachableSince != null) {
             status.setUnreachableTime(unreachableSince);
         }
         return status.build();

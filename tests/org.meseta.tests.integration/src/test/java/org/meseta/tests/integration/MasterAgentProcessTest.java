@@ -24,8 +24,7 @@ class MasterAgentProcessTest {
         int agentPort = Cluster.freePort();
         String master = "127.0.0.1:" + masterPort;
         try (MesetaProcess masterProcess = MesetaProcess.start("master", "daemons/bin/meseta-master",
-                        "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"),
-                        "--agent_ping_timeout=1secs", "--max_agent_ping_timeouts=3");
+                        "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"));
                 MesetaProcess agentProcess = MesetaProcess.start("agent", "daemons/bin/meseta-agent",
                         "--master=" + master, "--ip=127.0.0.1", "--port=" + agentPort,
                         "--work_dir=" + workDir.resolve("agent"), "--resources=cpus:2;mem:1024;disk:4096",
