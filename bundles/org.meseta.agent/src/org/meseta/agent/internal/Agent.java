@@ -1,12 +1,32 @@
 package org.meseta.agent.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.executor.Protos.Call;
+import org.meseta.agent.internal.executor.ContainerLauncher;
+import org.meseta.agent.internal.executor.UserSwitch;
+import org.meseta.agent.internal.fetcher.Fetcher;
+import org.meseta.agent.internal.files.AttachedPaths;
+import org.meseta.agent.internal.tasks.ExecutorCalls;
+import org.meseta.agent.internal.tasks.ExecutorConnection;
+import org.meseta.agent.internal.tasks.ExecutorContext;
+import org.meseta.agent.internal.tasks.ExecutorSettings;
+import org.meseta.agent.internal.tasks.WorkDispatcher;
+import org.meseta.agent.internal.tasks.Workload;
+import org.meseta.agent.internal.tasks.WorkloadSnapshot;
+import org.meseta.agent.internal.updates.StatusUpdateManager;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
@@ -15,8 +35,9 @@ import org.meseta.daemon.Build;
 import org.meseta.http.HttpClient;
 
 /**
- * One agent: what it offers and its registration with the master. State is confined to the agent's actor
- * thread; public methods return futures or immutable snapshots. {@link #start()} may be called once.
+ * One agent: what it offers, its registration with the master, and what it runs for frameworks. State is confined
+ * to the agent's actor thread; public methods return futures or immutable snapshots. {@link #start()} may be called
+ * once; {@link #close()} kills whatever still runs, since this agent cannot recover tasks after a restart.
  *
  * <p>Every id a master gives is checkpointed ({@link AgentCheckpoint}) before the agent reports itself
  * registered, so that a restart re-registers under it.
@@ -27,11 +48,18 @@ public final class Agent implements AutoCloseable {
 
     private final AgentConfig config;
     private final Actor actor;
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final MasterLink link;
     private final AgentCheckpoint checkpoint;
     private final Lifecycle lifecycle = new Lifecycle("The agent");
     private final Instant startTime;
     private final Resources total;
+    private final Workload workload = new Workload();
+    private final AttachedPaths files = new AttachedPaths();
+    private final Fetcher fetcher;
+    private final StatusUpdateManager updates;
+    private final WorkDispatcher dispatcher;
+    private final ExecutorCalls executorCalls = new ExecutorCalls(workload);
 
     private AgentInfo info;
     private AgentInfo checkpointed;
@@ -40,7 +68,7 @@ public final class Agent implements AutoCloseable {
 
     /** @param info what to subscribe with; carries the id recovered from {@code checkpoint}, if any */
     Agent(AgentConfig config, AgentInfo info, Resources total, AgentCheckpoint checkpoint, HttpClient client,
-            Clock clock) {
+            Clock clock, AgentTimings timings) {
         this.config = config;
         this.info = info;
         this.checkpointed = info.hasId() ? info : null;
@@ -48,8 +76,21 @@ public final class Agent implements AutoCloseable {
         this.checkpoint = checkpoint;
         this.startTime = clock.instant();
         this.actor = new Actor("agent-" + config.endpoint().port());
-        this.link = new MasterLink(config, actor, client, this::subscription, this::registered,
-                () -> connected = false, this::work);
+        this.link = new MasterLink(config, actor, client, this::subscription, this::registered, this::disconnected,
+                this::work);
+        this.fetcher = new Fetcher(config.frameworksHome());
+        this.updates = new StatusUpdateManager(actor, timings.statusUpdateRetry(), link::send,
+                (frameworkId, status) -> dispatcher().acknowledged(frameworkId, status));
+        ExecutorSettings settings = new ExecutorSettings(config.workDir(), pid(), config.endpoint().address(),
+                config.executorRegistrationTimeout(), config.executorShutdownGracePeriod(), config.recoveryTimeout(),
+                config.executorReregistrationTimeout(), timings.executorHeartbeatInterval());
+        this.dispatcher = new WorkDispatcher(new ExecutorContext(actor, blocking, settings, () -> this.info, updates,
+                link::send, ContainerLauncher.detect(), fetcher, UserSwitch.detect(config.switchUser()), files),
+                workload);
+    }
+
+    private WorkDispatcher dispatcher() {
+        return dispatcher;
     }
 
     /**
@@ -73,11 +114,38 @@ public final class Agent implements AutoCloseable {
 
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<View> view() {
-        return actor.call(() -> new View(info, total, Optional.ofNullable(master), connected, startTime));
+        return actor.call(() -> new View(info, total, Optional.ofNullable(master), connected, startTime,
+                workload.snapshot(info.getId())));
+    }
+
+    /** Applies a well-formed v1 executor API call (see {@link ExecutorCalls}). */
+    public CompletableFuture<ExecutorCalls.Outcome> executorCall(Call call) {
+        return actor.call(() -> executorCalls.handle(call));
+    }
+
+    /** Hands an executor its newly opened event stream. */
+    public void subscribeExecutor(FrameworkID frameworkId, ExecutorID executorId, ExecutorConnection connection) {
+        actor.run(() -> executorCalls.subscribe(frameworkId, executorId, connection));
+    }
+
+    /** The attachment a {@code /files} path falls under, if any. */
+    public CompletableFuture<Optional<AttachedPaths.Resolved>> resolveFile(String virtualPath) {
+        return actor.call(() -> files.resolve(virtualPath));
+    }
+
+    /** Every {@code /files} attachment, virtual path to directory. */
+    public CompletableFuture<Map<String, Path>> attachedFiles() {
+        return actor.call(files::all);
+    }
+
+    /** Runs blocking work (file reads for {@code /files}) off the actor thread and the event loops. */
+    public ExecutorService blocking() {
+        return blocking;
     }
 
     private AgentSubscribe subscription() {
-        return new AgentSubscribe(info, pid(), Build.MESOS_API);
+        return new AgentSubscribe(info, pid(), Build.MESOS_API, workload.frameworkInfos(), workload.executorInfos(),
+                info.hasId() ? workload.tasks(info.getId(), updates) : List.of());
     }
 
     private void registered(AgentEvent.Registered registered) {
@@ -93,17 +161,29 @@ public final class Agent implements AutoCloseable {
                         + " will register as a new agent", info.getId().getValue(), config.workDir(), e.getMessage());
             }
         }
+        updates.resume();
+    }
+
+    private void disconnected() {
+        connected = false;
+        updates.pause();
     }
 
     private void work(AgentEvent event) {
-        LOG.log(System.Logger.Level.WARNING, "This agent cannot do {0} yet", event.getClass().getSimpleName());
+        dispatcher.handle(event);
     }
 
     @Override
     public void close() {
         if (lifecycle.close()) {
+            actor.call(() -> {
+                workload.killAll();
+                return null;
+            }).exceptionally(failure -> null).join();
             link.close();
             actor.close();
+            blocking.shutdownNow();
+            fetcher.close();
         }
     }
 
@@ -111,5 +191,6 @@ public final class Agent implements AutoCloseable {
      * What the agent's endpoints show. {@code info.id} is set once a master has admitted the agent, or from the
      * start when it was recovered from the checkpoint.
      */
-    public record View(AgentInfo info, Resources total, Optional<MasterInfo> master, boolean connected, Instant startTime) {}
+    public record View(AgentInfo info, Resources total, Optional<MasterInfo> master, boolean connected,
+            Instant startTime, WorkloadSnapshot workload) {}
 }

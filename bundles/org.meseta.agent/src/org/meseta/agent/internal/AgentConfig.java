@@ -6,7 +6,16 @@ import java.util.Optional;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
 
-/** The agent's validated configuration. {@code flags} is every flag's effective value, for /flags. */
+/**
+ * The agent's validated configuration. {@code flags} is every flag's effective value, for /flags.
+ *
+ * @param executorRegistrationTimeout how long a custom executor has to subscribe
+ * @param executorShutdownGracePeriod how long an executor told to shut down has before it is killed
+ * @param switchUser whether a root agent runs tasks as the user their framework asks for
+ * @param frameworksHome where the fetcher takes relative URIs from
+ * @param recoveryTimeout told to executors of checkpointing frameworks ({@code MESOS_RECOVERY_TIMEOUT})
+ * @param executorReregistrationTimeout told to the same executors ({@code MESOS_SUBSCRIPTION_BACKOFF_MAX})
+ */
 public record AgentConfig(
         MasterAddress master,
         Endpoint endpoint,
@@ -14,4 +23,10 @@ public record AgentConfig(
         Optional<String> resources,
         Optional<String> attributes,
         Duration registrationBackoffFactor,
+        Duration executorRegistrationTimeout,
+        Duration executorShutdownGracePeriod,
+        boolean switchUser,
+        Optional<Path> frameworksHome,
+        Duration recoveryTimeout,
+        Duration executorReregistrationTimeout,
         SortedMap<String, String> flags) {}

@@ -40,6 +40,11 @@ public final class AgentDaemon implements Daemon {
 
     @Override
     public Running start(Flags flags) throws DaemonException {
+        return start(flags, AgentTimings.MESOS);
+    }
+
+    /** {@link #start(Flags)} with other timings, for tests. */
+    Running start(Flags flags, AgentTimings timings) throws DaemonException {
         AgentConfig config = AgentFlags.config(flags);
         WorkDir.create(config.workDir());
         Resources total = totalResources(config);
@@ -49,7 +54,8 @@ public final class AgentDaemon implements Daemon {
             String pid = config.endpoint().pid("slave(1)");
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
-            Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC()));
+            Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
+                    timings));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
             agent.start();
             LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; {2} with master {3}", pid, total,

@@ -34,8 +34,28 @@ final class AgentFlags {
             "Registration retries wait a random time in [0, factor * 2^attempt], capped at 1mins",
             Duration.ofSeconds(1));
 
+    static final Flag<Duration> EXECUTOR_REGISTRATION_TIMEOUT = Flag.duration("executor_registration_timeout",
+            "How long an executor has to subscribe before it is killed and its tasks fail", Duration.ofMinutes(1));
+    static final Flag<Duration> EXECUTOR_SHUTDOWN_GRACE_PERIOD = Flag.duration("executor_shutdown_grace_period",
+            "How long an executor told to shut down has before it is killed (unless its ExecutorInfo says)",
+            Duration.ofSeconds(5));
+    static final Flag<Boolean> SWITCH_USER = Flag.bool("switch_user",
+            "When the agent runs as root, run each task as the user its framework asks for", true);
+    static final Flag<Path> FRAMEWORKS_HOME = Flag.path("frameworks_home",
+            "Directory the fetcher takes URIs given as relative paths from");
+    static final Flag<Path> SANDBOX_DIRECTORY = Flag.path("sandbox_directory",
+            "Where a container with an image of its own sees its sandbox (its MESOS_SANDBOX); this agent runs tasks"
+                    + " without images, so their MESOS_SANDBOX is the sandbox's path on the agent",
+            Path.of("/mnt/mesos/sandbox"));
+    static final Flag<Duration> RECOVERY_TIMEOUT = Flag.duration("recovery_timeout",
+            "Told to executors of checkpointing frameworks as MESOS_RECOVERY_TIMEOUT", Duration.ofMinutes(15));
+    static final Flag<Duration> EXECUTOR_REREGISTRATION_TIMEOUT = Flag.duration("executor_reregistration_timeout",
+            "Told to executors of checkpointing frameworks as MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2));
+
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, RESOURCES,
-            ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR);
+            ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR, EXECUTOR_REGISTRATION_TIMEOUT,
+            EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME, SANDBOX_DIRECTORY, RECOVERY_TIMEOUT,
+            EXECUTOR_REREGISTRATION_TIMEOUT);
 
     private AgentFlags() {}
 
@@ -48,6 +68,9 @@ final class AgentFlags {
             throw new DaemonException("--registration_backoff_factor must not be negative");
         }
         return new AgentConfig(master, endpoint, flags.get(WORK_DIR), flags.find(RESOURCES),
-                flags.find(ATTRIBUTES), backoff, flags.effectiveValues());
+                flags.find(ATTRIBUTES), backoff, flags.get(EXECUTOR_REGISTRATION_TIMEOUT),
+                flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
+                flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),
+                flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), flags.effectiveValues());
     }
 }

@@ -23,12 +23,13 @@ import org.meseta.http.HttpResponse;
 import org.meseta.http.StreamListener;
 
 /**
- * The agent's side of the agent link: subscribes to the master, answers pings, and re-subscribes with
- * Mesos's backoff (a random wait in [0, factor * 2^attempt], capped at one minute) whenever the stream ends,
- * fails or stays silent longer than the ping timeout the master announced, and when the master answers a pong
- * with 404 (it no longer knows this agent, e.g. after a failover). A refused subscription (the master answers
- * with an error status) is logged as a warning with the master's reason and retried the same way. Runs on the
- * agent's actor thread; {@link #start()} may be called once.
+ * The agent's side of the agent link: subscribes to the master, answers pings, sends the agent's calls
+ * ({@link #send}), hands the master's work to the agent, and re-subscribes with Mesos's backoff (a random wait in
+ * [0, factor * 2^attempt], capped at one minute) whenever the stream ends, fails or stays silent longer than the
+ * ping timeout the master announced, and when the master answers a call with 404 (it no longer knows this agent,
+ * e.g. after a failover). A refused subscription (the master answers with an error status) is logged as a warning
+ * with the master's reason and retried the same way. Runs on the agent's actor thread; {@link #start()} may be
+ * called once.
  */
 final class MasterLink implements AutoCloseable {
 
@@ -53,6 +54,8 @@ final class MasterLink implements AutoCloseable {
     private Actor.Timer retry = () -> {};
     private Actor.Timer watchdog = () -> {};
     private AgentEvent.Registered registration;
+    /** Whether the current link has been registered and not lost since. */
+    private boolean linked;
 
     MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
             Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected, Consumer<AgentEvent> onWork) {
@@ -157,6 +160,7 @@ final class MasterLink implements AutoCloseable {
             case AgentEvent.Registered registered -> {
                 boolean first = registration == null;
                 registration = registered;
+                linked = true;
                 failedAttempts = 0;
                 LOG.log(System.Logger.Level.INFO, "{0} with master {1} as agent {2}",
                         first ? "Registered" : "Re-registered", registered.masterInfo().getPid(),
@@ -170,9 +174,7 @@ final class MasterLink implements AutoCloseable {
                     return;
                 }
                 armWatchdog();
-                client.send("POST", config.master().uri(AgentLink.CALL_PATH), JSON,
-                        new AgentCall.Pong(registration.agentId()).toJson())
-                        .whenComplete((answer, failure) -> actor.run(() -> ponged(linkGeneration, answer, failure)));
+                send(new AgentCall.Pong(registration.agentId()));
             }
             case AgentEvent.RunTask work -> onWork.accept(work);
             case AgentEvent.KillTask work -> onWork.accept(work);
@@ -183,17 +185,36 @@ final class MasterLink implements AutoCloseable {
         }
     }
 
-    /** A master that answers a pong with 404 has forgotten this agent: only a new subscription helps. */
-    private void ponged(long linkGeneration, HttpResponse.FullResponse answer, Throwable failure) {
+    /**
+     * Tells the master something, fire and forget; must run on the actor thread. Without a link (before registering,
+     * or while re-subscribing) the call is dropped: status updates are sent again once the link is back, and Mesos
+     * gives executor messages no guarantee either.
+     */
+    void send(AgentCall call) {
+        if (!linked || lifecycle.isClosed()) {
+            LOG.log(System.Logger.Level.DEBUG, "No link to master {0}: dropping a {1}", config.master(),
+                    call.getClass().getSimpleName());
+            return;
+        }
+        long current = generation;
+        client.send("POST", config.master().uri(AgentLink.CALL_PATH), JSON, call.toJson())
+                .whenComplete((answer, failure) -> actor.run(() -> answered(current, call, answer, failure)));
+    }
+
+    /** A master that answers a call with 404 has forgotten this agent: only a new subscription helps. */
+    private void answered(long linkGeneration, AgentCall call, HttpResponse.FullResponse answer, Throwable failure) {
+        String what = call.getClass().getSimpleName();
         if (failure != null) {
-            // Lost pongs are the master's business; a master that is gone stops pinging and the watchdog fires.
-            LOG.log(System.Logger.Level.DEBUG, "Pong to master {0} failed: {1}", config.master(), describe(failure));
+            // A lost pong is the master's business (a master that is gone stops pinging and the watchdog fires); a
+            // lost status update is sent again by the status update manager.
+            LOG.log(System.Logger.Level.DEBUG, "{0} to master {1} failed: {2}", what, config.master(),
+                    describe(failure));
         } else if (answer.status() == 404) {
             lost(linkGeneration, "master does not know this agent: " + answer.bodyText().strip(),
                     System.Logger.Level.WARNING);
         } else if (answer.status() != 202) {
-            LOG.log(System.Logger.Level.WARNING, "Master {0} answered a pong with HTTP {1}: {2}", config.master(),
-                    answer.status(), answer.bodyText().strip());
+            LOG.log(System.Logger.Level.WARNING, "Master {0} answered a {1} with HTTP {2}: {3}", config.master(),
+                    what, answer.status(), answer.bodyText().strip());
         }
     }
 
@@ -211,6 +232,7 @@ final class MasterLink implements AutoCloseable {
             return;
         }
         generation++;
+        linked = false;
         watchdog.cancel();
         if (stream != null) {
             stream.cancel(true);

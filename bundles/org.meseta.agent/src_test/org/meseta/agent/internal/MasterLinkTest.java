@@ -90,7 +90,7 @@ class MasterLinkTest {
                 HttpClient client = new HttpClient(transport, HttpClientOptions.defaults());
                 Actor actor = new Actor("lifecycle-test")) {
             Agent agent = new Agent(config, info, Resources.empty(), new AgentCheckpoint(workDir), client,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), AgentTimings.MESOS);
             agent.start();
             assertEquals("The agent is already started", assertThrows(IllegalStateException.class, agent::start)
                     .getMessage());

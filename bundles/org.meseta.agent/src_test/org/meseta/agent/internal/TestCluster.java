@@ -54,6 +54,11 @@ final class TestCluster implements AutoCloseable {
      * work_dir of its own.
      */
     Daemon.Running startAgent(int masterPort, int port, String... flags) throws Exception {
+        return startAgent(masterPort, port, AgentTimings.MESOS, flags);
+    }
+
+    /** {@link #startAgent(int, int, String...)} with other timings, e.g. fast status update retries. */
+    Daemon.Running startAgent(int masterPort, int port, AgentTimings timings, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--master=127.0.0.1:" + masterPort, "--ip=127.0.0.1",
                 "--port=" + port, "--hostname=agent-" + port + ".test", "--registration_backoff_factor=50ms"));
         args.addAll(List.of(flags));
@@ -62,7 +67,7 @@ final class TestCluster implements AutoCloseable {
         if (args.stream().noneMatch(arg -> arg.startsWith("--work_dir="))) {
             args.add("--work_dir=" + workDir.resolve("agent-" + ++agents));
         }
-        return track(new AgentDaemon().start(FlagParser.parse(AgentFlags.ALL, args)));
+        return track(new AgentDaemon().start(FlagParser.parse(AgentFlags.ALL, args), timings));
     }
 
     private static void addUnlessGiven(List<String> args, String flag) {

@@ -6,7 +6,8 @@ import org.meseta.http.Router;
 
 /**
  * The agent's HTTP surface. As in Mesos, the agent process is {@code slave(1)} and every endpoint answers
- * both as {@code /X} and {@code /slave(1)/X}; clients build these URLs from the agent's pid.
+ * both as {@code /X} and {@code /slave(1)/X}; clients build these URLs from the agent's pid. The sandbox files
+ * endpoints belong to Mesos's separate {@code files} process and answer as {@code /files/X} only.
  */
 public final class AgentRoutes {
 
@@ -19,6 +20,14 @@ public final class AgentRoutes {
         CommonEndpoints.addTo(routes, agent.config().flags(), "", PROCESS);
         AgentStateEndpoint state = new AgentStateEndpoint(agent);
         routes.route("GET", state::state, "/state", PROCESS + "/state", "/state.json", PROCESS + "/state.json");
+        ExecutorApi executors = new ExecutorApi(agent);
+        routes.route("POST", executors::handle, "/api/v1/executor", PROCESS + "/api/v1/executor");
+        // As in Mesos, the files process is not the agent's: it answers at the root only.
+        FilesEndpoints files = new FilesEndpoints(agent);
+        routes.route("GET", files::browse, "/files/browse", "/files/browse.json");
+        routes.route("GET", files::read, "/files/read", "/files/read.json");
+        routes.route("GET", files::download, "/files/download");
+        routes.route("GET", files::debug, "/files/debug");
         return routes.build();
     }
 }

@@ -2,7 +2,6 @@ package org.meseta.agent.internal.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.meseta.agent.internal.Agent;
 import org.meseta.api.resources.Attributes;
@@ -12,7 +11,7 @@ import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 
-/** {@code /slave(1)/state} in the shape Mesos's web UI and tools read. */
+/** {@code /slave(1)/state} in the shape Mesos's web UI and tools read, frameworks down to tasks included. */
 final class AgentStateEndpoint {
 
     private final Agent agent;
@@ -45,10 +44,8 @@ final class AgentStateEndpoint {
         }
         generator.writeBooleanField("connected_to_master", view.connected());
         CommonEndpoints.writeFlags(generator, agent.config().flags());
-        for (String empty : List.of("frameworks", "completed_frameworks")) {
-            generator.writeArrayFieldStart(empty);
-            generator.writeEndArray();
-        }
+        StateJson.frameworks(generator, "frameworks", view.workload().frameworks());
+        StateJson.frameworks(generator, "completed_frameworks", view.workload().completedFrameworks());
         generator.writeEndObject();
     }
 }

@@ -1,0 +1,51 @@
+package org.meseta.agent.internal.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process started in a sandbox, with everything it starts in turn. When the launcher could start it in a session
+ * of its own, {@link #terminate()} and {@link #kill()} signal every process of that session, so nothing the task
+ * started survives it; otherwise (no {@code setsid} on this machine) they signal the process and the descendants it
+ * has at that moment. Thread-safe.
+ */
+public final class Container {
+
+    private final Process process;
+    private final boolean ownSession;
+
+    Container(Process process, boolean ownSession) {
+        this.process = process;
+        this.ownSession = ownSession;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Completes (on a JDK thread) when the first process of the container has ended. */
+    public CompletableFuture<ExitStatus> exited() {
+        return process.onExit().thenApply(ended -> ExitStatus.fromExitValue(ended.exitValue()));
+    }
+
+    /** Sends SIGTERM to every process of the container. */
+    public void terminate() {
+        members().forEach(ProcessHandle::destroy);
+    }
+
+    /** Sends SIGKILL to every process of the container; safe to call after it ended, to clear what it left. */
+    public void kill() {
+        members().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private List<ProcessHandle> members() {
+        if (ownSession) {
+            return ProcessTree.session(process.pid());
+        }
+        List<ProcessHandle> members = new ArrayList<>();
+        members.add(process.toHandle());
+        process.descendants().forEach(members::add);
+        return members;
+    }
+}

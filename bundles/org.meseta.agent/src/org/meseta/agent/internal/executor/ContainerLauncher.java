@@ -1,0 +1,75 @@
+package org.meseta.agent.internal.executor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts processes in sandboxes. Each starts in a session of its own ({@code setsid(1)} from util-linux), so that
+ * its whole process tree can be signalled later, and, when it runs as another user, through {@code setpriv(1)}.
+ * Its working directory is the sandbox, its stdin {@code /dev/null}, its stdout and stderr the sandbox's files; its
+ * environment is the agent's plus what the caller gives. Stateless once built, thread-safe.
+ */
+public final class ContainerLauncher {
+
+    private static final System.Logger LOG = System.getLogger(ContainerLauncher.class.getName());
+    private static final List<Path> SEARCH_PATH = List.of(Path.of("/usr/bin"), Path.of("/bin"),
+            Path.of("/usr/sbin"), Path.of("/sbin"));
+
+    private final Optional<Path> setsid;
+    private final Optional<Path> setpriv;
+
+    ContainerLauncher(Optional<Path> setsid, Optional<Path> setpriv) {
+        this.setsid = setsid;
+        this.setpriv = setpriv;
+    }
+
+    /** A launcher using the machine's {@code setsid} and {@code setpriv}; warns once if there is no setsid. */
+    public static ContainerLauncher detect() {
+        Optional<Path> setsid = find("setsid");
+        if (setsid.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "setsid (util-linux) is not installed: processes that a task starts"
+                    + " in the background may outlive it");
+        }
+        return new ContainerLauncher(setsid, find("setpriv"));
+    }
+
+    /**
+     * Starts {@code argv} in {@code sandbox}.
+     *
+     * @param environment added to (and overriding) the agent's environment
+     * @param runAs the user to run as, empty for the agent's
+     * @throws LaunchException if the process cannot be started or {@code setpriv} is missing for a user switch
+     */
+    public Container launch(List<String> argv, Map<String, String> environment, Sandbox sandbox,
+            Optional<RunAs> runAs) throws LaunchException {
+        List<String> command = new ArrayList<>();
+        setsid.ifPresent(path -> command.add(path.toString()));
+        if (runAs.isPresent()) {
+            Path switcher = setpriv.orElseThrow(() -> new LaunchException("Cannot run as user '" + runAs.get().user()
+                    + "': setpriv (util-linux) is not installed on this agent"));
+            command.addAll(runAs.get().setprivPrefix(switcher));
+        }
+        command.addAll(argv);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(sandbox.directory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.stderr().toFile()));
+        builder.environment().putAll(environment);
+        try {
+            return new Container(builder.start(), setsid.isPresent());
+        } catch (IOException e) {
+            throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> find(String program) {
+        return SEARCH_PATH.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst();
+    }
+}

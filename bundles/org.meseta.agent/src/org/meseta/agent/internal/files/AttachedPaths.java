@@ -1,0 +1,70 @@
+package org.meseta.agent.internal.files;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The directories {@code /files} may serve, each under a virtual path, as Mesos's files process "attaches" them: an
+ * executor run's sandbox under its real path, under the path of its executor's {@code latest} symlink, and under
+ * {@code /frameworks/<framework>/executors/<executor>/runs/latest}. Anything not under an attached path does not
+ * exist for {@code /files}. Confined to the agent's actor thread; {@link #resolve} only splits paths, the file
+ * system is checked by {@link SandboxFiles}.
+ */
+public final class AttachedPaths {
+
+    private final Map<String, Path> attached = new TreeMap<>();
+
+    /** Serves {@code directory} under {@code virtualPath} (a trailing slash is ignored), replacing what was there. */
+    public void attach(String virtualPath, Path directory) {
+        attached.put(strip(virtualPath), directory);
+    }
+
+    /** Stops serving {@code virtualPath} if it still serves {@code directory} (a newer run may have taken it over). */
+    public void detach(String virtualPath, Path directory) {
+        attached.remove(strip(virtualPath), directory);
+    }
+
+    /** Every attachment, virtual path to directory, for {@code /files/debug}. */
+    public Map<String, Path> all() {
+        return Map.copyOf(attached);
+    }
+
+    /**
+     * The attachment a virtual path falls under (the longest attached prefix, at a {@code /} boundary) and the rest
+     * of the path below it, e.g. {@code stdout} or {@code dir/file}; empty when none does.
+     */
+    public Optional<Resolved> resolve(String virtualPath) {
+        String path = strip(virtualPath);
+        for (String prefix = path; !prefix.isEmpty(); prefix = parent(prefix)) {
+            Path directory = attached.get(prefix);
+            if (directory != null) {
+                String rest = path.substring(prefix.length());
+                return Optional.of(new Resolved(directory, rest.startsWith("/") ? rest.substring(1) : rest));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A virtual path under an attachment.
+     *
+     * @param directory the attached directory
+     * @param relative what follows the attached prefix, empty for the directory itself; not yet checked
+     */
+    public record Resolved(Path directory, String relative) {}
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String strip(String path) {
+        String stripped = path;
+        while (stripped.length() > 1 && stripped.endsWith("/")) {
+            stripped = stripped.substring(0, stripped.length() - 1);
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,172 @@
+package org.meseta.agent.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.meseta.agent.internal.Agent;
+import org.meseta.agent.internal.files.SandboxFiles;
+import org.meseta.daemon.JsonBody;
+import org.meseta.http.HttpHeaders;
+import org.meseta.http.HttpRequest;
+import org.meseta.http.HttpResponse;
+import org.meseta.http.MediaTypes;
+import org.meseta.http.ResponseStream;
+
+/**
+ * Mesos's {@code /files} endpoints over the attached sandboxes: {@code browse} (a JSON array of file infos),
+ * {@code read} ({@code {"data":…,"offset":…}}, offset -1 giving the size), {@code download} (the raw file) and
+ * {@code debug} (the attachments). A missing {@code path} is 400, a path outside every attached sandbox (also through
+ * {@code ..} or a symlink leading out) or that does not exist is 404, reading or downloading a directory 400. JSON
+ * answers honour {@code ?jsonp=}. The attachments are looked up on the agent's actor thread, the files read on its
+ * blocking executor, never on an event loop.
+ */
+final class FilesEndpoints {
+
+    private static final int DOWNLOAD_CHUNK_BYTES = 64 * 1024;
+
+    private final Agent agent;
+
+    FilesEndpoints(Agent agent) {
+        this.agent = agent;
+    }
+
+    CompletionStage<HttpResponse> browse(HttpRequest request) {
+        return withFile(request, file -> {
+            List<SandboxFiles.Entry> entries = Files.isDirectory(file)
+                    ? SandboxFiles.list(file, virtualPath(request)) : List.of();
+            return JsonBody.respond(request, generator -> {
+                generator.writeStartArray();
+                for (SandboxFiles.Entry entry : entries) {
+                    generator.writeStartObject();
+                    generator.writeStringField("path", entry.path());
+                    generator.writeStringField("mode", entry.mode());
+                    generator.writeNumberField("nlink", entry.nlink());
+                    generator.writeStringField("uid", entry.uid());
+                    generator.writeStringField("gid", entry.gid());
+                    generator.writeNumberField("size", entry.size());
+                    generator.writeNumberField("mtime", entry.mtime());
+                    generator.writeEndObject();
+                }
+                generator.writeEndArray();
+            });
+        });
+    }
+
+    CompletionStage<HttpResponse> read(HttpRequest request) {
+        Optional<Long> offset;
+        Optional<Long> length;
+        try {
+            offset = number(request, "offset");
+            length = number(request, "length");
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(HttpResponse.text(400, e.getMessage()));
+        }
+        return withFile(request, file -> {
+            if (Files.isDirectory(file)) {
+                return HttpResponse.text(400, "Cannot read a directory.");
+            }
+            SandboxFiles.Chunk chunk = SandboxFiles.read(file, offset.orElse(-1L), length.orElse(-1L));
+            return JsonBody.respond(request, generator -> {
+                generator.writeStartObject();
+                generator.writeStringField("data", new String(chunk.data(), StandardCharsets.UTF_8));
+                generator.writeNumberField("offset", chunk.offset());
+                generator.writeEndObject();
+            });
+        });
+    }
+
+    CompletionStage<HttpResponse> download(HttpRequest request) {
+        return withFile(request, file -> {
+            if (Files.isDirectory(file)) {
+                return HttpResponse.text(400, "Cannot download a directory.");
+            }
+            HttpHeaders headers = HttpHeaders.of("Content-Disposition", "attachment; filename="
+                    + file.getFileName());
+            return HttpResponse.stream(200, MediaTypes.APPLICATION_OCTET_STREAM, headers,
+                    stream -> agent.blocking().execute(() -> send(file, stream)));
+        });
+    }
+
+    CompletionStage<HttpResponse> debug(HttpRequest request) {
+        return agent.attachedFiles().thenApply(attached -> JsonBody.respond(request, generator -> {
+            generator.writeStartObject();
+            for (Map.Entry<String, Path> entry : attached.entrySet()) {
+                generator.writeStringField(entry.getKey(), entry.getValue().toString());
+            }
+            generator.writeEndObject();
+        }));
+    }
+
+    @FunctionalInterface
+    private interface FileHandler {
+        HttpResponse handle(Path file) throws IOException;
+    }
+
+    /** Finds the file {@code path} names and answers with {@code handler} off the event loop, or 400/404. */
+    private CompletionStage<HttpResponse> withFile(HttpRequest request, FileHandler handler) {
+        String path = request.queryParameter("path").orElse("");
+        if (path.isEmpty()) {
+            return CompletableFuture.completedFuture(HttpResponse.text(400, "Expecting 'path=value' in query."));
+        }
+        Function<Optional<Path>, HttpResponse> respond = file -> {
+            if (file.isEmpty()) {
+                return HttpResponse.text(404, "Path '" + path + "' not found.");
+            }
+            try {
+                return handler.handle(file.get());
+            } catch (IOException e) {
+                return HttpResponse.text(500, "Failed to read '" + path + "': " + e.getMessage());
+            }
+        };
+        return agent.resolveFile(path).thenApplyAsync(resolved -> respond.apply(resolved.flatMap(SandboxFiles::locate)),
+                agent.blocking());
+    }
+
+    private static String virtualPath(HttpRequest request) {
+        String path = request.queryParameter("path").orElseThrow();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** An optional integer parameter that must be -1 or more. */
+    private static Optional<Long> number(HttpRequest request, String name) {
+        Optional<String> text = request.queryParameter(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Failed to parse " + name + ": '" + text.get() + "' is not a number.");
+        }
+        if (value < -1) {
+            throw new IllegalArgumentException("Negative " + name + " provided: " + value + ".");
+        }
+        return Optional.of(value);
+    }
+
+    /** Streams the file in chunks, each written before the next is read, so memory stays bounded. */
+    private static void send(Path file, ResponseStream stream) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[DOWNLOAD_CHUNK_BYTES];
+            int read;
+            while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0 && stream.isOpen()) {
+                stream.write(Arrays.copyOf(buffer, read)).join();
+            }
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(FilesEndpoints.class.getName()).log(System.Logger.Level.WARNING,
+                    "Download of {0} ended early: {1}", file, e.getMessage());
+        } finally {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.meseta.agent.internal.tasks;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.agent.internal.executor.ContainerLauncher;
+import org.meseta.agent.internal.executor.UserSwitch;
+import org.meseta.agent.internal.fetcher.Fetcher;
+import org.meseta.agent.internal.files.AttachedPaths;
+import org.meseta.agent.internal.updates.StatusUpdateManager;
+import org.meseta.api.agentlink.AgentCall;
+import org.meseta.daemon.Actor;
+
+/**
+ * The agent's services that executor runs use. Everything here but {@code blocking} is used on the actor thread.
+ *
+ * @param actor the agent's actor: timers, and where results of background work are handed back
+ * @param blocking runs blocking work (fetching, user lookup) off the actor thread
+ * @param agent the agent's info, its id set before any task arrives
+ * @param master sends a call to the master, fire and forget
+ */
+public record ExecutorContext(
+        Actor actor,
+        Executor blocking,
+        ExecutorSettings settings,
+        Supplier<AgentInfo> agent,
+        StatusUpdateManager updates,
+        Consumer<AgentCall> master,
+        ContainerLauncher launcher,
+        Fetcher fetcher,
+        UserSwitch users,
+        AttachedPaths files) {}

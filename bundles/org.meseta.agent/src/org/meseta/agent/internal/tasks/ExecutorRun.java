@@ -1,0 +1,272 @@
+package org.meseta.agent.internal.tasks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.mesos.v1.Protos.CommandInfo;
+import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.KillPolicy;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.agent.internal.executor.Container;
+import org.meseta.agent.internal.executor.ExitStatus;
+import org.meseta.agent.internal.executor.LaunchException;
+import org.meseta.agent.internal.executor.RunAs;
+import org.meseta.agent.internal.executor.Sandbox;
+import org.meseta.agent.internal.fetcher.FetchException;
+
+/**
+ * One run of an executor on this agent: its sandbox, its container, its tasks. {@link #start()} fills the sandbox
+ * (fetching the command's URIs and handing the sandbox to the task's user, off the actor thread) and then starts the
+ * process; when the process ends, its leftover processes are killed and its unfinished tasks fail. Tasks stay here
+ * until the framework acknowledged their terminal update, then join a bounded list of completed tasks; the run is
+ * {@link #isDone()} once it ended and holds no live task.
+ *
+ * <p>Confined to the agent's actor thread. The two kinds, the agent's own command executor and a framework's custom
+ * executor, differ in what they run and how they hear of kills; the rest is here.
+ */
+abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
+
+    private static final System.Logger LOG = System.getLogger(ExecutorRun.class.getName());
+    private static final int MAX_COMPLETED_TASKS = 200;
+    /** Mesos's command executor waits this long between SIGTERM and SIGKILL when no kill policy says otherwise. */
+    private static final Duration DEFAULT_KILL_GRACE_PERIOD = Duration.ofSeconds(3);
+
+    final ExecutorContext context;
+    final ExecutorInfo info;
+    final ContainerID containerId;
+    final Sandbox sandbox;
+    FrameworkInfo framework;
+    ExecutorState state = ExecutorState.LAUNCHING;
+    /** Set once the process started. */
+    Container container;
+    /** Live tasks: not yet given to the executor, running, or ended but not yet acknowledged; in launch order. */
+    final Map<TaskID, TaskEntry> tasks = new LinkedHashMap<>();
+    private final Deque<TaskEntry> completed = new ArrayDeque<>();
+    private final Runnable changed;
+
+    /** @param changed told whenever the run may have become {@link #isDone()} */
+    ExecutorRun(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
+            ContainerID containerId, Runnable changed) {
+        this.context = context;
+        this.framework = framework;
+        this.info = info;
+        this.sandbox = sandbox;
+        this.containerId = containerId;
+        this.changed = changed;
+    }
+
+    ExecutorID id() {
+        return info.getExecutorId();
+    }
+
+    FrameworkID frameworkId() {
+        return framework.getId();
+    }
+
+    /**
+     * Lets {@code /files} serve the sandbox under its real path, its {@code latest} link and
+     * {@code /frameworks/<framework>/executors/<executor>/runs/latest}, the latter two now meaning this run.
+     */
+    final void attachSandbox() {
+        for (String virtualPath : virtualPaths()) {
+            context.files().attach(virtualPath, sandbox.directory());
+        }
+    }
+
+    /** Stops serving the sandbox, unless a newer run of the executor took over a path. */
+    final void detachSandbox() {
+        for (String virtualPath : virtualPaths()) {
+            context.files().detach(virtualPath, sandbox.directory());
+        }
+    }
+
+    private List<String> virtualPaths() {
+        return List.of(sandbox.directory().toString(), sandbox.latest().toString(), "/frameworks/"
+                + frameworkId().getValue() + "/executors/" + id().getValue() + "/runs/" + Sandbox.LATEST);
+    }
+
+    /** Gives the executor a task: delivered at once if it can take it now, else when it can. */
+    abstract void run(TaskEntry task);
+
+    /** Kills one of its tasks; {@code policy}, when given, overrides the task's own kill policy. */
+    abstract void kill(TaskID taskId, Optional<KillPolicy> policy);
+
+    /** Asks the executor to end, then makes sure it does. Idempotent. */
+    abstract void shutdown();
+
+    /** The command whose URIs fill the sandbox and whose user runs the process. */
+    abstract CommandInfo command();
+
+    /** What to run and with which extra environment; called on the actor thread just before the process starts. */
+    abstract List<String> argv() throws LaunchException;
+
+    abstract Map<String, String> environment() throws LaunchException;
+
+    /** Called just before the process starts. */
+    void launching() {}
+
+    /** Called once the process started. */
+    abstract void launched();
+
+    /** Called when the process ended, before unfinished tasks fail. */
+    abstract void exitedWith(ExitStatus status);
+
+    /** Called once the run ended, its tasks' final updates given; {@code status} is empty if nothing ran. */
+    abstract void terminated(Optional<ExitStatus> status);
+
+    /** The user the framework asked for: the command's, else the framework's. */
+    Optional<String> user() {
+        CommandInfo command = command();
+        if (command.hasUser()) {
+            return Optional.of(command.getUser());
+        }
+        return framework.hasUser() ? Optional.of(framework.getUser()) : Optional.empty();
+    }
+
+    /** Fills the sandbox off the actor thread, then starts the process back on it. */
+    final void start() {
+        CommandInfo command = command();
+        Optional<String> user = user();
+        CompletableFuture.supplyAsync(() -> prepare(command, user), context.blocking())
+                .whenComplete((runAs, failure) -> context.actor().run(() -> prepared(runAs, failure)));
+    }
+
+    private Optional<RunAs> prepare(CommandInfo command, Optional<String> user) {
+        try {
+            context.fetcher().fetch(command.getUrisList(), sandbox.directory());
+            Optional<RunAs> runAs = context.users().resolve(user);
+            if (runAs.isPresent()) {
+                runAs.get().chown(sandbox.directory());
+            }
+            return runAs;
+        } catch (FetchException | LaunchException e) {
+            throw new CompletionException(e);
+        } catch (IOException e) {
+            throw new CompletionException(new LaunchException("Failed to give the sandbox to user '"
+                    + user.orElse("") + "': " + e.getMessage(), e));
+        }
+    }
+
+    private void prepared(Optional<RunAs> runAs, Throwable failure) {
+        if (state != ExecutorState.LAUNCHING) {
+            terminate(Termination.EXECUTOR_TERMINATED, Optional.empty()); // shut down while its sandbox was filled
+            return;
+        }
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            terminate(Termination.launchFailed(cause.getMessage()), Optional.empty());
+            return;
+        }
+        try {
+            launching();
+            container = context.launcher().launch(argv(), environment(), sandbox, runAs);
+        } catch (LaunchException e) {
+            terminate(Termination.launchFailed(e.getMessage()), Optional.empty());
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "Started executor {0} of framework {1} as process {2} in {3}",
+                id().getValue(), frameworkId().getValue(), container.pid(), sandbox.directory());
+        container.exited().whenComplete((status, error) -> context.actor().run(() -> exited(status)));
+        launched();
+    }
+
+    private void exited(ExitStatus status) {
+        container.kill(); // what the process left running dies with it
+        LOG.log(System.Logger.Level.INFO, "Executor {0} of framework {1} {2}", id().getValue(),
+                frameworkId().getValue(), status.describe());
+        exitedWith(status);
+        terminate(pendingTermination().orElse(Termination.EXECUTOR_TERMINATED), Optional.of(status));
+    }
+
+    /** Why the run is ending, if the agent decided it (e.g. the executor never subscribed). */
+    Optional<Termination> pendingTermination() {
+        return Optional.empty();
+    }
+
+    private void terminate(Termination termination, Optional<ExitStatus> status) {
+        state = ExecutorState.TERMINATED;
+        for (TaskEntry task : List.copyOf(tasks.values())) {
+            if (!task.isTerminal()) {
+                report(agentStatus(task.id(), termination.state(), termination.reason(), termination.message()));
+            }
+        }
+        terminated(status);
+        changed.run();
+    }
+
+    /** Takes a status update for one of its tasks (or one it does not know) into the update manager. */
+    final void report(TaskStatus status) {
+        boolean taken = context.updates().update(frameworkId(), status);
+        TaskEntry task = tasks.get(status.getTaskId());
+        if (taken && task != null) {
+            task.apply(status);
+        }
+    }
+
+    /** A fresh update from the agent itself about one of the tasks. */
+    TaskStatus agentStatus(TaskID taskId, TaskState state, TaskStatus.Reason reason, String message) {
+        return TaskStatuses.of(taskId, state, TaskStatus.Source.SOURCE_AGENT, context.agent().get().getId(),
+                Optional.of(id())).setReason(reason).setMessage(message).build();
+    }
+
+    /** The framework acknowledged an update of one of the tasks: a terminal one makes the task completed. */
+    final void acknowledged(TaskStatus status) {
+        TaskEntry task = tasks.get(status.getTaskId());
+        if (task != null && TaskStates.isTerminal(status.getState())) {
+            tasks.remove(task.id());
+            completed.addLast(task);
+            if (completed.size() > MAX_COMPLETED_TASKS) {
+                completed.removeFirst();
+            }
+            changed.run();
+        }
+    }
+
+    boolean owns(TaskID taskId) {
+        return tasks.containsKey(taskId);
+    }
+
+    boolean acceptsTasks() {
+        return state.acceptsTasks();
+    }
+
+    /** It ended and none of its tasks waits for an acknowledgement. */
+    boolean isDone() {
+        return state == ExecutorState.TERMINATED && tasks.isEmpty();
+    }
+
+    /** Whether some task may still run: not every live task has ended. */
+    boolean hasUnfinishedTasks() {
+        return tasks.values().stream().anyMatch(task -> !task.isTerminal());
+    }
+
+    Collection<TaskEntry> liveTasks() {
+        return tasks.values();
+    }
+
+    Collection<TaskEntry> completedTasks() {
+        return completed;
+    }
+
+    /** The time between SIGTERM and SIGKILL: the kill's policy, else the task's, else 3 s as in Mesos. */
+    static Duration gracePeriod(TaskEntry task, Optional<KillPolicy> override) {
+        Optional<KillPolicy> policy = override.filter(KillPolicy::hasGracePeriod)
+                .or(() -> Optional.of(task.info().getKillPolicy()).filter(KillPolicy::hasGracePeriod));
+        return policy.map(p -> Duration.ofNanos(Math.max(0, p.getGracePeriod().getNanoseconds())))
+                .orElse(DEFAULT_KILL_GRACE_PERIOD);
+    }
+}

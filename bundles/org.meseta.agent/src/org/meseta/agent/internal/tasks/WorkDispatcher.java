@@ -1,0 +1,169 @@
+package org.meseta.agent.internal.tasks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.agent.internal.executor.LaunchException;
+import org.meseta.agent.internal.executor.Sandbox;
+import org.meseta.api.agentlink.AgentEvent;
+
+/**
+ * Carries out the work the master sends down the agent link: runs tasks (creating the framework, the executor run
+ * and its sandbox as needed), kills them, shuts executors and frameworks down, passes acknowledgements to the status
+ * update manager and messages to executors. Work it cannot do becomes a status update from the agent, as in Mesos:
+ * {@code TASK_LOST} (or {@code TASK_DROPPED} for partition-aware frameworks) for a task it cannot run or find, and
+ * {@code TASK_ERROR} for a task that is neither a command nor for an executor. Confined to the agent's actor thread.
+ */
+public final class WorkDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(WorkDispatcher.class.getName());
+
+    private final ExecutorContext context;
+    private final Workload workload;
+
+    public WorkDispatcher(ExecutorContext context, Workload workload) {
+        this.context = context;
+        this.workload = workload;
+    }
+
+    /** Does one piece of work; the link handles REGISTERED and PING itself. */
+    public void handle(AgentEvent event) {
+        switch (event) {
+            case AgentEvent.RunTask run -> runTask(run.framework(), run.task());
+            case AgentEvent.KillTask kill -> killTask(kill.frameworkId(), kill.kill());
+            case AgentEvent.ShutdownExecutor shutdown -> shutdownExecutor(shutdown.frameworkId(), shutdown.shutdown());
+            case AgentEvent.ShutdownFramework shutdown -> shutdownFramework(shutdown.frameworkId());
+            case AgentEvent.Acknowledge acknowledge -> context.updates().acknowledge(acknowledge.frameworkId(),
+                    acknowledge.acknowledge().getTaskId(), acknowledge.acknowledge().getUuid());
+            case AgentEvent.FrameworkMessage message -> frameworkMessage(message.frameworkId(), message.message());
+            case AgentEvent.Registered registered -> LOG.log(System.Logger.Level.DEBUG, "Registration is the link's");
+            case AgentEvent.Ping ping -> LOG.log(System.Logger.Level.DEBUG, "Pings are the link's");
+        }
+    }
+
+    /** The framework acknowledged a status update (called by the status update manager). */
+    public void acknowledged(FrameworkID frameworkId, TaskStatus status) {
+        workload.executorOf(frameworkId, status.getTaskId()).ifPresent(run -> run.acknowledged(status));
+    }
+
+    private void runTask(FrameworkInfo info, TaskInfo task) {
+        Framework framework = workload.framework(info);
+        if (framework.isTerminating()) {
+            lostOrDropped(framework, task.getTaskId(), TaskStatus.Reason.REASON_FRAMEWORK_REMOVED,
+                    "Framework " + framework.id().getValue() + " is being shut down on this agent");
+            return;
+        }
+        if (task.hasCommand() == task.hasExecutor()) {
+            agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID,
+                    "A task needs either 'command' or 'executor', not both or neither");
+            return;
+        }
+        ExecutorID executorId = task.hasExecutor() ? task.getExecutor().getExecutorId()
+                : ExecutorID.newBuilder().setValue(task.getTaskId().getValue()).build();
+        Optional<ExecutorRun> existing = framework.executor(executorId);
+        if (existing.isEmpty()) {
+            launch(framework, task, executorId);
+        } else if (task.hasExecutor() && existing.get().acceptsTasks()) {
+            existing.get().run(entry(framework, task, Optional.of(executorId)));
+        } else {
+            lostOrDropped(framework, task.getTaskId(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED, "Executor "
+                    + executorId.getValue() + (task.hasCommand() ? " already exists" : " is terminating"));
+        }
+    }
+
+    private void launch(Framework framework, TaskInfo task, ExecutorID executorId) {
+        ContainerID containerId = ContainerID.newBuilder().setValue(UUID.randomUUID().toString()).build();
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.create(context.settings().workDir(), context.agent().get().getId().getValue(),
+                    framework.id().getValue(), executorId.getValue(), containerId.getValue());
+        } catch (LaunchException e) {
+            agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_FAILED,
+                    TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, e.getMessage());
+            return;
+        }
+        Runnable changed = () -> context.actor().run(workload::reap);
+        ExecutorRun run;
+        if (task.hasCommand()) {
+            run = new CommandExecutor(context, framework.info(), entry(framework, task, Optional.empty()), sandbox,
+                    containerId, changed);
+        } else {
+            ExecutorInfo info = task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
+            run = new CustomExecutor(context, framework.info(), info, sandbox, containerId, changed);
+            run.run(entry(framework, task, Optional.of(executorId)));
+        }
+        framework.add(run);
+        run.attachSandbox();
+        run.start();
+    }
+
+    private static TaskEntry entry(Framework framework, TaskInfo task, Optional<ExecutorID> executorId) {
+        Optional<String> user = task.getCommand().hasUser() ? Optional.of(task.getCommand().getUser())
+                : Optional.of(framework.info().getUser()).filter(name -> !name.isEmpty());
+        return new TaskEntry(task, framework.id(), executorId, user);
+    }
+
+    private void killTask(FrameworkID frameworkId, Call.Kill kill) {
+        Optional<Framework> framework = workload.framework(frameworkId);
+        if (framework.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring the kill of task {0}: framework {1} runs nothing here",
+                    kill.getTaskId().getValue(), frameworkId.getValue());
+            return;
+        }
+        Optional<ExecutorRun> run = framework.get().executorOf(kill.getTaskId());
+        if (run.isEmpty()) {
+            lostOrDropped(framework.get(), kill.getTaskId(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED,
+                    "Cannot find the task's executor on this agent");
+            return;
+        }
+        run.get().kill(kill.getTaskId(), kill.hasKillPolicy() ? Optional.of(kill.getKillPolicy()) : Optional.empty());
+    }
+
+    private void shutdownExecutor(FrameworkID frameworkId, Call.Shutdown shutdown) {
+        workload.executor(frameworkId, shutdown.getExecutorId()).ifPresentOrElse(ExecutorRun::shutdown,
+                () -> LOG.log(System.Logger.Level.WARNING, "Ignoring the shutdown of executor {0} of framework {1}:"
+                        + " it does not run here", shutdown.getExecutorId().getValue(), frameworkId.getValue()));
+    }
+
+    private void shutdownFramework(FrameworkID frameworkId) {
+        workload.framework(frameworkId).ifPresent(framework -> {
+            LOG.log(System.Logger.Level.INFO, "Shutting down framework {0}", frameworkId.getValue());
+            framework.terminating();
+            List.copyOf(framework.executors()).forEach(ExecutorRun::shutdown);
+        });
+    }
+
+    private void frameworkMessage(FrameworkID frameworkId, Call.Message message) {
+        Optional<ExecutorRun> run = workload.executor(frameworkId, message.getExecutorId());
+        if (run.isPresent() && run.get() instanceof CustomExecutor executor) {
+            executor.frameworkMessage(message.getData());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Dropping a message of framework {0} for executor {1}: no such"
+                    + " executor of its own runs here", frameworkId.getValue(), message.getExecutorId().getValue());
+        }
+    }
+
+    private void lostOrDropped(Framework framework, TaskID taskId, TaskStatus.Reason reason, String message) {
+        agentUpdate(framework.id(), taskId, framework.isPartitionAware() ? TaskState.TASK_DROPPED
+                : TaskState.TASK_LOST, reason, message);
+    }
+
+    /** An update from the agent for a task that has no executor run here. */
+    private void agentUpdate(FrameworkID frameworkId, TaskID taskId, TaskState state, TaskStatus.Reason reason,
+            String message) {
+        LOG.log(System.Logger.Level.WARNING, "Task {0} of framework {1}: {2} ({3})", taskId.getValue(),
+                frameworkId.getValue(), state, message);
+        context.updates().update(frameworkId, TaskStatuses.of(taskId, state, TaskStatus.Source.SOURCE_AGENT,
+                context.agent().get().getId(), Optional.empty()).setReason(reason).setMessage(message).build());
+    }
+}
