@@ -72,6 +72,20 @@ public final class Resources implements Iterable<Resource> {
     }
 
     /**
+     * As {@link #of(Iterable)}, for resources that were validated when they entered the system (a launched task's,
+     * an agent's total): a failure is a bug, not bad input.
+     *
+     * @throws IllegalStateException if a resource is invalid after all
+     */
+    public static Resources ofValidated(Iterable<Resource> resources) {
+        try {
+            return of(resources);
+        } catch (ResourceParseException e) {
+            throw new IllegalStateException("Resources validated earlier are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Parses resources as given on an agent's command line ({@code --resources}): the text form
      * {@code name(role):value;...} or, when the text starts with {@code [}, a JSON array of {@code Resource}
      * objects. Besides validating each resource this rejects what Mesos does not accept on a command line:

@@ -2,26 +2,49 @@ package org.meseta.master.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.Task;
 import org.meseta.api.resources.Resources;
-import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.offers.OutstandingOffer;
 
-/** An immutable snapshot of what the master knows, taken on the actor thread and rendered anywhere. */
-public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> agents) {
+/**
+ * An immutable snapshot of what the master knows, taken on the actor thread and rendered anywhere.
+ *
+ * @param frameworks frameworks that are not removed, connected or not
+ * @param completedFrameworks the newest removed frameworks
+ * @param unreachableAgents how many agents are unreachable
+ */
+public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> agents,
+        List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents) {
 
     public long activeAgents() {
         return agents.stream().filter(AgentView::active).count();
     }
 
-    /** One agent in the snapshot. */
-    public record AgentView(AgentInfo info, Resources total, String pid, String version, Instant registeredTime,
-            Optional<Instant> reregisteredTime, boolean active) {
+    /**
+     * One agent in the snapshot.
+     *
+     * @param used what tasks and executors use on it
+     * @param offered what its outstanding offers hold
+     */
+    public record AgentView(AgentInfo info, Resources total, Resources used, Resources offered, String pid,
+            String version, Instant registeredTime, Optional<Instant> reregisteredTime, boolean active) {}
 
-        static AgentView of(Agent agent) {
-            return new AgentView(agent.info(), agent.total(), agent.pid(), agent.version(), agent.registeredTime(),
-                    agent.reregisteredTime(), agent.isActive());
-        }
-    }
+    /**
+     * One framework in the snapshot.
+     *
+     * @param active connected and not deactivated: it is offered resources
+     * @param executors its custom executors, by agent id
+     * @param used what its live tasks and executors use
+     * @param offered what its outstanding offers hold
+     */
+    public record FrameworkView(FrameworkInfo info, boolean active, boolean connected, boolean recovered,
+            Instant registeredTime, Optional<Instant> reregisteredTime, Optional<Instant> unregisteredTime,
+            List<Task> tasks, List<Task> unreachableTasks, List<Task> completedTasks, List<OutstandingOffer> offers,
+            Map<String, List<ExecutorInfo>> executors, Resources used, Resources offered) {}
 }

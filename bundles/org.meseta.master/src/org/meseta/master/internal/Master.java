@@ -1,46 +1,41 @@
 package org.meseta.master.internal;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.allocator.api.Allocation;
+import org.meseta.allocator.api.Allocator;
 import org.meseta.api.agentlink.AgentCall;
-import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
-import org.meseta.api.recordio.RecordIO;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
-import org.meseta.master.internal.agents.Agent;
-import org.meseta.master.internal.agents.Agents;
+import org.meseta.master.internal.allocation.AllocatorDriver;
+import org.meseta.master.internal.core.Cluster;
+import org.meseta.master.internal.core.MasterCore;
+import org.meseta.master.internal.core.SchedulerReply;
 
 /**
- * The master's state and the rules that change it. Every public method hands its work to the
- * {@code master} actor thread and returns a future; nothing here blocks or locks.
- *
- * <p>Agent liveness follows Mesos: an agent is pinged every {@code --agent_ping_timeout}; after
- * {@code --max_agent_ping_timeouts} unanswered pings in a row its link is closed and it is shown inactive,
- * as it is at once when its link stream breaks. It becomes active again when it subscribes again.
+ * The master's front door: every method hands its work to the {@code master} actor thread, where
+ * {@link MasterCore} owns all state, and returns a future; nothing here blocks or locks. The allocator runs on a
+ * thread of its own and hands its allocations back through this class.
  */
 public final class Master implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(Master.class.getName());
-
-    private final MasterConfig config;
     private final MasterInfo info;
-    private final Clock clock;
-    private final Instant startTime;
     private final Actor actor = new Actor("master");
-    private final Agents agents;
+    private final AllocatorDriver allocator;
+    private final MasterCore core;
 
-    Master(MasterConfig config, MasterInfo info, Clock clock) {
-        this.config = config;
+    Master(MasterConfig config, MasterInfo info, Clock clock, Allocator allocator) {
         this.info = info;
-        this.clock = clock;
-        this.startTime = clock.instant();
-        this.agents = new Agents(info.getId());
+        this.allocator = new AllocatorDriver(allocator, config.allocationInterval(), this::allocated);
+        this.core = new MasterCore(new Cluster(config, info, clock, actor, this.allocator));
+        this.allocator.start();
     }
 
     public MasterInfo info() {
@@ -52,86 +47,45 @@ public final class Master implements AutoCloseable {
      * REGISTERED is the first event sent.
      */
     public CompletableFuture<AgentID> subscribe(AgentSubscribe request, Resources total, ResponseStream link) {
-        return actor.call(() -> {
-            Agents.Admission admission = agents.admit(request, total, clock.instant());
-            Agent agent = admission.agent();
-            agent.link().ifPresent(ResponseStream::close);
-            agent.connect(link, schedulePing(agent.id()));
-            link.closeFuture().whenComplete((ignored, failure) -> actor.run(() -> linkClosed(agent.id(), link)));
-            send(link, new AgentEvent.Registered(agent.id(), info, config.agentPingTimeout(),
-                    config.maxAgentPingTimeouts()));
-            LOG.log(System.Logger.Level.INFO, "{0} agent {1} at {2} ({3})",
-                    admission.readmitted() ? "Re-admitted" : "Admitted", agent.id().getValue(), agent.pid(),
-                    agent.info().getHostname());
-            return agent.id();
-        });
+        return actor.call(() -> core.subscribeAgent(request, total, link));
     }
 
     /** Takes a call from an agent; false when the agent is unknown (it must subscribe first). */
     public CompletableFuture<Boolean> agentCall(AgentCall call) {
+        return actor.call(() -> core.agentCall(call));
+    }
+
+    /** A framework's SUBSCRIBE, validated as a call; its events go to {@code stream} encoded as {@code mediaType}. */
+    public CompletableFuture<Void> subscribe(Call.Subscribe subscribe, ResponseStream stream, String streamId,
+            String mediaType) {
         return actor.call(() -> {
-            Optional<Agent> agent = agents.find(call.agentId());
-            if (agent.isEmpty()) {
-                return false;
-            }
-            switch (call) {
-                case AgentCall.Pong pong -> agent.get().ponged();
-                case AgentCall.Update update -> LOG.log(System.Logger.Level.DEBUG, "Update {0}", update);
-                case AgentCall.ExecutorMessage message -> LOG.log(System.Logger.Level.DEBUG, "Message {0}", message);
-                case AgentCall.ExecutorExited exited -> LOG.log(System.Logger.Level.DEBUG, "Exited {0}", exited);
-            }
-            return true;
+            core.subscribeFramework(subscribe, stream, streamId, mediaType);
+            return null;
         });
+    }
+
+    /** Any other scheduler call, validated as a call, with the {@code Mesos-Stream-Id} it carried. */
+    public CompletableFuture<SchedulerReply> schedulerCall(Call call, Optional<String> streamId) {
+        return actor.call(() -> core.schedulerCall(call, streamId));
     }
 
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<ClusterView> view() {
-        return actor.call(() -> new ClusterView(info, startTime,
-                agents.all().stream().map(ClusterView.AgentView::of).toList()));
+        return actor.call(core::view);
     }
 
-    private Actor.Timer schedulePing(AgentID id) {
-        return actor.schedule(config.agentPingTimeout(), () -> pingDue(id));
+    private void allocated(List<Allocation> allocations) {
+        actor.run(() -> core.allocated(allocations));
     }
 
-    private void pingDue(AgentID id) {
-        Agent agent = agents.find(id).orElseThrow();
-        Optional<ResponseStream> link = agent.link();
-        if (link.isEmpty()) {
-            return;
-        }
-        int missed = agent.pingDue();
-        if (missed >= config.maxAgentPingTimeouts()) {
-            LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} did not answer {2} pings; marking it inactive",
-                    id.getValue(), agent.pid(), missed);
-            agent.disconnect();
-            link.get().close();
-            return;
-        }
-        send(link.get(), new AgentEvent.Ping());
-        agent.schedulePings(schedulePing(id));
-    }
-
-    private void linkClosed(AgentID id, ResponseStream link) {
-        Agent agent = agents.find(id).orElseThrow();
-        if (agent.link().orElse(null) == link) {
-            agent.disconnect();
-            LOG.log(System.Logger.Level.INFO, "Agent {0} at {1} disconnected; marking it inactive", id.getValue(),
-                    agent.pid());
-        }
-    }
-
-    private static void send(ResponseStream link, AgentEvent event) {
-        link.write(RecordIO.frame(event.toJson()));
-    }
-
-    /** Closes every agent link (agents will re-subscribe to the next master) and stops the actor. */
+    /** Stops allocating, closes every framework stream and agent link, and stops the actor. */
     @Override
     public void close() {
+        allocator.close();
         actor.call(() -> {
-            agents.all().forEach(agent -> agent.link().ifPresent(ResponseStream::close));
+            core.closeStreams();
             return null;
-        }).join();
+        }).exceptionally(failure -> null).join();
         actor.close();
     }
 }

@@ -2,7 +2,10 @@ package org.meseta.master.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
 
@@ -13,4 +16,20 @@ public record MasterConfig(
         Optional<String> cluster,
         Duration agentPingTimeout,
         int maxAgentPingTimeouts,
-        SortedMap<String, String> flags) {}
+        Allocation allocation,
+        int maxCompletedFrameworks,
+        int maxCompletedTasksPerFramework,
+        SortedMap<String, String> flags) {
+
+    public Duration allocationInterval() {
+        return allocation.interval();
+    }
+
+    /**
+     * How resources are allocated: the allocator and sorters by name, and what they are configured with.
+     *
+     * @param minAllocatable see {@code org.meseta.allocator.api.AllocatorOptions#minAllocatable}
+     */
+    public record Allocation(String allocator, Duration interval, List<Map<String, Double>> minAllocatable,
+            String roleSorter, String frameworkSorter, Set<String> fairnessExcludedResourceNames) {}
+}

@@ -1,10 +1,15 @@
 package org.meseta.master.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.allocator.api.Allocator;
+import org.meseta.allocator.api.AllocatorFactory;
+import org.meseta.allocator.api.AllocatorOptions;
+import org.meseta.allocator.api.SorterFactory;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
 import org.meseta.daemon.Build;
@@ -12,6 +17,7 @@ import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.daemon.Instances;
+import org.meseta.daemon.NamedServices;
 import org.meseta.daemon.Teardown;
 import org.meseta.daemon.WorkDir;
 import org.meseta.http.HttpTransport;
@@ -24,6 +30,9 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class MasterDaemon implements Daemon {
 
     private static final System.Logger LOG = System.getLogger(MasterDaemon.class.getName());
+
+    /** How long start-up waits for the allocator and sorters to be registered. */
+    private static final Duration EXTENSION_WAIT = Duration.ofSeconds(5);
 
     private final Instances instances = new Instances();
 
@@ -42,14 +51,35 @@ public final class MasterDaemon implements Daemon {
         MasterConfig config = MasterFlags.config(flags);
         WorkDir.create(config.workDir());
         MasterInfo info = masterInfo(config.endpoint());
+        Allocator allocator = allocator(config.allocation(), Clock.systemUTC());
         try (Teardown teardown = new Teardown()) {
             HttpTransport transport = teardown.own(HttpTransport.create("master-http", 2));
-            Master master = teardown.own(new Master(config, info, Clock.systemUTC()));
+            Master master = teardown.own(new Master(config, info, Clock.systemUTC(), allocator));
             teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config)));
             LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
                     info.getHostname(), config.endpoint().address(), config.workDir());
             return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown);
         }
+    }
+
+    /** The allocator and sorters the flags name, which plugins may provide. */
+    private static Allocator allocator(MasterConfig.Allocation allocation, Clock clock) throws DaemonException {
+        AllocatorFactory factory = extension(AllocatorFactory.class, AllocatorFactory.NAME_PROPERTY,
+                allocation.allocator(), "--allocator", "allocator");
+        SorterFactory roleSorter = extension(SorterFactory.class, SorterFactory.NAME_PROPERTY,
+                allocation.roleSorter(), "--role_sorter", "sorter");
+        SorterFactory frameworkSorter = extension(SorterFactory.class, SorterFactory.NAME_PROPERTY,
+                allocation.frameworkSorter(), "--framework_sorter", "sorter");
+        return factory.create(new AllocatorOptions(clock, allocation.minAllocatable(), roleSorter, frameworkSorter,
+                allocation.fairnessExcludedResourceNames()));
+    }
+
+    private static <T> T extension(Class<T> type, String property, String name, String flag, String kind)
+            throws DaemonException {
+        return NamedServices.await(MasterDaemon.class, type, property, name, EXTENSION_WAIT).orElseThrow(
+                () -> new DaemonException("Invalid " + flag + " '" + name + "': no " + kind + " of that name is"
+                        + " installed (installed: " + String.join(", ", NamedServices.names(MasterDaemon.class,
+                                type, property)) + ")"));
     }
 
     @Deactivate

@@ -2,11 +2,16 @@ package org.meseta.master.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
+import org.meseta.master.internal.allocation.MinAllocatable;
 
 /** The master's command-line flags: Mesos's names and defaults (docs/operator-guide.md lists them). */
 final class MasterFlags {
@@ -32,8 +37,31 @@ final class MasterFlags {
     static final Flag<Integer> MAX_AGENT_PING_TIMEOUTS = Flag.integer("max_agent_ping_timeouts",
             "Unanswered pings in a row after which an agent is considered gone and shown inactive", 5);
 
+    static final Flag<String> ALLOCATOR = Flag.string("allocator",
+            "Allocation policy, by name; plugins may add others", "hierarchical");
+    static final Flag<Duration> ALLOCATION_INTERVAL = Flag.duration("allocation_interval",
+            "How often the allocator offers resources that events did not offer (e.g. after offer filters expire)",
+            Duration.ofSeconds(1));
+    static final Flag<List<Map<String, Double>>> MIN_ALLOCATABLE_RESOURCES = Flag.custom("min_allocatable_resources",
+            "Resources are offered only in amounts that meet one of these alternatives in full: quantities"
+                    + " name:amount separated by ';', alternatives by '|'", MinAllocatable::parse,
+            MinAllocatable::format).withDefault(MinAllocatable.parse("cpus:0.01|mem:32"));
+    static final Flag<String> ROLE_SORTER = Flag.string("role_sorter",
+            "How roles are ordered for offers: 'drf' (weighted dominant resource fairness) or 'random'", "drf");
+    static final Flag<String> FRAMEWORK_SORTER = Flag.string("framework_sorter",
+            "How the frameworks of a role are ordered for offers: 'drf' or 'random'", "drf");
+    static final Flag<String> FAIR_SHARING_EXCLUDED_RESOURCE_NAMES = Flag.string(
+            "fair_sharing_excluded_resource_names",
+            "Comma-separated resource names that do not count towards fair shares, e.g. gpus");
+    static final Flag<Integer> MAX_COMPLETED_FRAMEWORKS = Flag.integer("max_completed_frameworks",
+            "Removed frameworks kept for the endpoints", 50);
+    static final Flag<Integer> MAX_COMPLETED_TASKS_PER_FRAMEWORK = Flag.integer("max_completed_tasks_per_framework",
+            "Completed tasks kept per framework for the endpoints (also unreachable tasks kept)", 1000);
+
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, HOSTNAME,
-            HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS);
+            HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
+            MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES,
+            MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK);
 
     private MasterFlags() {}
 
@@ -48,9 +76,25 @@ final class MasterFlags {
         if (maxTimeouts < 1) {
             throw new DaemonException("--max_agent_ping_timeouts must be at least 1, got " + maxTimeouts);
         }
+        Duration allocationInterval = flags.get(ALLOCATION_INTERVAL);
+        if (allocationInterval.isNegative() || allocationInterval.isZero()) {
+            throw new DaemonException("--allocation_interval must be positive, got " + flags.effectiveValues()
+                    .get(ALLOCATION_INTERVAL.name()));
+        }
+        for (Flag<Integer> limit : List.of(MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK)) {
+            if (flags.get(limit) < 0) {
+                throw new DaemonException("--" + limit.name() + " must not be negative, got " + flags.get(limit));
+            }
+        }
         Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
                 flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
+        Set<String> excluded = new TreeSet<>();
+        flags.find(FAIR_SHARING_EXCLUDED_RESOURCE_NAMES).ifPresent(names -> Arrays.stream(names.split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).forEach(excluded::add));
+        MasterConfig.Allocation allocation = new MasterConfig.Allocation(flags.get(ALLOCATOR), allocationInterval,
+                flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded);
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(CLUSTER), pingTimeout, maxTimeouts,
+                allocation, flags.get(MAX_COMPLETED_FRAMEWORKS), flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK),
                 flags.effectiveValues());
     }
 }

@@ -134,9 +134,22 @@ final class LinkSession implements AutoCloseable {
 
     /** Answers a ping the way an agent does. */
     void pong(AgentID id) throws Exception {
-        var response = Http.post(master.uri(AgentLink.CALL_PATH), new AgentCall.Pong(id).toJson(),
-                "Content-Type", Http.JSON);
+        call(new AgentCall.Pong(id));
+    }
+
+    /** Posts a call the way an agent does; the master must take it (202). */
+    void call(AgentCall call) throws Exception {
+        var response = Http.post(master.uri(AgentLink.CALL_PATH), call.toJson(), "Content-Type", Http.JSON);
         assertEquals(202, response.statusCode(), () -> Http.text(response));
+    }
+
+    /** The next event of {@code type}, skipping pings; fails the test on any other event or none in time. */
+    <E extends AgentEvent> E next(Class<E> type) throws InterruptedException {
+        AgentEvent event;
+        do {
+            event = next(WAIT);
+        } while (event instanceof AgentEvent.Ping && type != AgentEvent.Ping.class);
+        return assertInstanceOf(type, event);
     }
 
     /** How the stream ended ({@code "end"} when the master closed it); fails the test if it is still open. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.daemon.Daemon;
@@ -27,6 +28,7 @@ final class TestMaster implements AutoCloseable {
     final int port;
     private final Daemon.Running running;
     private final List<LinkSession> links = new ArrayList<>();
+    private final List<SchedulerSession> frameworks = new ArrayList<>();
     /** For the agent links; created with the first one. */
     private HttpTransport transport;
     private HttpClient client;
@@ -74,23 +76,48 @@ final class TestMaster implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no slave " + agentId + " in /state"));
     }
 
+    /** The {@code frameworks[]} entry with this id in {@code /state}. */
+    Map<String, Object> frameworkJson(String frameworkId) throws Exception {
+        return JsonTree.objects(state(), "frameworks").stream()
+                .filter(framework -> frameworkId.equals(framework.get("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no framework " + frameworkId + " in /state"));
+    }
+
     boolean isActive(String agentId) throws Exception {
         return JsonTree.bool(slave(agentId), "active");
     }
 
     /** Opens an agent link to this master as an agent subscribing with {@code subscribe}; closed with the master. */
     LinkSession subscribe(AgentSubscribe subscribe) {
-        if (client == null) {
-            transport = HttpTransport.create("test-master-links", 1);
-            client = new HttpClient(transport, HttpClientOptions.defaults());
-        }
-        LinkSession link = LinkSession.open(this, client, subscribe);
+        LinkSession link = LinkSession.open(this, client(), subscribe);
         links.add(link);
         return link;
     }
 
+    /** Subscribes a framework with {@code info} over the scheduler API in {@code mediaType}; closed with the master. */
+    SchedulerSession framework(String mediaType, FrameworkInfo info) {
+        return framework("/api/v1/scheduler", mediaType, info);
+    }
+
+    /** As {@link #framework(String, FrameworkInfo)}, at {@code path}, e.g. the alias {@code /master/api/v1/scheduler}. */
+    SchedulerSession framework(String path, String mediaType, FrameworkInfo info) {
+        SchedulerSession session = SchedulerSession.subscribe(client(), uri(path), mediaType, info);
+        frameworks.add(session);
+        return session;
+    }
+
+    private HttpClient client() {
+        if (client == null) {
+            transport = HttpTransport.create("test-master-clients", 1);
+            client = new HttpClient(transport, HttpClientOptions.defaults());
+        }
+        return client;
+    }
+
     @Override
     public void close() {
+        frameworks.forEach(SchedulerSession::close);
         links.forEach(LinkSession::close);
         running.close();
         if (client != null) {

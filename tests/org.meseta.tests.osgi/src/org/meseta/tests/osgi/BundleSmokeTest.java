@@ -14,11 +14,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.meseta.allocator.api.AllocatorFactory;
+import org.meseta.allocator.api.SorterFactory;
 import org.meseta.daemon.Daemon;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -29,12 +32,15 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 class BundleSmokeTest {
 
     private static final Set<String> BUNDLES = Set.of("org.meseta.api", "org.meseta.http", "org.meseta.daemon",
-            "org.meseta.master", "org.meseta.agent", "org.meseta.local", "org.meseta.console.core",
-            "org.meseta.console.ui");
+            "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
+            "org.meseta.local", "org.meseta.console.core", "org.meseta.console.ui");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",
-            "org.meseta.local.internal.LocalDaemon");
+            "org.meseta.local.internal.LocalDaemon",
+            "org.meseta.allocator.drf.internal.HierarchicalAllocatorFactory",
+            "org.meseta.allocator.drf.internal.DrfSorterFactory",
+            "org.meseta.allocator.drf.internal.RandomSorterFactory");
 
     private final BundleContext context = FrameworkUtil.getBundle(BundleSmokeTest.class).getBundleContext();
 
@@ -61,10 +67,8 @@ class BundleSmokeTest {
         Set<String> names = descriptions.stream().map(d -> d.name).collect(Collectors.toCollection(TreeSet::new));
         assertTrue(names.containsAll(COMPONENTS), "components found: " + names);
 
-        for (ServiceReference<Daemon> daemon : context.getServiceReferences(Daemon.class, null)) {
-            assertNotNull(context.getService(daemon), "daemon service " + daemon.getProperty(Daemon.NAME_PROPERTY));
-        }
         for (ComponentDescriptionDTO description : descriptions) {
+            getServicesOf(description);
             assertTrue(scr.isComponentEnabled(description), description.name + " is enabled");
             Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(description);
             assertFalse(configurations.isEmpty(), description.name + " has a configuration");
@@ -79,9 +83,35 @@ class BundleSmokeTest {
 
     @Test
     void daemonsAreRegisteredUnderTheirNames() throws Exception {
-        List<String> names = context.getServiceReferences(Daemon.class, null).stream()
-                .map(reference -> (String) reference.getProperty(Daemon.NAME_PROPERTY)).sorted().toList();
-        assertEquals(List.of("agent", "local", "master"), names);
+        assertEquals(List.of("agent", "local", "master"), registeredNames(Daemon.class, Daemon.NAME_PROPERTY));
+    }
+
+    @Test
+    void allocationPoliciesAreRegisteredUnderTheirNames() throws Exception {
+        mesetaBundles().values().forEach(this::startQuietly);
+        assertEquals(List.of("hierarchical"),
+                registeredNames(AllocatorFactory.class, AllocatorFactory.NAME_PROPERTY));
+        assertEquals(List.of("drf", "random"), registeredNames(SorterFactory.class, SorterFactory.NAME_PROPERTY));
+    }
+
+    /**
+     * Services of delayed components (every component that provides a service) are activated by their first use:
+     * uses each, so that the component can be checked to be active.
+     */
+    private void getServicesOf(ComponentDescriptionDTO description) throws InvalidSyntaxException {
+        for (String type : description.serviceInterfaces) {
+            ServiceReference<?>[] references = context.getAllServiceReferences(type,
+                    "(component.name=" + description.name + ")");
+            assertNotNull(references, description.name + " registers no " + type);
+            for (ServiceReference<?> reference : references) {
+                assertNotNull(context.getService(reference), description.name + " as " + type);
+            }
+        }
+    }
+
+    private List<String> registeredNames(Class<?> type, String property) throws InvalidSyntaxException {
+        return context.getServiceReferences(type, null).stream()
+                .map(reference -> (String) reference.getProperty(property)).sorted().toList();
     }
 
     private Map<String, Bundle> mesetaBundles() {

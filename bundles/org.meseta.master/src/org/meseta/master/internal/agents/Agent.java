@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.recordio.RecordIO;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
@@ -24,6 +26,7 @@ public final class Agent {
 
     private ResponseStream link;
     private Actor.Timer pingTimer = () -> {};
+    private Actor.Timer unreachableTimer = () -> {};
     private boolean awaitingPong;
     private int missedPings;
 
@@ -77,6 +80,26 @@ public final class Agent {
         return link != null;
     }
 
+    /** The IP address the agent serves HTTP on, from its pid {@code slave(1)@ip:port}. */
+    public String ip() {
+        return pid.substring(pid.indexOf('@') + 1, pid.lastIndexOf(':'));
+    }
+
+    /** Sends an event down the link; false when the agent is not connected (the event is dropped). */
+    public boolean send(AgentEvent event) {
+        if (link == null) {
+            return false;
+        }
+        link.write(RecordIO.frame(event.toJson()));
+        return true;
+    }
+
+    /** Arms the timer that marks the disconnected agent unreachable unless it subscribes again in time. */
+    public void awaitReconnection(Actor.Timer timer) {
+        unreachableTimer.cancel();
+        unreachableTimer = timer;
+    }
+
     /** The open link, if any. */
     public Optional<ResponseStream> link() {
         return Optional.ofNullable(link);
@@ -91,6 +114,7 @@ public final class Agent {
 
     /** Forgets the link and stops pinging; the caller closes the stream if it is still open. */
     public void disconnect() {
+        unreachableTimer.cancel();
         pingTimer.cancel();
         pingTimer = () -> {};
         link = null;

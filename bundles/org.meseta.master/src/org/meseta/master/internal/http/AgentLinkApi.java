@@ -7,6 +7,7 @@ import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.Master;

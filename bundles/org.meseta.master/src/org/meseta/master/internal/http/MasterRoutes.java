@@ -1,7 +1,10 @@
 package org.meseta.master.internal.http;
 
 import org.meseta.api.agentlink.AgentLink;
+import java.util.concurrent.CompletableFuture;
 import org.meseta.daemon.CommonEndpoints;
+import org.meseta.http.HttpHandler;
+import org.meseta.http.HttpResponse;
 import org.meseta.http.Router;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
@@ -14,14 +17,30 @@ public final class MasterRoutes {
 
     private MasterRoutes() {}
 
+    /**
+     * {@code /redirect}: 307 to the leading master, {@code //hostname:port}. A master without ZooKeeper leads
+     * itself.
+     */
+    private static HttpHandler redirect(Master master) {
+        String location = "//" + master.info().getHostname() + ":" + master.info().getPort();
+        return request -> CompletableFuture.completedFuture(HttpResponse.redirect(307, location));
+    }
+
     public static Router router(Master master, MasterConfig config) {
         StateEndpoint state = new StateEndpoint(master, config);
         OperatorApi operator = new OperatorApi(master, config);
         AgentLinkApi agentLink = new AgentLinkApi(master);
+        SchedulerApi scheduler = new SchedulerApi(master);
         Router.Builder routes = Router.builder();
         CommonEndpoints.addTo(routes, config.flags(), "", "/master");
         routes.route("GET", state::state, "/state", "/master/state", "/state.json", "/master/state.json");
+        routes.route("GET", state::stateSummary, "/state-summary", "/master/state-summary");
+        routes.route("GET", state::frameworks, "/frameworks", "/master/frameworks");
+        routes.route("GET", state::slaves, "/slaves", "/master/slaves");
+        routes.route("GET", state::tasks, "/tasks", "/master/tasks", "/tasks.json", "/master/tasks.json");
+        routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
+        routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
         routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
         routes.route("POST", AgentLink.CALL_PATH, agentLink::call);
         return routes.build();

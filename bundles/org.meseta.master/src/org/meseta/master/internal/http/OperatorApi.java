@@ -1,6 +1,7 @@
 package org.meseta.master.internal.http;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.Flag;
@@ -9,10 +10,11 @@ import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.daemon.Build;
 import org.meseta.daemon.JsonBody;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
-import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.ClusterView.AgentView;
+import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 
@@ -31,16 +33,19 @@ final class OperatorApi {
     }
 
     CompletionStage<HttpResponse> handle(HttpRequest request) {
+        Optional<String> responseType = V1Protocol.responseType(request);
         return switch (V1Protocol.<Call>decode(request, Call.newBuilder())) {
             case V1Protocol.Decoded.Rejected<Call> rejected -> CompletableFuture.completedFuture(rejected.response());
             case V1Protocol.Decoded.Call<Call> call when !call.message().hasType() ->
                     // An unknown type name decodes to an absent type; Mesos rejects both as invalid.
                     CompletableFuture.completedFuture(HttpResponse.text(400, "Expecting 'type' to be present"));
+            case V1Protocol.Decoded.Call<Call> call when responseType.isEmpty() ->
+                    CompletableFuture.completedFuture(V1Protocol.notAcceptable());
             case V1Protocol.Decoded.Call<Call> call -> dispatch(call.message())
                     .thenApply(response -> response == null
                             ? HttpResponse.text(501, "Call type " + call.message().getType()
                                     + " is not supported by this Meseta master yet")
-                            : V1Protocol.respond(call.responseType(), response));
+                            : V1Protocol.respond(responseType.get(), response));
         };
     }
 

@@ -2,23 +2,37 @@ package org.meseta.master.internal.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskState;
 import org.meseta.api.json.JsonCodec;
-import org.meseta.api.resources.Attributes;
-import org.meseta.api.resources.LegacyResourceFields;
-import org.meseta.api.resources.Resources;
 import org.meseta.daemon.CommonEndpoints;
 import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.ClusterView.AgentView;
+import org.meseta.master.internal.ClusterView.FrameworkView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 
-/** {@code /state} in the shape Mesos's web UI and tools read. */
+/**
+ * The legacy read-only JSON endpoints in the shapes Mesos's web UI and tools read: {@code /state},
+ * {@code /state-summary}, {@code /frameworks} ({@code ?framework_id=}), {@code /slaves} ({@code ?slave_id=}) and
+ * {@code /tasks} ({@code ?limit=&offset=&order=&framework_id=&task_id=}). All honour {@code ?jsonp=}.
+ */
 final class StateEndpoint {
+
+    /** Mesos's default page size of {@code /tasks}. */
+    private static final int TASK_LIMIT = 100;
+    private static final List<TaskState> COUNTED_STATES = List.of(TaskState.TASK_STAGING, TaskState.TASK_STARTING,
+            TaskState.TASK_RUNNING, TaskState.TASK_KILLING, TaskState.TASK_FINISHED, TaskState.TASK_KILLED,
+            TaskState.TASK_FAILED, TaskState.TASK_LOST, TaskState.TASK_ERROR, TaskState.TASK_UNREACHABLE);
 
     private final Master master;
     private final MasterConfig config;
@@ -44,7 +58,7 @@ final class StateEndpoint {
         generator.writeEndArray();
         generator.writeNumberField("activated_slaves", view.activeAgents());
         generator.writeNumberField("deactivated_slaves", view.agents().size() - view.activeAgents());
-        generator.writeNumberField("unreachable_slaves", 0);
+        generator.writeNumberField("unreachable_slaves", view.unreachableAgents());
         generator.writeStringField("leader", view.master().getPid());
         generator.writeFieldName("leader_info");
         JsonCodec.write(generator, view.master());
@@ -54,40 +68,155 @@ final class StateEndpoint {
         CommonEndpoints.writeFlags(generator, config.flags());
         generator.writeArrayFieldStart("slaves");
         for (AgentView agent : view.agents()) {
-            writeAgent(generator, agent);
+            StateJson.writeAgent(generator, agent);
         }
         generator.writeEndArray();
-        for (String empty : List.of("recovered_slaves", "frameworks", "completed_frameworks", "orphan_tasks",
-                "unregistered_frameworks")) {
+        writeFrameworkLists(generator, view, Optional.empty());
+        for (String empty : List.of("recovered_slaves", "orphan_tasks")) {
             generator.writeArrayFieldStart(empty);
             generator.writeEndArray();
         }
         generator.writeEndObject();
     }
 
-    private static void writeAgent(JsonGenerator generator, AgentView agent) throws IOException {
-        generator.writeStartObject();
-        generator.writeStringField("id", agent.info().getId().getValue());
-        generator.writeStringField("pid", agent.pid());
-        generator.writeStringField("hostname", agent.info().getHostname());
-        generator.writeNumberField("port", agent.info().getPort());
-        generator.writeFieldName("attributes");
-        Attributes.writeLegacyJson(generator, agent.info().getAttributesList());
-        LegacyResourceFields.write(generator, agent.total());
-        // Nothing is offered or used before the allocator and tasks exist.
-        generator.writeFieldName("used_resources");
-        Resources.empty().writeLegacyJson(generator);
-        generator.writeFieldName("offered_resources");
-        Resources.empty().writeLegacyJson(generator);
-        generator.writeNumberField("registered_time", JsonBody.seconds(agent.registeredTime()));
-        if (agent.reregisteredTime().isPresent()) {
-            generator.writeNumberField("reregistered_time", JsonBody.seconds(agent.reregisteredTime().get()));
+    private static void writeFrameworkLists(JsonGenerator generator, ClusterView view, Optional<String> id)
+            throws IOException {
+        generator.writeArrayFieldStart("frameworks");
+        for (FrameworkView framework : selected(view.frameworks(), id)) {
+            StateJson.writeFramework(generator, framework);
         }
-        generator.writeBooleanField("active", agent.active());
-        generator.writeBooleanField("deactivated", false);
-        generator.writeStringField("version", agent.version());
-        generator.writeArrayFieldStart("capabilities");
         generator.writeEndArray();
-        generator.writeEndObject();
+        generator.writeArrayFieldStart("completed_frameworks");
+        for (FrameworkView framework : selected(view.completedFrameworks(), id)) {
+            StateJson.writeFramework(generator, framework);
+        }
+        generator.writeEndArray();
+        generator.writeArrayFieldStart("unregistered_frameworks");
+        generator.writeEndArray();
+    }
+
+    private static List<FrameworkView> selected(List<FrameworkView> frameworks, Optional<String> id) {
+        return frameworks.stream().filter(framework -> id.isEmpty()
+                || framework.info().getId().getValue().equals(id.get())).toList();
+    }
+
+    CompletionStage<HttpResponse> frameworks(HttpRequest request) {
+        Optional<String> id = request.queryParameter("framework_id");
+        return master.view().thenApply(view -> JsonBody.respond(request, generator -> {
+            generator.writeStartObject();
+            writeFrameworkLists(generator, view, id);
+            generator.writeEndObject();
+        }));
+    }
+
+    CompletionStage<HttpResponse> slaves(HttpRequest request) {
+        Optional<String> id = request.queryParameter("slave_id");
+        return master.view().thenApply(view -> JsonBody.respond(request, generator -> {
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("slaves");
+            for (AgentView agent : view.agents()) {
+                if (id.isEmpty() || agent.info().getId().getValue().equals(id.get())) {
+                    StateJson.writeAgent(generator, agent);
+                }
+            }
+            generator.writeEndArray();
+            generator.writeArrayFieldStart("recovered_slaves");
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }));
+    }
+
+    CompletionStage<HttpResponse> stateSummary(HttpRequest request) {
+        return master.view().thenApply(view -> JsonBody.respond(request, generator -> {
+            generator.writeStartObject();
+            generator.writeStringField("hostname", view.master().getHostname());
+            if (config.cluster().isPresent()) {
+                generator.writeStringField("cluster", config.cluster().get());
+            }
+            List<Task> all = view.frameworks().stream().flatMap(StateEndpoint::allTasks).toList();
+            generator.writeArrayFieldStart("slaves");
+            for (AgentView agent : view.agents()) {
+                String agentId = agent.info().getId().getValue();
+                generator.writeStartObject();
+                StateJson.writeAgentFields(generator, agent);
+                List<Task> onAgent = all.stream().filter(task -> task.getAgentId().getValue().equals(agentId))
+                        .toList();
+                writeCounts(generator, onAgent);
+                writeIds(generator, "framework_ids", onAgent.stream().map(task -> task.getFrameworkId().getValue()));
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeArrayFieldStart("frameworks");
+            for (FrameworkView framework : view.frameworks()) {
+                generator.writeStartObject();
+                StateJson.writeFrameworkSummary(generator, framework);
+                writeCounts(generator, allTasks(framework).toList());
+                writeIds(generator, "slave_ids", allTasks(framework).map(task -> task.getAgentId().getValue()));
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }));
+    }
+
+    private static Stream<Task> allTasks(FrameworkView framework) {
+        return Stream.of(framework.tasks(), framework.unreachableTasks(), framework.completedTasks())
+                .flatMap(List::stream);
+    }
+
+    private static void writeCounts(JsonGenerator generator, List<Task> tasks) throws IOException {
+        for (TaskState state : COUNTED_STATES) {
+            generator.writeNumberField(state.name(), tasks.stream().filter(task -> task.getState() == state).count());
+        }
+    }
+
+    private static void writeIds(JsonGenerator generator, String field, Stream<String> ids) throws IOException {
+        generator.writeArrayFieldStart(field);
+        for (String id : ids.distinct().sorted().toList()) {
+            generator.writeString(id);
+        }
+        generator.writeEndArray();
+    }
+
+    CompletionStage<HttpResponse> tasks(HttpRequest request) {
+        int limit = number(request, "limit", TASK_LIMIT);
+        int offset = number(request, "offset", 0);
+        boolean ascending = request.queryParameter("order").map("asc"::equals).orElse(false);
+        Optional<String> frameworkId = request.queryParameter("framework_id");
+        Optional<String> taskId = request.queryParameter("task_id");
+        return master.view().thenApply(view -> {
+            List<Task> tasks = new ArrayList<>();
+            Stream.concat(view.frameworks().stream(), view.completedFrameworks().stream())
+                    .filter(framework -> frameworkId.isEmpty()
+                            || framework.info().getId().getValue().equals(frameworkId.get()))
+                    .flatMap(StateEndpoint::allTasks)
+                    .filter(task -> taskId.isEmpty() || task.getTaskId().getValue().equals(taskId.get()))
+                    .forEach(tasks::add);
+            Comparator<Task> byStart = Comparator.comparingDouble(StateEndpoint::startTime);
+            tasks.sort(ascending ? byStart : byStart.reversed());
+            List<Task> page = tasks.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+            return JsonBody.respond(request, generator -> {
+                generator.writeStartObject();
+                generator.writeArrayFieldStart("tasks");
+                for (Task task : page) {
+                    StateJson.writeTask(generator, task);
+                }
+                generator.writeEndArray();
+                generator.writeEndObject();
+            });
+        });
+    }
+
+    /** When the task's first status came; tasks without one sort first ascending and last descending. */
+    private static double startTime(Task task) {
+        return task.getStatusesCount() == 0 ? Double.NEGATIVE_INFINITY : task.getStatuses(0).getTimestamp();
+    }
+
+    private static int number(HttpRequest request, String name, int fallback) {
+        try {
+            return request.queryParameter(name).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 }

@@ -1,0 +1,102 @@
+package org.meseta.allocator.drf.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.meseta.api.resources.Resources;
+
+/**
+ * Everything allocated (offered or in use), by agent and framework, with a running sum per agent so that an
+ * agent's free resources are its total less one value, not a fresh sum over frameworks.
+ *
+ * <p>A framework here need not be known to the allocator: an agent may report what a framework uses before the
+ * framework subscribes again after a master failover. Removing takes away only what is there, so nothing goes
+ * negative. Mutable; owned by the allocator's thread.
+ */
+final class Ledger {
+
+    private final Map<AgentID, Map<FrameworkID, Resources>> byAgent = new HashMap<>();
+    private final Map<FrameworkID, Set<AgentID>> agentsByFramework = new HashMap<>();
+    // Without allocation roles, so that they can be taken from an agent's total.
+    private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
+
+    void add(FrameworkID framework, AgentID agent, Resources resources) {
+        if (resources.isEmpty()) {
+            return;
+        }
+        byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, resources, Resources::plus);
+        agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
+        sumByAgent.merge(agent, RoleResources.unallocated(resources), Resources::plus);
+    }
+
+    /** @return what was actually taken away: the part of {@code resources} that was allocated */
+    Resources remove(FrameworkID framework, AgentID agent, Resources resources) {
+        Resources before = held(framework, agent);
+        Resources after = before.minus(resources);
+        Resources removed = before.minus(after);
+        if (removed.isEmpty()) {
+            return removed;
+        }
+        Map<FrameworkID, Resources> onAgent = byAgent.get(agent);
+        if (after.isEmpty()) {
+            onAgent.remove(framework);
+            Set<AgentID> agents = agentsByFramework.get(framework);
+            agents.remove(agent);
+            if (agents.isEmpty()) {
+                agentsByFramework.remove(framework);
+            }
+        } else {
+            onAgent.put(framework, after);
+        }
+        if (onAgent.isEmpty()) {
+            byAgent.remove(agent);
+        }
+        sumByAgent.computeIfPresent(agent, (key, sum) -> emptyToNull(sum.minus(RoleResources.unallocated(removed))));
+        return removed;
+    }
+
+    /** Everything allocated on the agent, without allocation roles. */
+    Resources allocatedOn(AgentID agent) {
+        return sumByAgent.getOrDefault(agent, Resources.empty());
+    }
+
+    /** What the framework holds on each agent. */
+    Map<AgentID, Resources> of(FrameworkID framework) {
+        Map<AgentID, Resources> held = new LinkedHashMap<>();
+        agentsByFramework.getOrDefault(framework, Set.of())
+                .forEach(agent -> held.put(agent, byAgent.get(agent).get(framework)));
+        return held;
+    }
+
+    /** Replaces what the framework holds on the agent. */
+    void replace(FrameworkID framework, AgentID agent, Resources resources) {
+        remove(framework, agent, held(framework, agent));
+        add(framework, agent, resources);
+    }
+
+    /** Forgets the framework's allocations; @return them, by agent */
+    Map<AgentID, Resources> removeFramework(FrameworkID framework) {
+        Map<AgentID, Resources> held = of(framework);
+        held.forEach((agent, resources) -> remove(framework, agent, resources));
+        return held;
+    }
+
+    /** Forgets everything allocated on the agent; @return it, by framework */
+    Map<FrameworkID, Resources> removeAgent(AgentID agent) {
+        Map<FrameworkID, Resources> onAgent = new LinkedHashMap<>(byAgent.getOrDefault(agent, Map.of()));
+        onAgent.forEach((framework, resources) -> remove(framework, agent, resources));
+        return onAgent;
+    }
+
+    private Resources held(FrameworkID framework, AgentID agent) {
+        return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Resources.empty());
+    }
+
+    private static Resources emptyToNull(Resources resources) {
+        return resources.isEmpty() ? null : resources;
+    }
+}

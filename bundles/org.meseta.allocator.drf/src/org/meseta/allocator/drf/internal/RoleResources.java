@@ -1,0 +1,73 @@
+package org.meseta.allocator.drf.internal;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.mesos.v1.Protos.Resource;
+import org.meseta.api.resources.ResourceParseException;
+import org.meseta.api.resources.Resources;
+import org.meseta.api.resources.Roles;
+
+/**
+ * Resources seen per role: what a role may be offered, and the {@code allocation_info} mark that says which role
+ * allocated resources belong to. Stateless.
+ */
+final class RoleResources {
+
+    private RoleResources() {
+    }
+
+    /**
+     * The resources {@code role} may be offered (Mesos's {@code allocatableTo}): unreserved ones, and those whose
+     * reservation (its last, most refined, role) is to {@code role} or to an ancestor of it, since a reservation to
+     * {@code eng} serves {@code eng/frontend} too.
+     */
+    static Resources allocatableTo(Resources resources, String role) {
+        return resources.filter(resource -> {
+            int count = resource.getReservationsCount();
+            if (count == 0) {
+                return true;
+            }
+            String reservedTo = resource.getReservations(count - 1).getRole();
+            return reservedTo.equals(role) || Roles.isStrictSubroleOf(role, reservedTo);
+        });
+    }
+
+    /** The same resources marked as allocated to {@code role}. */
+    static Resources allocatedTo(Resources resources, String role) {
+        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
+        return rebuild(resources, resource -> resource.toBuilder().setAllocationInfo(info).build());
+    }
+
+    /** The same resources without an allocation role, comparable with an agent's total. */
+    static Resources unallocated(Resources resources) {
+        return rebuild(resources, resource -> resource.toBuilder().clearAllocationInfo().build());
+    }
+
+    /** Allocated resources by their allocation role; resources without one are left out. */
+    static Map<String, Resources> byAllocationRole(Resources resources) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (Resource resource : resources) {
+            if (resource.hasAllocationInfo()) {
+                roles.add(resource.getAllocationInfo().getRole());
+            }
+        }
+        Map<String, Resources> byRole = new LinkedHashMap<>();
+        for (String role : roles) {
+            byRole.put(role, resources.filter(
+                    resource -> resource.hasAllocationInfo() && resource.getAllocationInfo().getRole().equals(role)));
+        }
+        return byRole;
+    }
+
+    private static Resources rebuild(Resources resources, UnaryOperator<Resource> change) {
+        try {
+            return Resources.of(resources.toList().stream().map(change).toList());
+        } catch (ResourceParseException e) {
+            // Valid resources stay valid when only their allocation role changes.
+            throw new IllegalStateException("Resources " + resources + " became invalid: " + e.getMessage(), e);
+        }
+    }
+}

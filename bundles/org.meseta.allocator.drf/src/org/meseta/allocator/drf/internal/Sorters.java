@@ -1,0 +1,128 @@
+package org.meseta.allocator.drf.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.meseta.allocator.api.Sorter;
+import org.meseta.allocator.api.SorterFactory;
+import org.meseta.api.resources.Resources;
+
+/**
+ * The two levels of sorting: one sorter over roles, and per role a sorter over the frameworks tracked in it. A
+ * framework is tracked in a role while it subscribes to the role or still holds resources allocated to it (a
+ * framework may leave a role with tasks still running there); a role is tracked while a framework is. Each framework
+ * sorter is active for a framework exactly when the framework may be offered resources in that role, so that
+ * {@link #frameworkOrder} lists only candidates.
+ *
+ * <p>Every sorter knows every agent's total, so shares are fractions of the whole cluster. Mutable; owned by the
+ * allocator's thread.
+ */
+final class Sorters {
+
+    private final Sorter roleSorter;
+    private final SorterFactory frameworkSorterFactory;
+    private final Set<String> excludedResourceNames;
+    private final Map<String, Sorter> frameworkSorters = new HashMap<>();
+    private final Map<String, Set<String>> frameworksByRole = new HashMap<>();
+    private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
+
+    Sorters(SorterFactory roleSorterFactory, SorterFactory frameworkSorterFactory, Set<String> excludedResourceNames) {
+        this.roleSorter = roleSorterFactory.create(excludedResourceNames);
+        this.frameworkSorterFactory = frameworkSorterFactory;
+        this.excludedResourceNames = Set.copyOf(excludedResourceNames);
+    }
+
+    void addAgent(AgentID agent, Resources total) {
+        agentTotals.put(agent, total);
+        roleSorter.addAgent(agent, total);
+        frameworkSorters.values().forEach(sorter -> sorter.addAgent(agent, total));
+    }
+
+    void removeAgent(AgentID agent) {
+        agentTotals.remove(agent);
+        roleSorter.removeAgent(agent);
+        frameworkSorters.values().forEach(sorter -> sorter.removeAgent(agent));
+    }
+
+    boolean isTracked(FrameworkID framework, String role) {
+        return frameworksByRole.getOrDefault(role, Set.of()).contains(framework.getValue());
+    }
+
+    /** Starts tracking the framework in the role (and the role, if it is new). */
+    void track(FrameworkID framework, String role, boolean offerable) {
+        Sorter sorter = frameworkSorters.computeIfAbsent(role, this::newRole);
+        frameworksByRole.computeIfAbsent(role, key -> new TreeSet<>()).add(framework.getValue());
+        sorter.add(framework.getValue());
+        setOfferable(framework, role, offerable);
+    }
+
+    /** @param role a role the framework is tracked in */
+    void setOfferable(FrameworkID framework, String role, boolean offerable) {
+        Sorter sorter = frameworkSorters.get(role);
+        if (offerable) {
+            sorter.activate(framework.getValue());
+        } else {
+            sorter.deactivate(framework.getValue());
+        }
+    }
+
+    /** Stops tracking the framework in a role it holds nothing in any more. */
+    void untrackIfIdle(FrameworkID framework, String role) {
+        if (isTracked(framework, role) && frameworkSorters.get(role).allocation(framework.getValue()).isEmpty()) {
+            untrack(framework.getValue(), role);
+        }
+    }
+
+    /** Stops tracking the framework everywhere; the caller has taken its allocations away first. */
+    void removeFramework(FrameworkID framework) {
+        List<String> roles = frameworksByRole.entrySet().stream()
+                .filter(entry -> entry.getValue().contains(framework.getValue())).map(Map.Entry::getKey).toList();
+        roles.forEach(role -> untrack(framework.getValue(), role));
+    }
+
+    /** @param resources allocated to {@code role}, in which the framework is tracked */
+    void allocated(FrameworkID framework, String role, AgentID agent, Resources resources) {
+        roleSorter.allocated(role, agent, resources);
+        frameworkSorters.get(role).allocated(framework.getValue(), agent, resources);
+    }
+
+    /** @param resources allocated to {@code role}, in which the framework is tracked */
+    void unallocated(FrameworkID framework, String role, AgentID agent, Resources resources) {
+        roleSorter.unallocated(role, agent, resources);
+        frameworkSorters.get(role).unallocated(framework.getValue(), agent, resources);
+    }
+
+    /** The roles in the order the role sorter offers to them. */
+    List<String> roleOrder() {
+        return roleSorter.sort();
+    }
+
+    /** The frameworks that may be offered resources in {@code role}, in the order the role's sorter prefers. */
+    List<FrameworkID> frameworkOrder(String role) {
+        return frameworkSorters.get(role).sort().stream()
+                .map(client -> FrameworkID.newBuilder().setValue(client).build()).toList();
+    }
+
+    private Sorter newRole(String role) {
+        roleSorter.add(role);
+        Sorter sorter = frameworkSorterFactory.create(excludedResourceNames);
+        agentTotals.forEach(sorter::addAgent);
+        return sorter;
+    }
+
+    private void untrack(String framework, String role) {
+        frameworkSorters.get(role).remove(framework);
+        Set<String> frameworks = frameworksByRole.get(role);
+        frameworks.remove(framework);
+        if (frameworks.isEmpty()) {
+            frameworksByRole.remove(role);
+            frameworkSorters.remove(role);
+            roleSorter.remove(role);
+        }
+    }
+}

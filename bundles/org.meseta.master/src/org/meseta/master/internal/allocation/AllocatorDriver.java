@@ -1,0 +1,132 @@
+package org.meseta.master.internal.allocation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.meseta.allocator.api.Allocation;
+import org.meseta.allocator.api.Allocator;
+import org.meseta.api.resources.Resources;
+import org.meseta.daemon.Actor;
+
+/**
+ * Runs an {@link Allocator} on its own thread, {@code allocator}, and batches its passes: every event that may make
+ * resources offerable asks for a pass, and at most one pass is queued at a time, so a burst of events (a framework
+ * declining many offers, many tasks ending) costs one pass. A pass also runs every {@code --allocation_interval},
+ * which is when expired offer filters take effect.
+ *
+ * <p>Every method returns at once; the calls reach the allocator in the order they were made. Allocations are handed
+ * to {@code offers} on the allocator thread; the consumer must hand them on to the master's thread and must not
+ * block. Because the master acts on its own thread, an allocation may arrive for a framework or agent that has gone
+ * meanwhile; the master then gives the resources back with {@link #recoverResources}.
+ */
+public final class AllocatorDriver implements AutoCloseable {
+
+    private final Actor actor = new Actor("allocator");
+    private final Allocator allocator;
+    private final Duration interval;
+    private final Consumer<List<Allocation>> offers;
+    private boolean passQueued;
+    private Actor.Timer periodic = () -> {};
+
+    public AllocatorDriver(Allocator allocator, Duration interval, Consumer<List<Allocation>> offers) {
+        this.allocator = allocator;
+        this.interval = interval;
+        this.offers = offers;
+    }
+
+    /** Starts the periodic passes. */
+    public void start() {
+        actor.run(this::schedulePeriodicPass);
+    }
+
+    public void addFramework(FrameworkID id, FrameworkInfo info, Map<AgentID, Resources> used, boolean active,
+            Set<String> suppressedRoles) {
+        change(() -> allocator.addFramework(id, info, used, active, suppressedRoles));
+    }
+
+    public void updateFramework(FrameworkID id, FrameworkInfo info, Set<String> suppressedRoles) {
+        change(() -> allocator.updateFramework(id, info, suppressedRoles));
+    }
+
+    public void activateFramework(FrameworkID id) {
+        change(() -> allocator.activateFramework(id));
+    }
+
+    public void deactivateFramework(FrameworkID id) {
+        actor.run(() -> allocator.deactivateFramework(id));
+    }
+
+    public void removeFramework(FrameworkID id) {
+        change(() -> allocator.removeFramework(id));
+    }
+
+    public void addAgent(AgentID id, AgentInfo info, Resources total, Map<FrameworkID, Resources> used) {
+        change(() -> allocator.addAgent(id, info, total, used));
+    }
+
+    public void removeAgent(AgentID id) {
+        actor.run(() -> allocator.removeAgent(id));
+    }
+
+    public void activateAgent(AgentID id) {
+        change(() -> allocator.activateAgent(id));
+    }
+
+    public void deactivateAgent(AgentID id) {
+        actor.run(() -> allocator.deactivateAgent(id));
+    }
+
+    public void recoverResources(FrameworkID framework, AgentID agent, Resources resources,
+            Optional<Duration> refuseFor) {
+        change(() -> allocator.recoverResources(framework, agent, resources, refuseFor));
+    }
+
+    public void suppressOffers(FrameworkID framework, Set<String> roles) {
+        actor.run(() -> allocator.suppressOffers(framework, roles));
+    }
+
+    public void reviveOffers(FrameworkID framework, Set<String> roles) {
+        change(() -> allocator.reviveOffers(framework, roles));
+    }
+
+    /** Applies a change that may make resources offerable, then makes sure a pass follows. */
+    private void change(Runnable call) {
+        actor.run(() -> {
+            call.run();
+            if (!passQueued) {
+                passQueued = true;
+                // Queued behind the events already waiting, so a burst of them is allocated in one pass.
+                actor.run(this::pass);
+            }
+        });
+    }
+
+    private void pass() {
+        passQueued = false;
+        List<Allocation> allocations = allocator.allocate();
+        if (!allocations.isEmpty()) {
+            offers.accept(allocations);
+        }
+    }
+
+    private void schedulePeriodicPass() {
+        periodic = actor.schedule(interval, () -> {
+            pass();
+            schedulePeriodicPass();
+        });
+    }
+
+    /** Stops allocating; calls made afterwards are dropped. */
+    @Override
+    public void close() {
+        actor.run(() -> periodic.cancel());
+        actor.close();
+    }
+}

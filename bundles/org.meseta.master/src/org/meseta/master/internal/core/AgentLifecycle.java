@@ -1,0 +1,134 @@
+package org.meseta.master.internal.core;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.resources.Resources;
+import org.meseta.daemon.Actor;
+import org.meseta.http.ResponseStream;
+import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.agents.Agents;
+
+/**
+ * Agents joining, answering pings, disconnecting and becoming unreachable, as Mesos's agent health checks work:
+ * <pre>
+ *   subscribe ──► active ──link ends──► inactive ──no new link within ping timeout × max pings──► unreachable
+ *                   │  ▲                   │                                                        │
+ *                   │  └──── subscribe ────┘                                                        │
+ *                   └── max_agent_ping_timeouts pings unanswered ─────────────────────────────────►─┘
+ * </pre>
+ * An inactive agent's offers are rescinded and nothing of it is offered. An unreachable agent's tasks become
+ * TASK_UNREACHABLE (TASK_LOST for frameworks that are not partition-aware); if it subscribes again, its tasks are
+ * taken back. Runs on the master's actor thread.
+ */
+public final class AgentLifecycle {
+
+    private static final System.Logger LOG = System.getLogger(AgentLifecycle.class.getName());
+    private static final String HEALTH_CHECK_TIMED_OUT = "health check timed out";
+
+    private final Cluster cluster;
+    private final OfferLifecycle offers;
+    private final TaskLifecycle tasks;
+    private final AgentAdoption adoption;
+
+    AgentLifecycle(Cluster cluster, OfferLifecycle offers, TaskLifecycle tasks) {
+        this.cluster = cluster;
+        this.offers = offers;
+        this.tasks = tasks;
+        this.adoption = new AgentAdoption(cluster, tasks);
+    }
+
+    /** Admits the agent with its validated {@code total} resources; {@code link} carries its events from now on. */
+    AgentID subscribe(AgentSubscribe request, Resources total, ResponseStream link) {
+        Agents.Admission admission = cluster.agents.admit(request, total, cluster.now());
+        Agent agent = admission.agent();
+        agent.link().ifPresent(ResponseStream::close);
+        agent.connect(link, schedulePing(agent.id()));
+        link.closeFuture().whenComplete((ignored, failure) -> cluster.actor.run(() -> linkClosed(agent.id(), link)));
+        agent.send(new AgentEvent.Registered(agent.id(), cluster.info, cluster.config.agentPingTimeout(),
+                cluster.config.maxAgentPingTimeouts()));
+        switch (admission.kind()) {
+            case NEW, UNKNOWN_RETURNED, UNREACHABLE_RETURNED -> {
+                adoption.adopt(agent, request, admission.kind());
+                cluster.allocator.addAgent(agent.id(), agent.info(), agent.total(), tasks.usedOn(agent.id()));
+            }
+            case KNOWN -> {
+                adoption.reconcile(agent, request);
+                cluster.allocator.activateAgent(agent.id());
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "{0} agent {1} at {2} ({3})",
+                admission.kind() == Agents.Admission.Kind.NEW ? "Admitted" : "Re-admitted", agent.id().getValue(),
+                agent.pid(), agent.info().getHostname());
+        return agent.id();
+    }
+
+    /** Records a pong. */
+    void pong(Agent agent) {
+        agent.ponged();
+    }
+
+    private Actor.Timer schedulePing(AgentID id) {
+        return cluster.actor.schedule(cluster.config.agentPingTimeout(), () -> pingDue(id));
+    }
+
+    private void pingDue(AgentID id) {
+        Optional<Agent> found = cluster.agents.find(id);
+        if (found.isEmpty() || found.get().link().isEmpty()) {
+            return;
+        }
+        Agent agent = found.get();
+        int missed = agent.pingDue();
+        if (missed >= cluster.config.maxAgentPingTimeouts()) {
+            LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} did not answer {2} pings; marking it unreachable",
+                    id.getValue(), agent.pid(), missed);
+            ResponseStream link = agent.link().get();
+            deactivate(agent);
+            link.close();
+            markUnreachable(agent, HEALTH_CHECK_TIMED_OUT);
+            return;
+        }
+        agent.send(new AgentEvent.Ping());
+        agent.schedulePings(schedulePing(id));
+    }
+
+    /**
+     * The link ended: the agent is inactive, and unreachable unless it subscribes again within as long as its health
+     * checks would take to fail (a Mesos master keeps pinging a disconnected agent until they do).
+     */
+    private void linkClosed(AgentID id, ResponseStream link) {
+        Optional<Agent> found = cluster.agents.find(id);
+        if (found.isEmpty() || found.get().link().orElse(null) != link) {
+            return;
+        }
+        Agent agent = found.get();
+        deactivate(agent);
+        Duration grace = cluster.config.agentPingTimeout().multipliedBy(cluster.config.maxAgentPingTimeouts());
+        agent.awaitReconnection(cluster.actor.schedule(grace, () -> cluster.agents.find(id)
+                .filter(current -> current == agent && !current.isActive())
+                .ifPresent(current -> markUnreachable(current, HEALTH_CHECK_TIMED_OUT))));
+        LOG.log(System.Logger.Level.INFO, "Agent {0} at {1} disconnected; marking it inactive", id.getValue(),
+                agent.pid());
+    }
+
+    private void deactivate(Agent agent) {
+        agent.disconnect();
+        offers.rescindAll(agent);
+        cluster.allocator.deactivateAgent(agent.id());
+    }
+
+    private void markUnreachable(Agent agent, String reason) {
+        tasks.agentLost(agent, reason, cluster.now());
+        cluster.allocator.removeAgent(agent.id());
+        cluster.agents.markUnreachable(agent, cluster.now());
+        LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} is unreachable: {2}", agent.id().getValue(),
+                agent.pid(), reason);
+    }
+
+    /** Closes every agent link (agents will subscribe to the next master). */
+    void closeLinks() {
+        cluster.agents.all().forEach(agent -> agent.link().ifPresent(ResponseStream::close));
+    }
+}

@@ -1,0 +1,55 @@
+package org.meseta.master.internal.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.daemon.Actor;
+import org.meseta.master.internal.MasterConfig;
+import org.meseta.master.internal.agents.Agents;
+import org.meseta.master.internal.allocation.AllocatorDriver;
+import org.meseta.master.internal.frameworks.Frameworks;
+import org.meseta.master.internal.offers.Offers;
+
+/**
+ * Everything the master knows, shared by the classes of this package that change it. Confined to the master's
+ * actor thread, {@code actor}; the allocator runs on its own thread behind {@code allocator}.
+ */
+public final class Cluster {
+
+    final MasterConfig config;
+    final MasterInfo info;
+    final Clock clock;
+    final Actor actor;
+    final Agents agents;
+    final Frameworks frameworks;
+    final Offers offers;
+    final AllocatorDriver allocator;
+
+    public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
+        this.config = config;
+        this.info = info;
+        this.clock = clock;
+        this.actor = actor;
+        this.allocator = allocator;
+        this.agents = new Agents(info.getId());
+        this.frameworks = new Frameworks(info.getId(), config.maxCompletedFrameworks(),
+                config.maxCompletedTasksPerFramework());
+        this.offers = new Offers(info.getId());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    public Agents agents() {
+        return agents;
+    }
+
+    public Frameworks frameworks() {
+        return frameworks;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+}

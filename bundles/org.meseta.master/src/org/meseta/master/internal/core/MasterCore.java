@@ -1,0 +1,87 @@
+package org.meseta.master.internal.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.allocator.api.Allocation;
+import org.meseta.api.agentlink.AgentCall;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.resources.Resources;
+import org.meseta.http.ResponseStream;
+import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.agents.Agent;
+
+/**
+ * The master's logic, wired together: one object per concern over the shared {@link Cluster}. Every method runs on
+ * the master's actor thread; {@code org.meseta.master.internal.Master} is the asynchronous front door.
+ */
+public final class MasterCore {
+
+    private final Cluster cluster;
+    private final Instant startTime;
+    private final OfferLifecycle offers;
+    private final TaskLifecycle tasks;
+    private final FrameworkLifecycle frameworks;
+    private final AgentLifecycle agents;
+    private final FrameworkCalls calls;
+    private final SchedulerCalls schedulerCalls;
+    private final Snapshots snapshots;
+
+    public MasterCore(Cluster cluster) {
+        this.cluster = cluster;
+        this.startTime = cluster.now();
+        this.offers = new OfferLifecycle(cluster);
+        this.tasks = new TaskLifecycle(cluster);
+        this.frameworks = new FrameworkLifecycle(cluster, offers, tasks);
+        this.agents = new AgentLifecycle(cluster, offers, tasks);
+        this.calls = new FrameworkCalls(cluster);
+        this.schedulerCalls = new SchedulerCalls(cluster, frameworks, offers, new Accepts(cluster, offers, tasks),
+                tasks, calls);
+        this.snapshots = new Snapshots(cluster);
+    }
+
+    public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
+        return agents.subscribe(request, total, link);
+    }
+
+    /** A call from an agent; false when the agent is not admitted (it must subscribe again). */
+    public boolean agentCall(AgentCall call) {
+        Optional<Agent> agent = cluster.agents.find(call.agentId()).filter(Agent::isActive);
+        if (agent.isEmpty()) {
+            return false;
+        }
+        switch (call) {
+            case AgentCall.Pong pong -> agents.pong(agent.get());
+            case AgentCall.Update update -> tasks.update(agent.get(), update);
+            case AgentCall.ExecutorMessage message -> calls.executorMessage(message);
+            case AgentCall.ExecutorExited exited -> tasks.executorExited(agent.get(), exited);
+        }
+        return true;
+    }
+
+    public void subscribeFramework(Call.Subscribe subscribe, ResponseStream stream, String streamId,
+            String mediaType) {
+        frameworks.subscribe(subscribe, stream, streamId, mediaType);
+    }
+
+    public SchedulerReply schedulerCall(Call call, Optional<String> streamId) {
+        return schedulerCalls.handle(call, streamId);
+    }
+
+    public void allocated(List<Allocation> allocations) {
+        offers.allocated(allocations);
+    }
+
+    public ClusterView view() {
+        return snapshots.take(startTime);
+    }
+
+    /** Ends every framework stream and agent link, as a master that stops does. */
+    public void closeStreams() {
+        cluster.frameworks.all().forEach(framework -> framework.connection().ifPresent(
+                connection -> connection.close()));
+        agents.closeLinks();
+    }
+}

@@ -1,0 +1,72 @@
+package org.meseta.master.internal.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.meseta.api.resources.Resources;
+import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.frameworks.Framework;
+import org.meseta.master.internal.offers.OutstandingOffer;
+
+/** Takes the immutable {@link ClusterView} the endpoints render. Runs on the master's actor thread. */
+final class Snapshots {
+
+    private final Cluster cluster;
+
+    Snapshots(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    ClusterView take(Instant startTime) {
+        Map<String, Resources> usedByAgent = new HashMap<>();
+        List<ClusterView.FrameworkView> frameworks = new ArrayList<>();
+        for (Framework framework : cluster.frameworks.all()) {
+            Map<String, Resources> used = TaskLifecycle.usedByAgent(framework);
+            used.forEach((agent, resources) -> usedByAgent.merge(agent, resources, Resources::plus));
+            frameworks.add(view(framework, sum(used.values())));
+        }
+        List<ClusterView.AgentView> agents = new ArrayList<>();
+        for (Agent agent : cluster.agents.all()) {
+            agents.add(new ClusterView.AgentView(agent.info(), agent.total(),
+                    usedByAgent.getOrDefault(agent.id().getValue(), Resources.empty()),
+                    offered(cluster.offers.onAgent(agent.id())), agent.pid(), agent.version(),
+                    agent.registeredTime(), agent.reregisteredTime(), agent.isActive()));
+        }
+        List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
+                .map(framework -> view(framework, Resources.empty())).toList();
+        return new ClusterView(cluster.info, startTime, agents, frameworks, completed,
+                cluster.agents.allUnreachable().size());
+    }
+
+    private ClusterView.FrameworkView view(Framework framework, Resources used) {
+        Map<String, List<ExecutorInfo>> executors = new LinkedHashMap<>();
+        framework.executors().forEach((agent, byId) -> executors.put(agent, List.copyOf(byId.values())));
+        List<OutstandingOffer> offers = List.copyOf(cluster.offers.of(framework.id()));
+        return new ClusterView.FrameworkView(framework.info(), framework.isConnected(), framework.isConnected(),
+                framework.isRecovered(), framework.registeredTime(), framework.reregisteredTime(),
+                framework.unregisteredTime(), List.copyOf(framework.tasks()),
+                List.copyOf(framework.unreachableTasks()), List.copyOf(framework.completedTasks()), offers,
+                executors, used, offered(offers));
+    }
+
+    private static Resources offered(Iterable<OutstandingOffer> offers) {
+        Resources offered = Resources.empty();
+        for (OutstandingOffer offer : offers) {
+            offered = offered.plus(offer.resources());
+        }
+        return offered;
+    }
+
+    private static Resources sum(Iterable<Resources> all) {
+        Resources sum = Resources.empty();
+        for (Resources resources : all) {
+            sum = sum.plus(resources);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,294 @@
+package org.meseta.master.internal.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.Protos.TimeInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.api.agentlink.AgentCall;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.resources.Resources;
+import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.frameworks.Framework;
+
+/**
+ * The life of tasks as the master sees it: launched as TASK_STAGING, then whatever their agent reports, until the
+ * framework acknowledges the terminal update; lost with their agent; killed with their framework.
+ *
+ * <p>A task's {@code state} is the newest state its agent knows ({@code latest_state}), while
+ * {@code status_update_state} and {@code status_update_uuid} name the update the framework has been sent and must
+ * acknowledge. Its resources are given back to the allocator the moment its state becomes terminal; the task itself
+ * is kept (for reconciliation) until that terminal update is acknowledged. Terminal states never change.
+ *
+ * <p>Runs on the master's actor thread.
+ */
+public final class TaskLifecycle {
+
+    private static final System.Logger LOG = System.getLogger(TaskLifecycle.class.getName());
+
+    private final Cluster cluster;
+
+    public TaskLifecycle(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * Records a task that passed validation and sends it to its agent.
+     *
+     * @param resources the task's resources as taken from the offer (post-refinement, allocation_info set)
+     * @param newExecutor the task's executor when it is not yet running on the agent
+     */
+    void launch(Framework framework, Agent agent, TaskInfo info, Resources resources,
+            Optional<ExecutorInfo> newExecutor) {
+        TaskInfo.Builder sent = info.toBuilder().setAgentId(agent.id()).clearResources()
+                .addAllResources(resources.toList());
+        if (info.hasExecutor()) {
+            sent.setExecutor(info.getExecutor().toBuilder().setFrameworkId(framework.id()));
+        }
+        framework.putTask(newTask(framework, agent, sent.build()));
+        newExecutor.ifPresent(executor -> framework.addExecutor(agent.id(),
+                executor.toBuilder().setFrameworkId(framework.id()).build()));
+        agent.send(new AgentEvent.RunTask(framework.info(), sent.build()));
+    }
+
+    private static Task newTask(Framework framework, Agent agent, TaskInfo info) {
+        Task.Builder task = Task.newBuilder()
+                .setName(info.getName())
+                .setTaskId(info.getTaskId())
+                .setFrameworkId(framework.id())
+                .setAgentId(agent.id())
+                .setState(TaskState.TASK_STAGING)
+                .addAllResources(info.getResourcesList());
+        if (info.hasExecutor()) {
+            task.setExecutorId(info.getExecutor().getExecutorId());
+        }
+        if (info.hasCommand() && info.getCommand().hasUser()) {
+            task.setUser(info.getCommand().getUser());
+        } else if (framework.info().hasUser()) {
+            task.setUser(framework.info().getUser());
+        }
+        if (info.hasLabels()) {
+            task.setLabels(info.getLabels());
+        }
+        if (info.hasDiscovery()) {
+            task.setDiscovery(info.getDiscovery());
+        }
+        if (info.hasContainer()) {
+            task.setContainer(info.getContainer());
+        }
+        if (info.hasHealthCheck()) {
+            task.setHealthCheck(info.getHealthCheck());
+        }
+        if (info.hasKillPolicy()) {
+            task.setKillPolicy(info.getKillPolicy());
+        }
+        return task.build();
+    }
+
+    /**
+     * A status update from an agent: forwarded to the framework if it is connected (otherwise the agent sends it
+     * again later), then recorded on the task. An update for a removed framework tells the agent to shut it down.
+     */
+    void update(Agent agent, AgentCall.Update call) {
+        TaskStatus status = call.status().toBuilder().setAgentId(agent.id()).build();
+        if (cluster.frameworks.isRemoved(call.frameworkId())) {
+            agent.send(new AgentEvent.ShutdownFramework(call.frameworkId()));
+            return;
+        }
+        Optional<Framework> found = cluster.frameworks.find(call.frameworkId());
+        if (found.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Dropped status update {0} of task {1} for unknown framework {2}",
+                    status.getState(), status.getTaskId().getValue(), call.frameworkId().getValue());
+            return;
+        }
+        Framework framework = found.get();
+        framework.send(Events.update(status));
+        framework.task(status.getTaskId().getValue())
+                .ifPresent(task -> record(framework, task, status, call.latestState()));
+    }
+
+    private void record(Framework framework, Task task, TaskStatus status, TaskState latestState) {
+        Task.Builder updated = task.toBuilder();
+        if (!TaskStates.isTerminal(task.getState())) {
+            updated.setState(latestState);
+        }
+        if (status.hasUuid()) {
+            updated.setStatusUpdateState(status.getState()).setStatusUpdateUuid(status.getUuid());
+        }
+        appendStatus(updated, status);
+        framework.putTask(updated.build());
+        if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
+            recoverResources(framework, task);
+        }
+    }
+
+    /** As Mesos: one status per state in a row (the newest wins), without the framework's data. */
+    private static void appendStatus(Task.Builder task, TaskStatus status) {
+        int last = task.getStatusesCount() - 1;
+        if (last >= 0 && task.getStatuses(last).getState() == status.getState()) {
+            task.removeStatuses(last);
+        }
+        task.addStatuses(status.toBuilder().clearData());
+    }
+
+    private void recoverResources(Framework framework, Task task) {
+        cluster.allocator.recoverResources(framework.id(), task.getAgentId(),
+                Resources.ofValidated(task.getResourcesList()), Optional.empty());
+    }
+
+    /**
+     * The framework acknowledged an update: the agent is told, and a task whose terminal update it was is completed.
+     * An acknowledgement for an agent that is not connected is dropped; the agent sends the update again and the
+     * framework acknowledges it again.
+     */
+    void acknowledge(Framework framework, Call.Acknowledge ack) {
+        Optional<Agent> agent = cluster.agents.find(ack.getAgentId()).filter(Agent::isActive);
+        if (agent.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Dropped the acknowledgement of task {0}: agent {1} is not connected",
+                    ack.getTaskId().getValue(), ack.getAgentId().getValue());
+            return;
+        }
+        framework.task(ack.getTaskId().getValue())
+                .filter(task -> task.getAgentId().equals(ack.getAgentId()))
+                .filter(task -> task.hasStatusUpdateState() && TaskStates.isTerminal(task.getStatusUpdateState())
+                        && task.getStatusUpdateUuid().equals(ack.getUuid()))
+                .ifPresent(framework::completeTask);
+        agent.get().send(new AgentEvent.Acknowledge(framework.id(), ack));
+    }
+
+    /**
+     * The agent became unreachable: each of its tasks becomes TASK_UNREACHABLE, or TASK_LOST for frameworks that
+     * are not partition-aware, and is set aside as unreachable (it comes back if the agent does); its executors are
+     * forgotten, and every connected framework hears that the agent is lost.
+     */
+    void agentLost(Agent agent, String reason, Instant now) {
+        TimeInfo since = TimeInfo.newBuilder().setNanoseconds(nanos(now)).build();
+        for (Framework framework : cluster.frameworks.all()) {
+            List<Task> onAgent = framework.tasks().stream()
+                    .filter(task -> task.getAgentId().equals(agent.id()))
+                    .toList();
+            TaskState state = framework.isPartitionAware() ? TaskState.TASK_UNREACHABLE : TaskState.TASK_LOST;
+            for (Task task : onAgent) {
+                TaskStatus status = TaskStates.fromMaster(task.getTaskId(), agent.id(), state,
+                        TaskStatus.Reason.REASON_AGENT_REMOVED, reason, now).setUnreachableTime(since).build();
+                framework.send(Events.update(status));
+                framework.setUnreachable(transition(framework, task, state, status));
+            }
+            framework.removeExecutors(agent.id());
+            framework.send(Events.failure(agent.id(), null, null));
+        }
+    }
+
+    /**
+     * Moves a task to {@code state} as the master decided it (no uuid, so the framework's pending acknowledgement is
+     * unaffected); a live task that stops running gives its resources back.
+     */
+    private Task transition(Framework framework, Task task, TaskState state, TaskStatus status) {
+        Task.Builder updated = task.toBuilder();
+        if (!TaskStates.isTerminal(task.getState())) {
+            updated.setState(state);
+        }
+        appendStatus(updated, status);
+        if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
+            recoverResources(framework, task);
+        }
+        return updated.build();
+    }
+
+    /** Whether a task in this state holds its resources: until it ends or its agent is lost. */
+    private static boolean holdsResources(TaskState state) {
+        return !TaskStates.isTerminal(state) && state != TaskState.TASK_UNREACHABLE;
+    }
+
+    /**
+     * The framework is removed: its tasks end as TASK_KILLED in the master's books (the framework is not told), and
+     * every agent shuts the framework down.
+     */
+    void frameworkRemoved(Framework framework, Instant now) {
+        List<Task> all = new ArrayList<>(framework.tasks());
+        all.addAll(framework.unreachableTasks());
+        for (Task task : all) {
+            TaskStatus killed = TaskStates.fromMaster(task.getTaskId(), task.getAgentId(), TaskState.TASK_KILLED,
+                    TaskStatus.Reason.REASON_FRAMEWORK_REMOVED, "Framework " + framework.id().getValue()
+                            + " removed", now).build();
+            framework.completeTask(transition(framework, task, TaskState.TASK_KILLED, killed));
+        }
+        for (Agent agent : cluster.agents.all()) {
+            agent.send(new AgentEvent.ShutdownFramework(framework.id()));
+        }
+    }
+
+    /** An executor ended on its agent: its resources are free, and its framework hears of it. */
+    void executorExited(Agent agent, AgentCall.ExecutorExited call) {
+        cluster.frameworks.find(call.frameworkId()).ifPresent(framework -> {
+            framework.executors(agent.id()).stream()
+                    .filter(executor -> executor.getExecutorId().equals(call.failure().getExecutorId()))
+                    .findFirst()
+                    .ifPresent(executor -> executorGone(framework, agent.id(), executor));
+            framework.send(Events.failure(agent.id(), call.failure().getExecutorId(),
+                    call.failure().hasStatus() ? call.failure().getStatus() : null));
+        });
+    }
+
+    /** Forgets an executor that no longer runs and frees its resources. */
+    void executorGone(Framework framework, AgentID agent, ExecutorInfo executor) {
+        framework.removeExecutor(agent, executor.getExecutorId().getValue());
+        Resources resources = Resources.ofValidated(executor.getResourcesList());
+        if (!resources.isEmpty()) {
+            cluster.allocator.recoverResources(framework.id(), agent, resources, Optional.empty());
+        }
+    }
+
+    /** Ends a task with a status the master generated, telling the framework; a terminal task is completed. */
+    void endByMaster(Framework framework, Task task, TaskStatus status) {
+        framework.send(Events.update(status));
+        Task ended = transition(framework, task, status.getState(), status);
+        if (TaskStates.isTerminal(ended.getState())) {
+            framework.completeTask(ended);
+        } else {
+            framework.putTask(ended);
+        }
+    }
+
+    /** What the live tasks and executors of each framework use on {@code agent}. */
+    Map<FrameworkID, Resources> usedOn(AgentID agent) {
+        Map<FrameworkID, Resources> used = new HashMap<>();
+        for (Framework framework : cluster.frameworks.all()) {
+            Resources sum = usedByAgent(framework).get(agent.getValue());
+            if (sum != null) {
+                used.put(framework.id(), sum);
+            }
+        }
+        return used;
+    }
+
+    /** What a framework's live tasks and executors use, by agent id. */
+    static Map<String, Resources> usedByAgent(Framework framework) {
+        Map<String, Resources> used = new HashMap<>();
+        for (Task task : framework.tasks()) {
+            if (holdsResources(task.getState())) {
+                used.merge(task.getAgentId().getValue(), Resources.ofValidated(task.getResourcesList()),
+                        Resources::plus);
+            }
+        }
+        framework.executors().forEach((agent, executors) -> executors.values().forEach(executor ->
+                used.merge(agent, Resources.ofValidated(executor.getResourcesList()), Resources::plus)));
+        used.values().removeIf(Resources::isEmpty);
+        return used;
+    }
+
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}

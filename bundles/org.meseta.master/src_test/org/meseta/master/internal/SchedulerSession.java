@@ -1,0 +1,204 @@
+package org.meseta.master.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.meseta.api.json.JsonCodec;
+import org.meseta.api.json.JsonCodecException;
+import org.meseta.api.recordio.RecordIODecoder;
+import org.meseta.api.recordio.RecordIOException;
+import org.meseta.http.HttpClient;
+import org.meseta.http.HttpHeaders;
+import org.meseta.http.StreamListener;
+import org.meseta.testing.Http;
+
+/**
+ * Plays a framework on the v1 scheduler API: subscribes in JSON or protobuf, collects the events of its stream
+ * (checking that every HTTP chunk carries exactly one record), and makes calls with its {@code Mesos-Stream-Id}.
+ */
+final class SchedulerSession implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final URI uri;
+    private final String mediaType;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> status = new CompletableFuture<>();
+    private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> stream;
+    private FrameworkID frameworkId;
+
+    private SchedulerSession(HttpClient client, URI uri, String mediaType, Call subscribe) {
+        this.uri = uri;
+        this.mediaType = mediaType;
+        RecordIODecoder decoder = new RecordIODecoder(4 * 1024 * 1024);
+        this.stream = client.stream("POST", uri, HttpHeaders.of("Content-Type", mediaType, "Accept", mediaType),
+                encode(subscribe), new StreamListener() {
+                    @Override
+                    public void onResponse(int code, HttpHeaders head) {
+                        status.complete(code);
+                        headers.complete(head);
+                    }
+
+                    @Override
+                    public void onChunk(byte[] chunk) {
+                        try {
+                            List<byte[]> records = decoder.decode(chunk);
+                            if (records.size() != 1) {
+                                problems.add("a chunk carried " + records.size() + " records");
+                            }
+                            for (byte[] record : records) {
+                                events.add(decode(record));
+                            }
+                        } catch (RecordIOException | JsonCodecException | InvalidProtocolBufferException e) {
+                            problems.add(e.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void onEnd() {
+                        ended.complete("end");
+                    }
+
+                    @Override
+                    public void onFailure(Throwable cause) {
+                        ended.complete("failure: " + cause);
+                    }
+                });
+    }
+
+    /** Subscribes with {@code info} ({@code id} set to resubscribe) in {@code mediaType}. */
+    static SchedulerSession subscribe(HttpClient client, URI uri, String mediaType, FrameworkInfo info) {
+        Call.Builder call = Call.newBuilder().setType(Call.Type.SUBSCRIBE)
+                .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(info));
+        if (info.hasId()) {
+            call.setFrameworkId(info.getId());
+        }
+        return new SchedulerSession(client, uri, mediaType, call.build());
+    }
+
+    /** A framework named {@code name} run by user {@code test}, with the given capabilities. */
+    static FrameworkInfo framework(String name, FrameworkInfo.Capability.Type... capabilities) {
+        FrameworkInfo.Builder info = FrameworkInfo.newBuilder().setUser("test").setName(name);
+        for (FrameworkInfo.Capability.Type type : capabilities) {
+            info.addCapabilities(FrameworkInfo.Capability.newBuilder().setType(type));
+        }
+        return info.build();
+    }
+
+    /** Waits for SUBSCRIBED (then the immediate HEARTBEAT) and returns the framework id. */
+    FrameworkID subscribed() throws Exception {
+        assertEquals(200, status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        Event first = next(WAIT);
+        assertEquals(Event.Type.SUBSCRIBED, first.getType(), () -> "first event: " + first);
+        assertEquals(Event.Type.HEARTBEAT, next(WAIT).getType(), "the event after SUBSCRIBED");
+        frameworkId = first.getSubscribed().getFrameworkId();
+        return frameworkId;
+    }
+
+    FrameworkID id() {
+        return frameworkId;
+    }
+
+    String streamId() throws Exception {
+        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).first("Mesos-Stream-Id").orElseThrow();
+    }
+
+    HttpHeaders headers() throws Exception {
+        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int status() throws Exception {
+        return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The next event; fails the test if none arrives in time. */
+    Event next(Duration timeout) throws InterruptedException {
+        Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (event == null) {
+            fail("No event within " + timeout.toMillis() + " ms; problems: " + problems + ", ended: "
+                    + ended.getNow("no"));
+        }
+        return event;
+    }
+
+    /** The next event of {@code type}, skipping heartbeats; fails on any other event. */
+    Event next(Event.Type type) throws InterruptedException {
+        Event event;
+        do {
+            event = next(WAIT);
+        } while (event.getType() == Event.Type.HEARTBEAT && type != Event.Type.HEARTBEAT);
+        assertEquals(type, event.getType(), "event " + event);
+        return event;
+    }
+
+    /** The next event other than a heartbeat within {@code timeout}, if any. */
+    Optional<Event> poll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (event == null || event.getType() != Event.Type.HEARTBEAT) {
+                return Optional.ofNullable(event);
+            }
+        }
+    }
+
+    /** Every event received and not yet taken. */
+    List<Event> drain() {
+        List<Event> drained = new ArrayList<>();
+        events.drainTo(drained);
+        return drained;
+    }
+
+    /** Makes a call for this framework with its stream id; returns the response. */
+    java.net.http.HttpResponse<byte[]> call(Call.Builder call) throws Exception {
+        Call built = call.setFrameworkId(frameworkId).build();
+        return Http.post(uri, encode(built), "Content-Type", mediaType, "Mesos-Stream-Id", streamId());
+    }
+
+    /** Makes a call that must be accepted (202). */
+    void accepted(Call.Builder call) throws Exception {
+        var response = call(call);
+        assertEquals(202, response.statusCode(), () -> Http.text(response));
+    }
+
+    String awaitEnd() throws Exception {
+        return ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    private byte[] encode(Call call) {
+        return mediaType.equals(Http.PROTOBUF) ? call.toByteArray() : JsonCodec.encode(call);
+    }
+
+    private Event decode(byte[] record) throws JsonCodecException, InvalidProtocolBufferException {
+        return mediaType.equals(Http.PROTOBUF) ? Event.parseFrom(record)
+                : JsonCodec.decode(record, Event.newBuilder()).build();
+    }
+
+    /** Drops the connection, as a framework that dies does. */
+    @Override
+    public void close() {
+        stream.cancel(true);
+    }
+}
