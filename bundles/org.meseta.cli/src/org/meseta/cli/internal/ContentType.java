@@ -8,6 +8,7 @@ import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.api.protobuf.ProtobufCodec;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.MediaTypes;
 
 /**
@@ -51,11 +52,9 @@ enum ContentType {
         return mediaType;
     }
 
+    /** {@code message} as compact JSON or binary protobuf, as the master's side of the API encodes it. */
     byte[] encode(Message message) {
-        return switch (this) {
-            case JSON -> JsonCodec.encode(message);
-            case PROTOBUF -> message.toByteArray();
-        };
+        return V1Protocol.encode(mediaType, message);
     }
 
     /**

@@ -55,7 +55,7 @@ final class ExecuteFlags {
             .withDefault(ContentType.PROTOBUF);
     static final Flag<String> PRINCIPAL = Flag.string("principal", "Principal of the framework");
     static final Flag<String> FRAMEWORK_NAME = Flag.string("framework_name",
-            "Name of the framework", "mesos-execute instance");
+            "Name of the framework", "meseta-execute instance");
 
     static final List<Flag<?>> ALL = List.of(MASTER, NAME, COMMAND, SHELL, TASK, ENV, RESOURCES, CHECKPOINT, ROLE,
             KILL_AFTER, FRAMEWORK_CAPABILITIES, CONTENT_TYPE, PRINCIPAL, FRAMEWORK_NAME);

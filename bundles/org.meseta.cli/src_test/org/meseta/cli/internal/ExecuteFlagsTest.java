@@ -44,7 +44,7 @@ class ExecuteFlagsTest {
         assertEquals(SchedulerEvents.parse("cpus:1;mem:128"), options.resources());
         assertEquals(Optional.empty(), options.killAfter());
         FrameworkInfo framework = options.framework();
-        assertEquals("mesos-execute instance", framework.getName());
+        assertEquals("meseta-execute instance", framework.getName());
         assertEquals(System.getProperty("user.name"), framework.getUser());
         assertEquals("*", role(framework));
         assertEquals(0, framework.getRolesCount());
@@ -188,7 +188,7 @@ class ExecuteFlagsTest {
         String usage = FlagParser.usage(Execution.PROGRAM, "summary", ExecuteFlags.ALL);
 
         for (String expected : List.of("--master=VALUE", "--[no-]shell", "--task=VALUE", "--env=VALUE",
-                "(default: cpus:1; mem:128)", "(default: mesos-execute instance)", "(default: protobuf)",
+                "(default: cpus:1; mem:128)", "(default: meseta-execute instance)", "(default: protobuf)",
                 "(default: *)", "--kill_after=VALUE", "--framework_capabilities=VALUE", "--principal=VALUE")) {
             assertTrue(usage.contains(expected), expected + " in\n" + usage);
         }

@@ -244,7 +244,7 @@ class ExecutionTest {
         Received subscribe = master.calls().get(0);
         assertEquals(MediaTypes.APPLICATION_JSON, subscribe.contentType());
         assertEquals(MediaTypes.APPLICATION_JSON, subscribe.accept());
-        assertEquals("mesos-execute instance", subscribe.call().getSubscribe().getFrameworkInfo().getName());
+        assertEquals("meseta-execute instance", subscribe.call().getSubscribe().getFrameworkInfo().getName());
         assertFalse(subscribe.call().hasFrameworkId(), "a new framework");
     }
 

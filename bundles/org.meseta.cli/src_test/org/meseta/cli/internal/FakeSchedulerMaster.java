@@ -1,6 +1,5 @@
 package org.meseta.cli.internal;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -12,30 +11,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
-import org.meseta.api.json.JsonCodec;
-import org.meseta.api.json.JsonCodecException;
-import org.meseta.api.protobuf.ProtobufCodec;
-import org.meseta.api.recordio.RecordIO;
+import org.meseta.daemon.V1Protocol;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.http.HttpServer;
 import org.meseta.http.HttpServerOptions;
 import org.meseta.http.HttpTransport;
-import org.meseta.http.MediaTypes;
 import org.meseta.http.ResponseStream;
 import org.meseta.http.Router;
 import org.meseta.testing.Eventually;
 
 /**
  * A master's scheduler API ({@code POST /api/v1/scheduler}) on 127.0.0.1, playing a master that frameworks may meet:
- * it checks {@code Content-Type}, {@code Accept} and {@code Mesos-Stream-Id} as Mesos does (400, 415, 406), answers
- * SUBSCRIBE with a RecordIO stream in the negotiated encoding (one record per chunk) that starts with SUBSCRIBED and
- * HEARTBEAT, answers other calls with 202, closes the stream on TEARDOWN, and records every call it receives.
+ * it checks {@code Content-Type} and {@code Accept} with the v1 rules Meseta's master uses ({@link V1Protocol}) and
+ * {@code Mesos-Stream-Id} as Mesos does, answers SUBSCRIBE with a RecordIO stream in the negotiated encoding (one
+ * record per chunk) that starts with SUBSCRIBED and HEARTBEAT, answers other calls with 202, closes the stream on
+ * TEARDOWN, and records every call it receives.
  *
  * <p>The test scripts it: {@link #on} reacts to a call (to SUBSCRIBE once the stream is open), {@link #send} writes
- * an event, {@link #redirectTo} plays a master that does not lead. Reactions run on the server's event loop and must
- * not block. Thread-safe.
+ * an event, {@link #redirectTo} plays a master that does not lead, {@link #refuse} one that rejects a call.
+ * Reactions run on the server's event loop and must not block. Thread-safe.
  */
 final class FakeSchedulerMaster implements AutoCloseable {
 
@@ -44,25 +40,29 @@ final class FakeSchedulerMaster implements AutoCloseable {
 
     private record Subscription(ResponseStream stream, String mediaType, String streamId) {}
 
-    private static final List<String> MEDIA_TYPES = List.of(MediaTypes.APPLICATION_JSON,
-            MediaTypes.APPLICATION_PROTOBUF);
-
     private final HttpTransport transport = HttpTransport.create("fake-scheduler-master", 1);
     private final HttpServer server;
     private final List<Received> calls = new CopyOnWriteArrayList<>();
     private final Map<Call.Type, Consumer<Call>> reactions = new ConcurrentHashMap<>();
+    private final Map<Call.Type, HttpResponse> refusals = new ConcurrentHashMap<>();
     private volatile Subscription subscription;
     private volatile String redirect;
 
-    private FakeSchedulerMaster() throws Exception {
+    private FakeSchedulerMaster(int port) throws Exception {
         Router routes = Router.builder().route("POST", request -> CompletableFuture.completedFuture(handle(request)),
                 MasterAddress.SCHEDULER_PATH, "/master" + MasterAddress.SCHEDULER_PATH).build();
-        server = HttpServer.start(transport, new InetSocketAddress("127.0.0.1", 0), routes,
+        server = HttpServer.start(transport, new InetSocketAddress("127.0.0.1", port), routes,
                 HttpServerOptions.defaults());
     }
 
+    /** On a port of its own choosing. */
     static FakeSchedulerMaster start() throws Exception {
-        return new FakeSchedulerMaster();
+        return new FakeSchedulerMaster(0);
+    }
+
+    /** On {@code port}, as a master that comes up where it was expected. */
+    static FakeSchedulerMaster startOn(int port) throws Exception {
+        return new FakeSchedulerMaster(port);
     }
 
     /** {@code 127.0.0.1:PORT}, as {@code --master} takes it. */
@@ -73,6 +73,11 @@ final class FakeSchedulerMaster implements AutoCloseable {
     /** Answers SUBSCRIBE from now on as a master that does not lead, with a 307 to {@code leader}. */
     void redirectTo(FakeSchedulerMaster leader) {
         redirect = "//" + leader.address() + "/master" + MasterAddress.SCHEDULER_PATH;
+    }
+
+    /** Answers every call of {@code type} from now on with {@code status} and {@code text}, as a master that refuses it. */
+    void refuse(Call.Type type, int status, String text) {
+        refusals.put(type, HttpResponse.text(status, text));
     }
 
     /** Runs {@code reaction} after each accepted call of {@code type}; replaces an earlier one. */
@@ -119,26 +124,24 @@ final class FakeSchedulerMaster implements AutoCloseable {
     }
 
     private HttpResponse handle(HttpRequest request) {
-        Optional<String> contentType = request.contentType();
-        if (contentType.isEmpty()) {
-            return HttpResponse.text(400, "Expecting 'Content-Type' to be present");
-        }
-        if (!MEDIA_TYPES.contains(contentType.get())) {
-            return HttpResponse.text(415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
-        }
-        Optional<String> accept = MediaTypes.negotiate(request.header("Accept"), MEDIA_TYPES);
+        return switch (V1Protocol.<Call>decode(request, Call.newBuilder())) {
+            case V1Protocol.Decoded.Rejected<Call> rejected -> rejected.response();
+            case V1Protocol.Decoded.Call<Call> decoded -> handle(request, decoded.message());
+        };
+    }
+
+    private HttpResponse handle(HttpRequest request, Call call) {
+        Optional<String> accept = V1Protocol.responseType(request);
         if (accept.isEmpty()) {
-            return HttpResponse.text(406, "Expecting 'Accept' to allow application/json or application/x-protobuf");
-        }
-        Call call;
-        try {
-            call = decode(contentType.get(), request.body());
-        } catch (JsonCodecException | InvalidProtocolBufferException e) {
-            return HttpResponse.text(400, "Failed to parse body into Call protobuf: " + e.getMessage());
+            return V1Protocol.notAcceptable();
         }
         Optional<String> streamId = request.header("Mesos-Stream-Id");
         calls.add(new Received(call, request.header("Content-Type").orElse(null),
                 request.header("Accept").orElse(null), streamId.orElse(null)));
+        HttpResponse refusal = refusals.get(call.getType());
+        if (refusal != null) {
+            return refusal;
+        }
         return call.getType() == Call.Type.SUBSCRIBE ? subscribe(call, streamId, accept.get()) : answer(call, streamId);
     }
 
@@ -187,15 +190,7 @@ final class FakeSchedulerMaster implements AutoCloseable {
         }
     }
 
-    private static Call decode(String mediaType, byte[] body) throws JsonCodecException,
-            InvalidProtocolBufferException {
-        return mediaType.equals(MediaTypes.APPLICATION_JSON) ? JsonCodec.decode(body, Call.newBuilder()).build()
-                : ProtobufCodec.decode(body, Call.newBuilder()).build();
-    }
-
     private static void write(Subscription subscription, Event event) {
-        byte[] record = subscription.mediaType.equals(MediaTypes.APPLICATION_JSON) ? JsonCodec.encode(event)
-                : event.toByteArray();
-        subscription.stream.write(RecordIO.frame(record));
+        subscription.stream.write(V1Protocol.record(subscription.mediaType, event));
     }
 }
