@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.meseta.api.recordio.RecordIODecoder;
 import org.meseta.api.recordio.RecordIOException;
+import org.meseta.http.HttpClientException;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.MediaTypes;
 import org.meseta.http.StreamListener;
@@ -75,9 +76,13 @@ final class EventStream implements StreamListener {
 
     @Override
     public void onFailure(Throwable cause) {
-        if (mode != Mode.DONE) {
-            end(new StreamSignal.Broken(String.valueOf(cause.getMessage())));
+        if (mode == Mode.DONE) {
+            return;
         }
+        boolean unreachable = cause instanceof HttpClientException failure
+                && failure.reason() == HttpClientException.Reason.CONNECT_FAILED;
+        end(unreachable ? new StreamSignal.Unreachable(rootMessage(cause))
+                : new StreamSignal.Broken(String.valueOf(cause.getMessage())));
     }
 
     private void open(HttpHeaders headers) {
@@ -107,6 +112,15 @@ final class EventStream implements StreamListener {
     private void end(StreamSignal signal) {
         mode = Mode.DONE;
         signals.accept(signal);
+    }
+
+    /** What the innermost cause says, e.g. {@code Connection refused: /127.0.0.1:5050}, without the request. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     /** A master's error text as one line of reasonable length: it ends up in the one error line the user sees. */

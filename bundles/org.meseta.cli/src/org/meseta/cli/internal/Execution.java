@@ -19,6 +19,8 @@ final class Execution implements Daemon.Running {
 
     static final String PROGRAM = "meseta-execute";
 
+    /** Short, so that retrying a master that does not answer at all stays within seconds too. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** How long closing waits for the task to be killed and the framework torn down. */
     private static final Duration WIND_DOWN = Duration.ofSeconds(10);
 
@@ -38,12 +40,18 @@ final class Execution implements Daemon.Running {
      * and {@code err} (the one line saying why it failed).
      */
     static Execution start(ExecuteOptions options, PrintStream out, PrintStream err) {
+        return start(options, ConnectRetry.DEFAULT, out, err);
+    }
+
+    /** {@link #start(ExecuteOptions, PrintStream, PrintStream)} with its own patience for an unreachable master. */
+    static Execution start(ExecuteOptions options, ConnectRetry retry, PrintStream out, PrintStream err) {
         Teardown owned = new Teardown();
         try {
             HttpTransport transport = owned.own(HttpTransport.create("execute-http", 1));
-            HttpClient client = owned.own(new HttpClient(transport, HttpClientOptions.defaults()));
+            HttpClient client = owned.own(new HttpClient(transport, HttpClientOptions.defaults()
+                    .withConnectTimeout(CONNECT_TIMEOUT)));
             Actor actor = owned.own(new Actor("execute"));
-            SchedulerSession session = new SchedulerSession(options, client, actor, out, err);
+            SchedulerSession session = new SchedulerSession(options, retry, client, actor, out, err);
             session.start();
             return new Execution(options.master(), session, owned);
         } catch (RuntimeException e) {

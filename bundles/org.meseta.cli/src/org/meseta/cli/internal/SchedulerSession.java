@@ -3,6 +3,7 @@ package org.meseta.cli.internal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,8 @@ import org.meseta.http.HttpHeaders;
  * The I/O around {@link ExecuteScheduler}: subscribes to the master (following redirects to the leader), feeds the
  * events of the stream to the scheduler, carries out its effects, and reports the exit status once the run is over.
  *
- * <p>All state is owned by {@code actor}: HTTP callbacks only hand {@link StreamSignal}s and call answers to it.
+ * <p>A master that accepts no connection is tried again as {@link ConnectRetry} says. All state is owned by
+ * {@code actor}: HTTP callbacks only hand {@link StreamSignal}s and call answers to it.
  * The stream is watched: when nothing, not even a heartbeat, arrives for {@value #MISSED_HEARTBEATS} heartbeat
  * intervals, the master is taken to be gone. Lines for the user go to {@code out}; the one line saying why a run
  * failed goes to {@code err}.
@@ -32,6 +34,7 @@ final class SchedulerSession implements SchedulerEffects {
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
 
     private final ExecuteOptions options;
+    private final ConnectRetry retry;
     private final HttpClient client;
     private final Actor actor;
     private final PrintStream out;
@@ -43,14 +46,18 @@ final class SchedulerSession implements SchedulerEffects {
 
     private URI endpoint;
     private int redirects;
+    private int failedConnects;
     private CompletableFuture<Void> stream;
     private CallSender calls;
     private Duration heartbeat = DEFAULT_HEARTBEAT;
     private Actor.Timer watchdog = () -> { };
     private Actor.Timer killTimer = () -> { };
+    private Actor.Timer reconnect = () -> { };
 
-    SchedulerSession(ExecuteOptions options, HttpClient client, Actor actor, PrintStream out, PrintStream err) {
+    SchedulerSession(ExecuteOptions options, ConnectRetry retry, HttpClient client, Actor actor, PrintStream out,
+            PrintStream err) {
         this.options = options;
+        this.retry = retry;
         this.client = client;
         this.actor = actor;
         this.out = out;
@@ -114,6 +121,7 @@ final class SchedulerSession implements SchedulerEffects {
         }
         watchdog.cancel();
         killTimer.cancel();
+        reconnect.cancel();
         Runnable end = () -> {
             // Only now: the master refuses calls from a framework whose stream is gone.
             if (stream != null) {
@@ -151,6 +159,7 @@ final class SchedulerSession implements SchedulerEffects {
                 watch();
             }
             case StreamSignal.Redirected redirected -> redirect(redirected.location());
+            case StreamSignal.Unreachable unreachable -> retry(unreachable.reason());
             case StreamSignal.Refused refused -> scheduler.fail("the master at " + authority()
                     + " refused the subscription: " + refused.status() + " " + refused.body());
             case StreamSignal.Received received -> received(received.event());
@@ -167,6 +176,19 @@ final class SchedulerSession implements SchedulerEffects {
         }
         watch();
         scheduler.handle(event);
+    }
+
+    /** Tries the same master again after a while, unless the retry policy says to give up. */
+    private void retry(String reason) {
+        failedConnects++;
+        Optional<Duration> wait = retry.next(failedConnects);
+        if (wait.isPresent()) {
+            URI again = endpoint;
+            reconnect = actor.schedule(wait.get(), () -> subscribe(again));
+        } else {
+            scheduler.fail("cannot connect to the master at " + authority() + " (" + failedConnects + " attempts): "
+                    + reason);
+        }
     }
 
     /** (Re)starts the watchdog: every event, a heartbeat included, shows that the master is still there. */

@@ -20,6 +20,9 @@ sealed interface StreamSignal {
     /** The master ended the stream normally. */
     record Ended() implements StreamSignal {}
 
-    /** The stream failed: connection lost or refused, malformed framing, an undecodable event. */
+    /** No connection to the master could be made (refused, unreachable, unknown host): worth trying again. */
+    record Unreachable(String reason) implements StreamSignal {}
+
+    /** The stream failed: connection lost, malformed framing, an undecodable event. */
     record Broken(String reason) implements StreamSignal {}
 }

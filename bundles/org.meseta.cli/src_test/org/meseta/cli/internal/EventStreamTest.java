@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +79,22 @@ class EventStreamTest {
         assertEquals(2, signals.size(), signals.toString());
         StreamSignal.Broken broken = assertInstanceOf(StreamSignal.Broken.class, signals.get(1));
         assertTrue(broken.reason().startsWith("undecodable event from the master: "), broken.reason());
+    }
+
+    @Test
+    void aConnectionThatCannotBeMadeIsUnreachableWithTheRootCause() {
+        stream.onFailure(new HttpClientException(HttpClientException.Reason.CONNECT_FAILED,
+                "POST http://127.0.0.1:1/api/v1/scheduler: cannot connect", new ConnectException(
+                        "Connection refused: /127.0.0.1:1")));
+
+        assertEquals(List.of(new StreamSignal.Unreachable("Connection refused: /127.0.0.1:1")), signals);
+    }
+
+    @Test
+    void aConnectionLostBeforeTheAnswerIsBroken() {
+        stream.onFailure(new HttpClientException(HttpClientException.Reason.CONNECTION_CLOSED, "closed early", null));
+
+        assertEquals(List.of(new StreamSignal.Broken("closed early")), signals);
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.meseta.cli.internal.SchedulerEvents.offers;
 import static org.meseta.cli.internal.SchedulerEvents.status;
 import static org.meseta.cli.internal.SchedulerEvents.update;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -29,7 +32,7 @@ class ExecutionTest {
     private static final long WAIT_SECONDS = 10;
 
     private final CapturedOutput output = new CapturedOutput();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {
@@ -222,16 +225,70 @@ class ExecutionTest {
     }
 
     @Test
-    void aMasterThatCannotBeReachedEndsTheRunWithOneLine() throws Exception {
+    void aMasterThatCannotBeReachedIsTriedAgainThenEndsTheRunWithOneLine() throws Exception {
         String nowhere = "127.0.0.1:" + Ports.free();
 
-        Execution run = Execution.start(options("--master=" + nowhere), output.out, output.err);
+        Execution run = Execution.start(options("--master=" + nowhere), ConnectRetry.every(Duration.ZERO, 2),
+                output.out, output.err);
         toClose.add(run);
 
         assertEquals(1, exitStatus(run));
-        assertTrue(output.stderr().startsWith("meseta-execute: could not subscribe with the master at " + nowhere
-                + ": "), output.stderr());
+        assertTrue(output.stderr().startsWith("meseta-execute: cannot connect to the master at " + nowhere
+                + " (3 attempts): Connection refused"), output.stderr());
         assertEquals(1, output.stderr().lines().count(), output.stderr());
+        assertEquals("", output.stdout());
+    }
+
+    @Test
+    void aMasterThatComesUpWhileTheRunTriesAgainIsSubscribedTo() throws Exception {
+        int port = Ports.free();
+        CompletableFuture<FakeSchedulerMaster> master = new CompletableFuture<>();
+        ConnectRetry startTheMasterAfterTheFirstFailure = failures -> {
+            if (failures > 1) {
+                return Optional.empty();
+            }
+            try {
+                FakeSchedulerMaster started = FakeSchedulerMaster.startOn(port);
+                toClose.add(started);
+                started.on(Call.Type.SUBSCRIBE, call -> started.send(offers(offer("O1", "S1", "cpus:1;mem:128"))));
+                started.on(Call.Type.ACCEPT, accept -> started.send(update(status(accept, TaskState.TASK_FINISHED))));
+                master.complete(started);
+            } catch (Exception e) {
+                master.completeExceptionally(e);
+            }
+            return Optional.of(Duration.ZERO);
+        };
+
+        Execution run = Execution.start(options("--master=127.0.0.1:" + port), startTheMasterAfterTheFirstFailure,
+                output.out, output.err);
+        toClose.add(run);
+
+        assertEquals(0, exitStatus(run), output.stderr());
+        assertEquals(Call.Type.TEARDOWN, master.get(WAIT_SECONDS, TimeUnit.SECONDS).callTypes().getLast());
+    }
+
+    @Test
+    void aRefusedSubscriptionEndsTheRunWithTheStatusAndTheMastersText() throws Exception {
+        FakeSchedulerMaster master = master();
+        master.refuse(Call.Type.SUBSCRIBE, 503, "Master has not finished recovery");
+
+        assertEquals(1, exitStatus(run(master)));
+
+        assertEquals("meseta-execute: the master at " + master.address() + " refused the subscription: 503 Master"
+                + " has not finished recovery\n", output.stderr());
+    }
+
+    @Test
+    void aRefusedCallEndsTheRunWithTheStatusAndTheMastersTextAndTearsDown() throws Exception {
+        FakeSchedulerMaster master = master();
+        master.on(Call.Type.SUBSCRIBE, call -> master.send(offers(offer("O1", "S1", "cpus:1;mem:128"))));
+        master.refuse(Call.Type.ACCEPT, 400, "Offer O1 is no longer valid");
+
+        assertEquals(1, exitStatus(run(master)));
+
+        assertEquals("meseta-execute: the master refused the ACCEPT call: 400 Offer O1 is no longer valid\n",
+                output.stderr());
+        assertEquals(Call.Type.TEARDOWN, master.callTypes().getLast());
     }
 
     @Test
