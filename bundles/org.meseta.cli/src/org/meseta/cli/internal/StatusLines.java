@@ -10,22 +10,25 @@ final class StatusLines {
 
     private StatusLines() {}
 
-    /** {@code Received status update TASK_RUNNING for task 'x'}, then source, reason, message and health if set. */
+    /**
+     * {@code Received status update TASK_RUNNING for task 'x'}, then message, source, reason and health when set,
+     * in that order and with those labels, as mesos-execute prints them.
+     */
     static List<String> of(TaskStatus status) {
         List<String> lines = new ArrayList<>(5);
         lines.add("Received status update " + status.getState() + " for task '" + status.getTaskId().getValue()
                 + "'");
+        if (status.hasMessage()) {
+            lines.add("  message: '" + status.getMessage() + "'");
+        }
         if (status.hasSource()) {
             lines.add("  source: " + status.getSource());
         }
         if (status.hasReason()) {
             lines.add("  reason: " + status.getReason());
         }
-        if (status.hasMessage()) {
-            lines.add("  message: '" + status.getMessage() + "'");
-        }
         if (status.hasHealthy()) {
-            lines.add("  healthy: " + status.getHealthy());
+            lines.add("  healthy?: " + status.getHealthy());
         }
         return lines;
     }

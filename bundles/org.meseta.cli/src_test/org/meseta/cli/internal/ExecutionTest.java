@@ -79,8 +79,8 @@ class ExecutionTest {
                 Received status update TASK_RUNNING for task 'hello'
                   source: SOURCE_EXECUTOR
                 Received status update TASK_FINISHED for task 'hello'
-                  source: SOURCE_EXECUTOR
                   message: 'Command exited with status 0'
+                  source: SOURCE_EXECUTOR
                 """, output.stdout());
         assertEquals("", output.stderr());
     }
@@ -124,9 +124,9 @@ class ExecutionTest {
 
         assertTrue(output.stdout().contains("""
                 Received status update TASK_FAILED for task 'hello'
+                  message: 'Command exited with status 3'
                   source: SOURCE_EXECUTOR
                   reason: REASON_COMMAND_EXECUTOR_FAILED
-                  message: 'Command exited with status 3'
                 """), output.stdout());
         assertEquals("meseta-execute: task 'hello' ended in TASK_FAILED (REASON_COMMAND_EXECUTOR_FAILED): Command"
                 + " exited with status 3\n", output.stderr());
