@@ -1,6 +1,8 @@
 package org.meseta.daemon;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
 
@@ -14,6 +16,10 @@ import org.meseta.api.flags.Flags;
  * <p>{@link #start(Flags)} may be called several times (local mode starts one agent per call); each call
  * returns its own handle. A daemon component stops whatever it started and has not yet been closed when it
  * is deactivated, so stopping the OSGi framework stops every daemon cleanly.
+ *
+ * <p>Most roles are servers that run until they are stopped. A role may also be a command that does one piece
+ * of work and ends with an exit status ({@code meseta-execute}); its instance reports that through
+ * {@link Running#exitStatus()}.
  */
 public interface Daemon {
 
@@ -37,10 +43,26 @@ public interface Daemon {
     /** A started daemon instance. */
     interface Running extends AutoCloseable {
 
-        /** Where it serves HTTP, as {@code ip:port}. */
+        /** Where it serves HTTP, as {@code ip:port}; for a command, the {@code host:port} it talks to. */
         String endpoint();
 
-        /** Stops the instance and releases its port; idempotent, never throws. */
+        /**
+         * Completes with the exit status of the process once the instance has finished its work by itself, as a
+         * command does; the launcher then exits with that status, stopping the OSGi framework first so that every
+         * component's deactivation runs. By then the instance has said what went wrong, if anything, and released
+         * what it held outside this process. The stage never completes exceptionally.
+         *
+         * <p>A server runs until it is closed and never completes it: that is the default. An instance closed
+         * before it finished (SIGTERM, deactivation) need not complete it either.
+         */
+        default CompletionStage<Integer> exitStatus() {
+            return new CompletableFuture<Integer>().minimalCompletionStage();
+        }
+
+        /**
+         * Stops the instance and releases its port; idempotent, never throws. A command that has not finished yet
+         * winds down what it started (a task, a framework registration) as best it can before returning.
+         */
         @Override
         void close();
     }

@@ -31,6 +31,11 @@ import org.osgi.service.component.annotations.Reference;
  * even when its start completes after deactivation began. Once deactivated, the launcher neither prints nor
  * exits.
  *
+ * <p>A command ({@link Daemon.Running#exitStatus()}) that finishes by itself makes the launcher exit with its
+ * status ({@link CommandExit}); the shutdown hook then stops the framework as for SIGTERM, without the
+ * "shutting down" report, since the command has already said how it ended. A signal that arrives while the
+ * command runs is handled like a daemon's: deactivation closes the command, which winds down its work first.
+ *
  * <p>Without that property (tests, the console) the component does nothing.
  */
 @Component(immediate = true)
@@ -54,11 +59,7 @@ public final class Launcher {
         }
         String program = "meseta-" + role;
         List<String> args = Arrays.asList(environment.getNonFrameworkArgs());
-        shutdownHook = new Thread(() -> {
-            if (state.isRunning()) {
-                stopFramework(context, program);
-            }
-        }, "meseta-shutdown");
+        shutdownHook = new Thread(() -> onShutdown(context, program), "meseta-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         launcher = new Thread(() -> launch(context, role, program, args), "meseta-launcher");
         launcher.start();
@@ -113,7 +114,10 @@ public final class Launcher {
             return;
         }
         try {
-            state.started(daemon.get().start(flags));
+            Daemon.Running running = daemon.get().start(flags);
+            if (state.started(running)) {
+                CommandExit.whenFinished(running, state, System::exit);
+            }
         } catch (DaemonException e) {
             if (!state.isClosed()) {
                 exit(1, System.err, program + ": " + e.getMessage());
@@ -132,21 +136,39 @@ public final class Launcher {
         System.exit(status);
     }
 
+    /** Runs in the JVM shutdown hook: a started instance needs the framework stopped, or its deactivation never runs. */
+    private void onShutdown(BundleContext context, String program) {
+        LaunchState.Phase phase = state.phase();
+        boolean started = switch (phase) {
+            case RUNNING, FINISHED -> true;
+            case LATENT, STARTING, CLOSED -> false;
+        };
+        if (started) {
+            stopFramework(context, program, phase == LaunchState.Phase.RUNNING);
+        }
+    }
+
     /**
-     * Runs in the JVM shutdown hook: stop the framework and wait, so deactivation completes before exit. It
-     * reports on stderr directly because java.util.logging resets its handlers in its own shutdown hook, and
-     * never throws: the framework may already be going away.
+     * Stops the framework and waits, so deactivation completes before exit. It reports on stderr directly because
+     * java.util.logging resets its handlers in its own shutdown hook, and never throws: the framework may already be
+     * going away.
+     *
+     * @param report whether to say "shutting down" and "stopped"; failures to stop are always reported
      */
-    private static void stopFramework(BundleContext context, String program) {
+    private static void stopFramework(BundleContext context, String program, boolean report) {
         try {
             if (!(context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION) instanceof Framework framework)
                     || (framework.getState() & (Framework.ACTIVE | Framework.STARTING)) == 0) {
                 return;
             }
-            ShutdownReport.print(program, "shutting down");
+            if (report) {
+                ShutdownReport.print(program, "shutting down");
+            }
             framework.stop();
             boolean stopped = framework.waitForStop(30_000).getType() == FrameworkEvent.STOPPED;
-            ShutdownReport.print(program, stopped ? "stopped" : "did not stop within 30 seconds");
+            if (!stopped || report) {
+                ShutdownReport.print(program, stopped ? "stopped" : "did not stop within 30 seconds");
+            }
         } catch (BundleException | InterruptedException | IllegalStateException e) {
             ShutdownReport.print(program, "shutdown incomplete: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.meseta.daemon.Daemon;
+import org.meseta.daemon.internal.LaunchState.Phase;
 import org.junit.jupiter.api.Test;
 
 /** The launcher's lifecycle, including a deactivation that overtakes a start in progress. */
@@ -28,17 +29,16 @@ class LaunchStateTest {
     @Test
     void aStartedDaemonRunsUntilClosed() {
         assertTrue(state.begin());
-        assertFalse(state.isRunning(), "starting is not running: the shutdown hook has nothing to stop yet");
+        assertEquals(Phase.STARTING, state.phase(), "starting is not running: the shutdown hook has nothing to stop yet");
 
         assertTrue(state.started(instance));
-        assertTrue(state.isRunning());
+        assertEquals(Phase.RUNNING, state.phase());
         assertEquals(0, closes.get());
 
         state.close();
         state.close();
 
         assertEquals(1, closes.get());
-        assertFalse(state.isRunning());
         assertTrue(state.isClosed());
     }
 
@@ -51,7 +51,7 @@ class LaunchStateTest {
 
         assertFalse(running);
         assertEquals(1, closes.get(), "no instance is left running");
-        assertFalse(state.isRunning());
+        assertEquals(Phase.CLOSED, state.phase());
     }
 
     @Test
@@ -70,6 +70,34 @@ class LaunchStateTest {
         state.close();
 
         assertEquals(0, closes.get());
-        assertFalse(state.isRunning());
+        assertFalse(state.finish());
+    }
+
+    @Test
+    void aFinishedCommandIsStillClosedOnce() {
+        state.begin();
+        state.started(instance);
+
+        assertTrue(state.finish());
+        assertFalse(state.finish(), "a command finishes once");
+        assertEquals(Phase.FINISHED, state.phase());
+        assertEquals(0, closes.get(), "finishing leaves the instance to deactivation");
+
+        state.close();
+        state.close();
+
+        assertEquals(1, closes.get());
+        assertTrue(state.isClosed());
+    }
+
+    @Test
+    void aCommandClosedBeforeItFinishedDoesNotFinish() {
+        state.begin();
+        state.started(instance);
+
+        state.close();
+
+        assertFalse(state.finish(), "the signal that closed it decides how the process ends");
+        assertTrue(state.isClosed());
     }
 }

@@ -33,11 +33,11 @@ class BundleSmokeTest {
 
     private static final Set<String> BUNDLES = Set.of("org.meseta.api", "org.meseta.http", "org.meseta.daemon",
             "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
-            "org.meseta.local", "org.meseta.console.core", "org.meseta.console.ui");
+            "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",
-            "org.meseta.local.internal.LocalDaemon",
+            "org.meseta.local.internal.LocalDaemon", "org.meseta.cli.internal.ExecuteDaemon",
             "org.meseta.allocator.drf.internal.HierarchicalAllocatorFactory",
             "org.meseta.allocator.drf.internal.DrfSorterFactory",
             "org.meseta.allocator.drf.internal.RandomSorterFactory");
@@ -83,7 +83,8 @@ class BundleSmokeTest {
 
     @Test
     void daemonsAreRegisteredUnderTheirNames() throws Exception {
-        assertEquals(List.of("agent", "local", "master"), registeredNames(Daemon.class, Daemon.NAME_PROPERTY));
+        assertEquals(List.of("agent", "execute", "local", "master"),
+                registeredNames(Daemon.class, Daemon.NAME_PROPERTY));
     }
 
     @Test

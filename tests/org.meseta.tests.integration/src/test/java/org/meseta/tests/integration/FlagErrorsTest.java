@@ -19,6 +19,9 @@ class FlagErrorsTest {
         "meseta-agent  | --master=nohostport --work_dir=/tmp/x | Invalid --master 'nohostport'",
         "meseta-agent  | --master=127.0.0.1:1 --work_dir=/tmp/x --resources=cpus:abc | Invalid --resources",
         "meseta-local  | --num_agents=-1                 | --num_agents must be between 0 and",
+        "meseta-execute | --name=hi --command=true       | Missing required flag '--master'",
+        "meseta-execute | --master=127.0.0.1:5050 --name=hi --command=true --content_type=xml | '--content_type'",
+        "meseta-execute | --master=127.0.0.1:5050 --name=hi | Give the task to run with --command or --task",
     })
     void badFlagPrintsOneLineAndExitsOne(String program, String args, String expected) {
         MesetaProcess process = MesetaProcess.run(program + "-bad", "daemons/bin/" + program, args.trim().split(" +"));
@@ -30,7 +33,8 @@ class FlagErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"meseta-master, --agent_ping_timeout", "meseta-agent, --resources", "meseta-local, --num_agents"})
+    @CsvSource({"meseta-master, --agent_ping_timeout", "meseta-agent, --resources", "meseta-local, --num_agents",
+        "meseta-execute, --kill_after"})
     void helpListsTheFlagsAndExitsZero(String program, String flag) {
         MesetaProcess process = MesetaProcess.run(program + "-help", "daemons/bin/" + program, "--help");
         assertEquals(0, process.awaitExit(Duration.ofSeconds(5)), process.stderr());

@@ -1,0 +1,192 @@
+package org.meseta.cli.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+
+/**
+ * The framework {@code meseta-execute} runs, as a function of the events it receives: it launches the task on the
+ * first offer that holds its resources, declines every other offer, acknowledges status updates, and ends with
+ * the task (or with an error), tearing the framework down. Everything it does goes through
+ * {@link SchedulerEffects}, so it is tested without a master.
+ *
+ * <pre>
+ *   SUBSCRIBING --SUBSCRIBED--&gt; WAITING --offer that fits: ACCEPT--&gt; LAUNCHED --terminal update--&gt; FINISHED
+ *        \                        \                                    \
+ *         +-----------------------+--- ERROR, failure, interrupt ------+--&gt; FINISHED (TEARDOWN once subscribed)
+ * </pre>
+ *
+ * <p>Not thread-safe: the session calls it from one thread. Once finished it ignores everything.
+ */
+final class ExecuteScheduler {
+
+    /** How long declined offers stay away while the task waits for one that fits (Mesos's default). */
+    static final Duration REFUSE_WHILE_WAITING = Duration.ofSeconds(5);
+    /** How long the resources of declined offers stay away once the task is launched: it needs nothing more. */
+    static final Duration REFUSE_ONCE_LAUNCHED = Duration.ofHours(1);
+
+    private enum Phase { SUBSCRIBING, WAITING, LAUNCHED, FINISHED }
+
+    private final ExecuteOptions options;
+    private final SchedulerEffects effects;
+    private Phase phase = Phase.SUBSCRIBING;
+    private FrameworkID frameworkId;
+    private TaskInfo launched;
+    private boolean saidWaiting;
+    private boolean killTimerArmed;
+
+    ExecuteScheduler(ExecuteOptions options, SchedulerEffects effects) {
+        this.options = options;
+        this.effects = effects;
+    }
+
+    /** The call that opens the subscription. */
+    Call subscribe() {
+        return Calls.subscribe(options.framework());
+    }
+
+    boolean isFinished() {
+        return phase == Phase.FINISHED;
+    }
+
+    /** Handles one event of the subscription stream, in stream order. */
+    void handle(Event event) {
+        if (phase == Phase.FINISHED) {
+            return;
+        }
+        Runnable handler = switch (event.getType()) {
+            case SUBSCRIBED -> () -> subscribed(event.getSubscribed().getFrameworkId());
+            case OFFERS -> () -> offers(event.getOffers().getOffersList());
+            case UPDATE -> () -> update(event.getUpdate().getStatus());
+            case ERROR -> () -> fail("the master sent an ERROR event: " + event.getError().getMessage());
+            case FAILURE -> () -> effects.print(failureLine(event.getFailure()));
+            // Nothing to do: a rescinded offer was never accepted (or its task reports TASK_DROPPED or TASK_LOST),
+            // and inverse offers, messages and operations are no business of a one-task framework.
+            case HEARTBEAT, RESCIND, INVERSE_OFFERS, RESCIND_INVERSE_OFFER, MESSAGE, UPDATE_OPERATION_STATUS,
+                    UNKNOWN -> () -> { };
+        };
+        handler.run();
+    }
+
+    /** {@code --kill_after} has passed since the task started running: asks the master to kill it. */
+    void killTimerFired() {
+        if (phase == Phase.LAUNCHED) {
+            kill();
+        }
+    }
+
+    /**
+     * The run cannot go on (the stream broke, a call was refused): tears the framework down and finishes with
+     * {@code reason}, unless already finished.
+     */
+    void fail(String reason) {
+        finish(new Outcome.Failed(reason));
+    }
+
+    /** Stopped from outside: kills the task if it may be running, tears the framework down and finishes. */
+    void interrupt() {
+        if (phase == Phase.LAUNCHED) {
+            kill();
+        }
+        finish(new Outcome.Interrupted());
+    }
+
+    private void subscribed(FrameworkID id) {
+        frameworkId = id;
+        effects.print("Subscribed with ID " + id.getValue());
+        if (phase == Phase.SUBSCRIBING) {
+            phase = Phase.WAITING;
+        }
+    }
+
+    private void offers(List<Offer> offers) {
+        if (phase == Phase.SUBSCRIBING) {
+            return; // cannot happen before SUBSCRIBED; without a framework id there is nothing to answer with
+        }
+        boolean waiting = phase == Phase.WAITING;
+        List<OfferID> declined = new ArrayList<>();
+        for (Offer offer : offers) {
+            if (phase != Phase.WAITING || !launchOn(offer)) {
+                declined.add(offer.getId());
+            }
+        }
+        if (!declined.isEmpty()) {
+            effects.send(Calls.decline(frameworkId, declined,
+                    phase == Phase.WAITING ? REFUSE_WHILE_WAITING : REFUSE_ONCE_LAUNCHED));
+        }
+        if (waiting && phase == Phase.LAUNCHED) {
+            effects.send(Calls.suppress(frameworkId));
+        } else if (phase == Phase.WAITING && !saidWaiting) {
+            saidWaiting = true;
+            effects.print("No offer holds " + options.resources() + " yet; waiting for one that does");
+        }
+    }
+
+    private boolean launchOn(Offer offer) {
+        Optional<List<Resource>> resources = ResourcePicker.pick(options.resources(), offer.getResourcesList());
+        if (resources.isEmpty()) {
+            return false;
+        }
+        launched = options.task().toBuilder().setAgentId(offer.getAgentId()).clearResources()
+                .addAllResources(resources.get()).build();
+        effects.send(Calls.launch(frameworkId, offer.getId(), launched, REFUSE_ONCE_LAUNCHED));
+        effects.print("Submitted task '" + launched.getName() + "' to agent '" + offer.getAgentId().getValue() + "'");
+        phase = Phase.LAUNCHED;
+        return true;
+    }
+
+    private void update(TaskStatus status) {
+        StatusLines.of(status).forEach(effects::print);
+        if (status.hasUuid()) {
+            effects.send(Calls.acknowledge(frameworkId, status));
+        }
+        boolean ours = launched != null && status.getTaskId().equals(launched.getTaskId());
+        if (!ours) {
+            return;
+        }
+        if (status.getState() == TaskState.TASK_RUNNING && !killTimerArmed) {
+            killTimerArmed = true;
+            options.killAfter().ifPresent(effects::armKillTimer);
+        }
+        if (StatusLines.isTerminal(status.getState())) {
+            finish(status.getState() == TaskState.TASK_FINISHED ? new Outcome.Succeeded()
+                    : new Outcome.Failed(StatusLines.failure(status)));
+        }
+    }
+
+    private void kill() {
+        effects.print("Asked to kill task '" + launched.getTaskId().getValue() + "' on agent '"
+                + launched.getAgentId().getValue() + "'");
+        effects.send(Calls.kill(frameworkId, launched.getTaskId(), launched.getAgentId()));
+    }
+
+    private void finish(Outcome outcome) {
+        if (phase == Phase.FINISHED) {
+            return;
+        }
+        if (frameworkId != null) {
+            effects.send(Calls.teardown(frameworkId));
+        }
+        phase = Phase.FINISHED;
+        effects.finish(outcome);
+    }
+
+    private static String failureLine(Event.Failure failure) {
+        String agent = "agent '" + failure.getAgentId().getValue() + "'";
+        if (!failure.hasExecutorId()) {
+            return "Received a FAILURE event: " + agent + " was lost";
+        }
+        return "Received a FAILURE event: executor '" + failure.getExecutorId().getValue() + "' on " + agent
+                + " exited" + (failure.hasStatus() ? " with status " + failure.getStatus() : "");
+    }
+}
