@@ -57,6 +57,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     final Map<TaskID, TaskEntry> tasks = new LinkedHashMap<>();
     private final Deque<TaskEntry> completed = new ArrayDeque<>();
     private final Runnable changed;
+    /** Its framework is being shut down here: nobody acknowledges updates any more. */
+    private boolean frameworkTerminating;
 
     /** @param changed told whenever the run may have become {@link #isDone()} */
     ExecutorRun(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
@@ -208,12 +210,35 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         changed.run();
     }
 
-    /** Takes a status update for one of its tasks (or one it does not know) into the update manager. */
+    /**
+     * Takes a status update for one of its tasks (or one it does not know) into the update manager; while the
+     * framework is shut down the update is not sent (as in Mesos) and counts as acknowledged at once.
+     */
     final void report(TaskStatus status) {
-        boolean taken = context.updates().update(frameworkId(), status);
         TaskEntry task = tasks.get(status.getTaskId());
+        if (frameworkTerminating) {
+            if (task != null) {
+                task.apply(status);
+                acknowledged(status);
+            }
+            return;
+        }
+        boolean taken = context.updates().update(frameworkId(), status);
         if (taken && task != null) {
             task.apply(status);
+        }
+    }
+
+    /**
+     * The framework is shut down on this agent: tasks that ended stop waiting for acknowledgements, and the updates
+     * of the others will not be sent. The caller shuts the run down.
+     */
+    final void frameworkTerminating() {
+        frameworkTerminating = true;
+        for (TaskEntry task : List.copyOf(tasks.values())) {
+            if (task.isTerminal()) {
+                complete(task);
+            }
         }
     }
 
@@ -227,13 +252,17 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     final void acknowledged(TaskStatus status) {
         TaskEntry task = tasks.get(status.getTaskId());
         if (task != null && TaskStates.isTerminal(status.getState())) {
-            tasks.remove(task.id());
-            completed.addLast(task);
-            if (completed.size() > MAX_COMPLETED_TASKS) {
-                completed.removeFirst();
-            }
-            changed.run();
+            complete(task);
         }
+    }
+
+    private void complete(TaskEntry task) {
+        tasks.remove(task.id());
+        completed.addLast(task);
+        if (completed.size() > MAX_COMPLETED_TASKS) {
+            completed.removeFirst();
+        }
+        changed.run();
     }
 
     boolean owns(TaskID taskId) {

@@ -139,7 +139,11 @@ public final class WorkDispatcher {
         workload.framework(frameworkId).ifPresent(framework -> {
             LOG.log(System.Logger.Level.INFO, "Shutting down framework {0}", frameworkId.getValue());
             framework.terminating();
-            List.copyOf(framework.executors()).forEach(ExecutorRun::shutdown);
+            context.updates().cleanup(frameworkId);
+            for (ExecutorRun run : List.copyOf(framework.executors())) {
+                run.frameworkTerminating();
+                run.shutdown();
+            }
         });
     }
 

@@ -102,6 +102,17 @@ public final class StatusUpdateManager {
         listener.acknowledged(frameworkId, acknowledged.get());
     }
 
+    /** The framework is shut down on this agent: its pending updates are dropped, as nobody will acknowledge them. */
+    public void cleanup(FrameworkID frameworkId) {
+        streams.entrySet().removeIf(entry -> {
+            boolean its = entry.getKey().frameworkId().equals(frameworkId);
+            if (its) {
+                entry.getValue().retry.cancel();
+            }
+            return its;
+        });
+    }
+
     /** The oldest unacknowledged update of a task, if any. */
     public Optional<TaskStatus> head(FrameworkID frameworkId, TaskID taskId) {
         return Optional.ofNullable(streams.get(new StreamKey(frameworkId, taskId))).flatMap(StatusUpdateStream::head);

@@ -3,12 +3,36 @@ package org.meseta.tests.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.meseta.testing.Ports;
 
-/** meseta-execute as a real process: how it ends when there is no master to run the task on. */
+/** meseta-execute as a real process, against a real local cluster and against no master at all. */
 class ExecuteCommandTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void echoHiOnALocalClusterFinishesExitsZeroAndLeavesHiInTheSandbox() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start("execute-local", workDir, 1)) {
+            MesetaProcess process = MesetaProcess.run("execute-hi", "daemons/bin/meseta-execute",
+                    "--master=" + cluster.master(), "--name=hi", "--command=echo hi");
+
+            assertEquals(0, process.awaitExit(Duration.ofSeconds(60)), process.stdout() + process.stderr());
+            assertTrue(process.stdout().contains("Received status update TASK_FINISHED for task 'hi'"),
+                    process.stdout());
+            String frameworkId = process.stdout().lines().filter(line -> line.startsWith("Subscribed with ID "))
+                    .findFirst().orElseThrow().substring("Subscribed with ID ".length()).strip();
+            JsonNode task = Cluster.getJson(cluster.master(), "/master/tasks").orElseThrow().path("tasks").get(0);
+            String agentId = task.path("slave_id").asText();
+            String sandbox = cluster.sandbox(agentId, frameworkId, "hi");
+            assertEquals("hi\n", Sandboxes.read(cluster.agentAddress(agentId), sandbox, "stdout"));
+        }
+    }
 
     @Test
     void aMasterThatIsNotThereEndsTheCommandWithOneLineAndStatusOne() throws Exception {

@@ -127,6 +127,15 @@ class SchedulerProtocolTest {
     }
 
     @Test
+    void anUnknownPathIsNotFound() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scheduler.resolve("/api/v1/nowhere"))
+                .header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString(SUBSCRIBE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, response.statusCode());
+    }
+
+    @Test
     void anOversizedBodyIsRefusedWith413() throws Exception {
         String huge = "{\"type\":\"SUBSCRIBE\",\"padding\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
 

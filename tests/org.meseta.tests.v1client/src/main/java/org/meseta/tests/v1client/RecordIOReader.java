@@ -6,18 +6,18 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /** Reads RecordIO records ({@code <length>\n<bytes>}) from a stream, as Mesos's clients do. */
-final class RecordIOReader {
+public final class RecordIOReader {
 
     private static final int MAX_RECORD = 16 * 1024 * 1024;
 
     private final InputStream in;
 
-    RecordIOReader(InputStream in) {
+    public RecordIOReader(InputStream in) {
         this.in = in;
     }
 
     /** The next record, or empty at the end of the stream. */
-    Optional<byte[]> next() throws IOException {
+    public Optional<byte[]> next() throws IOException {
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != '\n') {
