@@ -12,6 +12,7 @@ import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.meseta.agent.internal.executor.CommandLine;
+import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.Sandbox;
@@ -101,13 +102,13 @@ final class CommandExecutor extends ExecutorRun {
                     .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.TASK_KILLING_STATE)) {
                 report(executorStatus(TaskState.TASK_KILLING).build());
             }
-            container.terminate();
+            signal(Container::terminate);
         } else if (deadline - killDeadline >= 0) {
             return;
         }
         killDeadline = deadline;
         escalation.cancel();
-        escalation = context.actor().schedule(grace, container::kill);
+        escalation = context.actor().schedule(grace, () -> signal(Container::kill));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.agent.internal.executor.CommandLine;
+import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.Sandbox;
@@ -81,7 +82,7 @@ final class CustomExecutor extends ExecutorRun {
                         TaskStatus.Reason.REASON_EXECUTOR_REGISTRATION_TIMEOUT,
                         "Executor did not register within " + StoutDuration.format(timeout)));
                 state = ExecutorState.TERMINATING;
-                container.kill();
+                signal(Container::kill);
             }
         });
     }
@@ -193,14 +194,14 @@ final class CustomExecutor extends ExecutorRun {
             case LAUNCHING -> state = ExecutorState.TERMINATING;
             case REGISTERING -> {
                 state = ExecutorState.TERMINATING;
-                container.kill();
+                signal(Container::kill);
             }
             case RUNNING -> {
                 state = ExecutorState.TERMINATING;
                 if (connection != null) {
                     connection.send(ExecutorEvents.shutdown());
                 }
-                shutdownTimer = context.actor().schedule(shutdownGracePeriod(), container::kill);
+                shutdownTimer = context.actor().schedule(shutdownGracePeriod(), () -> signal(Container::kill));
             }
             case TERMINATING, TERMINATED -> { }
         }

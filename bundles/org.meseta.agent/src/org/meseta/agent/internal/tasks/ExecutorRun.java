@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.ExecutorID;
@@ -169,29 +170,67 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             return;
         }
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            terminate(Termination.launchFailed(cause.getMessage()), Optional.empty());
+            terminate(Termination.launchFailed(causeOf(failure).getMessage()), Optional.empty());
             return;
         }
+        List<String> argv;
+        Map<String, String> environment;
         try {
-            launching();
-            container = context.launcher().launch(argv(), environment(), sandbox, runAs);
+            argv = argv();
+            environment = environment();
         } catch (LaunchException e) {
             terminate(Termination.launchFailed(e.getMessage()), Optional.empty());
             return;
         }
+        launching();
+        // Forking blocks for a while on a busy machine: off the actor thread, like filling the sandbox.
+        CompletableFuture.supplyAsync(() -> launch(argv, environment, runAs), context.blocking())
+                .whenComplete((started, error) -> context.actor().run(() -> started(started, error)));
+    }
+
+    private Container launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs) {
+        try {
+            return context.launcher().launch(argv, environment, sandbox, runAs);
+        } catch (LaunchException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void started(Container started, Throwable failure) {
+        if (failure != null) {
+            terminate(Termination.launchFailed(causeOf(failure).getMessage()), Optional.empty());
+            return;
+        }
+        container = started;
         LOG.log(System.Logger.Level.INFO, "Started executor {0} of framework {1} as process {2} in {3}",
                 id().getValue(), frameworkId().getValue(), container.pid(), sandbox.directory());
         container.exited().whenComplete((status, error) -> context.actor().run(() -> exited(status)));
+        if (state != ExecutorState.LAUNCHING) {
+            signal(Container::kill); // killed or shut down while the process was starting; exited() follows
+            return;
+        }
         launched();
     }
 
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private void exited(ExitStatus status) {
-        container.kill(); // what the process left running dies with it
+        signal(Container::kill); // what the process left running dies with it
         LOG.log(System.Logger.Level.INFO, "Executor {0} of framework {1} {2}", id().getValue(),
                 frameworkId().getValue(), status.describe());
         exitedWith(status);
         terminate(pendingTermination().orElse(Termination.EXECUTOR_TERMINATED), Optional.of(status));
+    }
+
+    /**
+     * Sends a signal to every process of the container, off the actor thread: finding the processes of a session
+     * reads {@code /proc}.
+     */
+    final void signal(Consumer<Container> signal) {
+        Container target = container;
+        context.blocking().execute(() -> signal.accept(target));
     }
 
     /** Why the run is ending, if the agent decided it (e.g. the executor never subscribed). */

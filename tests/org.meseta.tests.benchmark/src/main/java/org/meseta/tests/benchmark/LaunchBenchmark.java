@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -38,6 +39,8 @@ public final class LaunchBenchmark {
     private final List<Long> toRunningNanos = new ArrayList<>();
     /** Offers kept while the in-flight limit is reached, used as tasks end. */
     private final ArrayDeque<Offer> held = new ArrayDeque<>();
+    /** Acknowledgements are pipelined, as busy frameworks do; each must have been accepted by the end. */
+    private final List<CompletableFuture<Void>> pendingAcks = new ArrayList<>();
     private int launched;
     private int finished;
     private int failed;
@@ -65,6 +68,7 @@ public final class LaunchBenchmark {
             LaunchBenchmark benchmark = new LaunchBenchmark(framework, tasks, inFlight);
             long start = System.nanoTime();
             benchmark.run();
+            CompletableFuture.allOf(benchmark.pendingAcks.toArray(CompletableFuture[]::new)).join();
             benchmark.report(Duration.ofNanos(System.nanoTime() - start), agents);
             framework.accepted(Calls.teardown());
         }
@@ -135,9 +139,14 @@ public final class LaunchBenchmark {
         return launched - finished - failed;
     }
 
-    private void update(TaskStatus status) throws Exception {
+    private void update(TaskStatus status) {
         if (status.hasUuid()) {
-            framework.acknowledge(status);
+            pendingAcks.add(framework.callAsync(Calls.acknowledge(status)).thenAccept(response -> {
+                if (response.statusCode() != 202) {
+                    throw new IllegalStateException("ACKNOWLEDGE answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+            }));
         }
         String id = status.getTaskId().getValue();
         if (status.getState() == TaskState.TASK_RUNNING && acceptedAt.containsKey(id)) {
