@@ -116,6 +116,25 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void getAgentsCountsALaunchedTaskAsAllocatedUntilItEnds() throws Exception {
+        Launched launched = launch("t1");
+        assertEquals(2.0, allocatedCpus(), 1e-9);
+
+        launched.framework().accepted(Calls.acknowledge(launched.report(TaskState.TASK_FINISHED)));
+
+        Eventually.await("the finished task's resources are no longer allocated", () -> allocatedCpus() == 0.0);
+    }
+
+    private double allocatedCpus() throws Exception {
+        var response = Http.post(master.uri("/api/v1"), org.apache.mesos.v1.master.Protos.Call.newBuilder()
+                .setType(org.apache.mesos.v1.master.Protos.Call.Type.GET_AGENTS).build().toByteArray(),
+                "Content-Type", Http.PROTOBUF, "Accept", Http.PROTOBUF);
+        var agent = org.apache.mesos.v1.master.Protos.Response.parseFrom(response.body()).getGetAgents().getAgents(0);
+        return agent.getAllocatedResourcesList().stream().filter(resource -> resource.getName().equals("cpus"))
+                .mapToDouble(resource -> resource.getScalar().getValue()).sum();
+    }
+
+    @Test
     void aTerminalTaskStaysUntilItsUpdateIsAcknowledgedThenIsCompleted() throws Exception {
         Launched launched = launch("t1");
         TaskStatus finished = launched.report(TaskState.TASK_FINISHED);

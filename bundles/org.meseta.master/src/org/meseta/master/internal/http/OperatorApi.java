@@ -91,7 +91,9 @@ final class OperatorApi {
                     .setVersion(agent.version())
                     .setPid(agent.pid())
                     .setRegisteredTime(time(agent.registeredTime()))
-                    .addAllTotalResources(agent.total().toList());
+                    .addAllTotalResources(agent.total().toList())
+                    .addAllAllocatedResources(agent.used().toList())
+                    .addAllOfferedResources(agent.offered().toList());
             agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(time(time)));
             agents.addAgents(entry);
         }
