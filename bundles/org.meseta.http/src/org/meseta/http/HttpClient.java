@@ -3,7 +3,9 @@ package org.meseta.http;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +15,7 @@ import org.meseta.http.HttpClientException.Reason;
 import org.meseta.http.internal.ClientInitializer;
 import org.meseta.http.internal.ClientRequest;
 import org.meseta.http.internal.ClientResponseHandler;
+import org.meseta.http.internal.ConnectionPool;
 import org.meseta.http.internal.FullResponseHandler;
 import org.meseta.http.internal.StreamResponseHandler;
 
@@ -28,7 +31,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 /**
  * An asynchronous HTTP/1.1 client for daemon-to-daemon calls, on the event loops of an {@link HttpTransport}.
  *
- * <p>Each request opens its own connection and closes it when the response is complete. Redirects are never
+ * <p>Requests for whole responses ({@link #send}) reuse keep-alive connections: one that ended cleanly waits a few
+ * seconds for the next request to the same address. A stream ({@link #stream}) has a connection of its own, closed
+ * when it ends. Redirects are never
  * followed (Mesos clients must see the 307 of a non-leading master). Only {@code http://} URIs are supported.
  * Failures complete the future with an {@link HttpClientException} whose message names the request and the
  * reason; invalid arguments throw {@link IllegalArgumentException} at the call. Futures complete on an event
@@ -39,7 +44,12 @@ public final class HttpClient implements AutoCloseable {
 
     private final HttpTransport transport;
     private final HttpClientOptions options;
+    /** Well under the servers' idle timeout, so a connection is rarely closed by the server as it is reused. */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(10);
+    private static final int MAX_IDLE_PER_ADDRESS = 16;
+
     private final ChannelGroup connections = new DefaultChannelGroup("http-client", GlobalEventExecutor.INSTANCE);
+    private final ConnectionPool pool = new ConnectionPool(MAX_IDLE, MAX_IDLE_PER_ADDRESS);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public HttpClient(HttpTransport transport, HttpClientOptions options) {
@@ -85,6 +95,7 @@ public final class HttpClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            pool.close();
             for (Channel connection : connections) {
                 connection.pipeline().fireUserEventTriggered(ClientResponseHandler.ClientEvent.CLOSE);
             }
@@ -114,6 +125,17 @@ public final class HttpClient implements AutoCloseable {
 
     private void connect(ClientRequest request, InetAddress address, ClientResponseHandler<?> handler,
             CompletableFuture<?> result, boolean streaming) {
+        InetSocketAddress target = new InetSocketAddress(address, request.port());
+        Optional<Channel> pooled = streaming ? Optional.empty() : pool.acquire(target);
+        if (pooled.isPresent()) {
+            Channel channel = pooled.get();
+            endExchange(result, handler, channel, target);
+            channel.eventLoop().execute(() -> {
+                channel.pipeline().replace(ClientInitializer.HANDLER, ClientInitializer.HANDLER, handler);
+                write(request, handler, channel, streaming);
+            });
+            return;
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(transport.eventLoops())
                 .channel(NioSocketChannel.class)
@@ -121,15 +143,14 @@ public final class HttpClient implements AutoCloseable {
                         options.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ClientInitializer(handler, options.maxBodyBytes(), streaming));
-        ChannelFuture connected = bootstrap.connect(new InetSocketAddress(address, request.port()));
+        ChannelFuture connected = bootstrap.connect(target);
         Channel channel = connected.channel();
         connections.add(channel);
         if (closed.get()) {
             // close() ran while this connection was being set up
             channel.pipeline().fireUserEventTriggered(ClientResponseHandler.ClientEvent.CLOSE);
         }
-        // Whoever completes the future (response, failure, caller's cancel) ends the connection.
-        result.whenComplete((value, failure) -> channel.close());
+        endExchange(result, handler, channel, target);
         connected.addListener((ChannelFuture future) -> {
             if (!future.isSuccess()) {
                 Throwable cause = future.cause();
@@ -138,12 +159,32 @@ public final class HttpClient implements AutoCloseable {
                                 + request.port() + ": " + cause.getMessage(), cause));
                 return;
             }
-            channel.writeAndFlush(request.toNetty()).addListener((ChannelFuture written) -> {
-                if (!written.isSuccess()) {
-                    handler.fail(handler.failure(Reason.CONNECTION_CLOSED, "failed to send the request: "
-                            + written.cause().getMessage(), written.cause()));
-                }
-            });
+            write(request, handler, channel, streaming);
+        });
+    }
+
+    /**
+     * Whoever completes the future (response, failure, caller's cancel) ends the exchange: a connection that carried
+     * a whole keep-alive response goes back to the pool, any other is closed.
+     */
+    private void endExchange(CompletableFuture<?> result, ClientResponseHandler<?> handler, Channel channel,
+            InetSocketAddress target) {
+        result.whenComplete((value, failure) -> {
+            if (failure == null && handler instanceof FullResponseHandler full && full.isReusable()) {
+                pool.release(target, channel);
+            } else {
+                channel.close();
+            }
+        });
+    }
+
+    private static void write(ClientRequest request, ClientResponseHandler<?> handler, Channel channel,
+            boolean streaming) {
+        channel.writeAndFlush(request.toNetty(!streaming)).addListener((ChannelFuture written) -> {
+            if (!written.isSuccess()) {
+                handler.fail(handler.failure(Reason.CONNECTION_CLOSED, "failed to send the request: "
+                        + written.cause().getMessage(), written.cause()));
+            }
         });
     }
 

@@ -13,7 +13,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -73,8 +76,61 @@ class HttpClientTest extends ServerTestSupport {
                 utf8("{}")));
         assertEquals(202, response.status());
         assertEquals("POST /api/v1/scheduler?x=%2F HTTP/1.1\r\nContent-Type: application/json\r\n"
-                + "Mesos-Stream-Id: s-1\r\nhost: 127.0.0.1:" + port + "\r\ncontent-length: 2\r\n"
-                + "connection: close\r\n\r\n", await(head));
+                + "Mesos-Stream-Id: s-1\r\nhost: 127.0.0.1:" + port + "\r\ncontent-length: 2\r\n\r\n",
+                await(head));
+    }
+
+    @Test
+    void requestsOneAfterAnotherShareAKeepAliveConnection() throws Exception {
+        List<Integer> peerPorts = new CopyOnWriteArrayList<>();
+        HttpServer server = start(request -> {
+            peerPorts.add(request.remoteAddress().getPort());
+            return done(HttpResponse.text(200, "ok"));
+        });
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, await(client.send("POST", uri(server, "/call"), HttpHeaders.empty(), utf8("x"))).status());
+        }
+
+        assertEquals(1, Set.copyOf(peerPorts).size(), () -> "connections from ports " + peerPorts);
+    }
+
+    @Test
+    void aConnectionTheServerSaidItClosesIsNotReused() throws Exception {
+        ServerSocket listener = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            // The first connection says "Connection: close" but stays open: a request sent on it again never
+            // gets an answer. The second connection answers.
+            try (listener; Socket first = listener.accept()) {
+                readHead(first.getInputStream());
+                first.getOutputStream().write(utf8("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close"
+                        + "\r\n\r\nfirst"));
+                try (Socket second = listener.accept()) {
+                    readHead(second.getInputStream());
+                    second.getOutputStream().write(utf8("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond"));
+                    done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
+        URI uri = URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
+
+        assertEquals("first", await(client.send("GET", uri)).bodyText());
+        assertEquals("second", await(client.send("GET", uri)).bodyText());
+        done.complete(null);
+    }
+
+    @Test
+    void aStreamHasAConnectionOfItsOwnClosedAtItsEnd() throws Exception {
+        CompletableFuture<String> head = new CompletableFuture<>();
+        int port = serveOnce("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", head);
+
+        await(client.stream("POST", URI.create("http://127.0.0.1:" + port + "/s"), HttpHeaders.empty(), utf8("{}"),
+                new RecordingListener()));
+
+        assertTrue(await(head).contains("connection: close\r\n"), () -> "head: " + head);
     }
 
     @Test
@@ -82,7 +138,7 @@ class HttpClientTest extends ServerTestSupport {
         CompletableFuture<String> head = new CompletableFuture<>();
         int port = serveOnce("HTTP/1.1 204 No Content\r\n\r\n", head);
         assertEquals(204, await(client.send("GET", URI.create("http://127.0.0.1:" + port))).status());
-        assertEquals("GET / HTTP/1.1\r\nhost: 127.0.0.1:" + port + "\r\nconnection: close\r\n\r\n", await(head));
+        assertEquals("GET / HTTP/1.1\r\nhost: 127.0.0.1:" + port + "\r\n\r\n", await(head));
     }
 
     @Test

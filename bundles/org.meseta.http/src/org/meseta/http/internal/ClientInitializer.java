@@ -14,6 +14,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
  */
 public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
 
+    /** The name of the response handler, replaced for each request on a reused connection. */
+    public static final String HANDLER = "handler";
+
     private static final int MAX_INITIAL_LINE_BYTES = 8 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
@@ -40,6 +43,6 @@ public final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         if (!streaming) {
             pipeline.addLast("aggregator", new HttpObjectAggregator(maxBodyBytes));
         }
-        pipeline.addLast("handler", handler);
+        pipeline.addLast(HANDLER, handler);
     }
 }

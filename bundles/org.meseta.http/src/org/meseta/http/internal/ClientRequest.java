@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * One outgoing request of the client, validated up front so that a programming error fails the call
- * instead of the connection. Each request uses its own connection ({@code Connection: close}).
+ * instead of the connection.
  */
 public record ClientRequest(String method, URI uri, HttpHeaders headers, byte[] body) {
 
@@ -51,7 +51,12 @@ public record ClientRequest(String method, URI uri, HttpHeaders headers, byte[] 
         return method + " " + uri;
     }
 
-    public FullHttpRequest toNetty() {
+    /**
+     * The request as Netty sends it.
+     *
+     * @param keepAlive whether the connection may carry further requests; otherwise {@code Connection: close}
+     */
+    public FullHttpRequest toNetty(boolean keepAlive) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), target,
@@ -70,7 +75,9 @@ public record ClientRequest(String method, URI uri, HttpHeaders headers, byte[] 
         if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             nettyHeaders.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         }
-        nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (!keepAlive) {
+            nettyHeaders.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
         return request;
     }
 }

@@ -79,13 +79,28 @@ public abstract class ClientResponseHandler<T> extends SimpleChannelInboundHandl
         }
     }
 
+    /** On a connection taken from the pool, which is active already, the response timer starts now. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            startTimeout(ctx);
+        }
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        startTimeout(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void startTimeout(ChannelHandlerContext ctx) {
+        if (timeout != null || finished) {
+            return;
+        }
         timeout = ctx.executor().schedule(() -> {
             fail(failure(Reason.TIMEOUT, "no response within " + responseTimeout.toMillis() + " ms", null));
             ctx.close();
         }, responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        ctx.fireChannelActive();
     }
 
     @Override

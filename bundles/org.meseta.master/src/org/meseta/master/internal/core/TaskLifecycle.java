@@ -287,7 +287,6 @@ public final class TaskLifecycle {
         return used;
     }
 
-
     private static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
