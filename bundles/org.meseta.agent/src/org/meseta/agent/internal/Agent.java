@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +17,6 @@ import org.apache.mesos.v1.executor.Protos.Call;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.executor.UserSwitch;
 import org.meseta.agent.internal.fetcher.Fetcher;
-import org.meseta.agent.internal.files.AttachedPaths;
 import org.meseta.agent.internal.tasks.ExecutorCalls;
 import org.meseta.agent.internal.tasks.ExecutorConnection;
 import org.meseta.agent.internal.tasks.ExecutorContext;
@@ -32,6 +30,8 @@ import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.daemon.Build;
+import org.meseta.daemon.files.AttachedPaths;
+import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpClient;
 
 /**
@@ -128,19 +128,20 @@ public final class Agent implements AutoCloseable {
         actor.run(() -> executorCalls.subscribe(frameworkId, executorId, connection));
     }
 
-    /** The attachment a {@code /files} path falls under, if any. */
-    public CompletableFuture<Optional<AttachedPaths.Resolved>> resolveFile(String virtualPath) {
-        return actor.call(() -> files.resolve(virtualPath));
+    /**
+     * What {@code /files} serves: the sandboxes executor runs attach and whatever {@link #attachFile} added, looked
+     * up on the actor thread, read on the agent's blocking executor.
+     */
+    public FileAttachments files() {
+        return FileAttachments.confinedTo(actor, files, blocking);
     }
 
-    /** Every {@code /files} attachment, virtual path to directory. */
-    public CompletableFuture<Map<String, Path>> attachedFiles() {
-        return actor.call(files::all);
-    }
-
-    /** Runs blocking work (file reads for {@code /files}) off the actor thread and the event loops. */
-    public ExecutorService blocking() {
-        return blocking;
+    /** Lets {@code /files} serve {@code path} (a file or a directory) under {@code virtualPath}, e.g. the log. */
+    public CompletableFuture<Void> attachFile(String virtualPath, Path path) {
+        return actor.call(() -> {
+            files.attach(virtualPath, path);
+            return null;
+        });
     }
 
     private AgentSubscribe subscription() {

@@ -9,6 +9,7 @@ import org.meseta.daemon.Endpoint;
 /**
  * The agent's validated configuration. {@code flags} is every flag's effective value, for /flags.
  *
+ * @param logDir where the log is also written, if anywhere ({@code --log_dir})
  * @param executorRegistrationTimeout how long a custom executor has to subscribe
  * @param executorShutdownGracePeriod how long an executor told to shut down has before it is killed
  * @param switchUser whether a root agent runs tasks as the user their framework asks for
@@ -20,6 +21,7 @@ public record AgentConfig(
         MasterAddress master,
         Endpoint endpoint,
         Path workDir,
+        Optional<Path> logDir,
         Optional<String> resources,
         Optional<String> attributes,
         Duration registrationBackoffFactor,

@@ -2,6 +2,7 @@ package org.meseta.agent.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.agent.internal.http.AgentRoutes;
 import org.meseta.api.flags.Flag;
@@ -12,6 +13,7 @@ import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Instances;
+import org.meseta.daemon.LogFile;
 import org.meseta.daemon.Teardown;
 import org.meseta.daemon.WorkDir;
 import org.meseta.http.HttpClient;
@@ -25,6 +27,11 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class AgentDaemon implements Daemon {
 
     private static final System.Logger LOG = System.getLogger(AgentDaemon.class.getName());
+
+    /** The file in {@code --log_dir} the agent writes its log to. */
+    static final String LOG_FILE = "meseta-agent.log";
+    /** The virtual path {@code /files} serves that file under, as in Mesos. */
+    static final String LOG_PATH = "/slave/log";
 
     private final Instances instances = new Instances();
 
@@ -51,11 +58,16 @@ public final class AgentDaemon implements Daemon {
         AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
         AgentInfo info = checkpoint.recover(agentInfo(config, total));
         try (Teardown teardown = new Teardown()) {
+            Optional<LogFile> log = Optional.empty();
+            if (config.logDir().isPresent()) {
+                log = Optional.of(teardown.own(LogFile.open(config.logDir().get(), LOG_FILE)));
+            }
             String pid = config.endpoint().pid("slave(1)");
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
             Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
                     timings));
+            log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
             agent.start();
             LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; {2} with master {3}", pid, total,

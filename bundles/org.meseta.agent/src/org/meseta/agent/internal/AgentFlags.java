@@ -21,6 +21,9 @@ final class AgentFlags {
             "Port advertised to the master and tools, when it differs from --port");
     static final Flag<Path> WORK_DIR = Flag.path("work_dir",
             "Directory for sandboxes and checkpointed state; avoid directories cleaned on reboot").required();
+    static final Flag<Path> LOG_DIR = Flag.path("log_dir",
+            "Directory to write the log to as " + AgentDaemon.LOG_FILE + ", besides stderr; served as /slave/log"
+                    + " by /files (default: stderr only)");
     static final Flag<String> RESOURCES = Flag.string("resources",
             "Resources this agent offers, e.g. 'cpus:2;mem:1024;disk:4096;ports:[31000-32000];gpus(role):1' or a"
                     + " JSON array of Resource objects; cpus, mem, disk and ports not given are detected");
@@ -52,10 +55,10 @@ final class AgentFlags {
     static final Flag<Duration> EXECUTOR_REREGISTRATION_TIMEOUT = Flag.duration("executor_reregistration_timeout",
             "Told to executors of checkpointing frameworks as MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2));
 
-    static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, RESOURCES,
-            ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR, EXECUTOR_REGISTRATION_TIMEOUT,
-            EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME, SANDBOX_DIRECTORY, RECOVERY_TIMEOUT,
-            EXECUTOR_REREGISTRATION_TIMEOUT);
+    static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR,
+            RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR,
+            EXECUTOR_REGISTRATION_TIMEOUT, EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME,
+            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT);
 
     private AgentFlags() {}
 
@@ -67,7 +70,7 @@ final class AgentFlags {
         if (backoff.isNegative()) {
             throw new DaemonException("--registration_backoff_factor must not be negative");
         }
-        return new AgentConfig(master, endpoint, flags.get(WORK_DIR), flags.find(RESOURCES),
+        return new AgentConfig(master, endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(RESOURCES),
                 flags.find(ATTRIBUTES), backoff, flags.get(EXECUTOR_REGISTRATION_TIMEOUT),
                 flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
                 flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),

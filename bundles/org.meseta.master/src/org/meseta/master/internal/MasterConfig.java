@@ -9,10 +9,15 @@ import java.util.Set;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
 
-/** The master's validated configuration. {@code flags} is every flag's effective value, for /flags. */
+/**
+ * The master's validated configuration. {@code flags} is every flag's effective value, for /flags.
+ *
+ * @param logDir where the log is also written, if anywhere ({@code --log_dir})
+ */
 public record MasterConfig(
         Endpoint endpoint,
         Path workDir,
+        Optional<Path> logDir,
         Optional<String> cluster,
         Duration agentPingTimeout,
         int maxAgentPingTimeouts,

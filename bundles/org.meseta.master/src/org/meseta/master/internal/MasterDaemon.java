@@ -1,9 +1,13 @@
 package org.meseta.master.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.allocator.api.Allocator;
@@ -17,9 +21,11 @@ import org.meseta.daemon.Daemon;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.daemon.Instances;
+import org.meseta.daemon.LogFile;
 import org.meseta.daemon.NamedServices;
 import org.meseta.daemon.Teardown;
 import org.meseta.daemon.WorkDir;
+import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpTransport;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +39,11 @@ public final class MasterDaemon implements Daemon {
 
     /** How long start-up waits for the allocator and sorters to be registered. */
     private static final Duration EXTENSION_WAIT = Duration.ofSeconds(5);
+
+    /** The file in {@code --log_dir} the master writes its log to. */
+    static final String LOG_FILE = "meseta-master.log";
+    /** The virtual path {@code /files} serves that file under, as in Mesos. */
+    static final String LOG_PATH = "/master/log";
 
     private final Instances instances = new Instances();
 
@@ -53,13 +64,30 @@ public final class MasterDaemon implements Daemon {
         MasterInfo info = masterInfo(config.endpoint());
         Allocator allocator = allocator(config.allocation(), Clock.systemUTC());
         try (Teardown teardown = new Teardown()) {
+            FileAttachments files = files(config, teardown);
             HttpTransport transport = teardown.own(HttpTransport.create("master-http", 2));
             Master master = teardown.own(new Master(config, info, Clock.systemUTC(), allocator));
-            teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config)));
+            teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config, files)));
             LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
                     info.getHostname(), config.endpoint().address(), config.workDir());
             return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown);
         }
+    }
+
+    /**
+     * What {@code /files} serves: the log file as {@value #LOG_PATH} when {@code --log_dir} is given, nothing
+     * otherwise. Opens the log file first, so that it holds everything the start logs.
+     */
+    private static FileAttachments files(MasterConfig config, Teardown teardown) throws DaemonException {
+        Map<String, Path> attached = Map.of();
+        if (config.logDir().isPresent()) {
+            LogFile log = teardown.own(LogFile.open(config.logDir().get(), LOG_FILE));
+            attached = Map.of(LOG_PATH, log.path());
+        }
+        ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
+        // Not close(): it would wait for downloads that a stalled client keeps going.
+        teardown.own(reads::shutdownNow);
+        return FileAttachments.fixed(attached, reads);
     }
 
     /** The allocator and sorters the flags name, which plugins may provide. */

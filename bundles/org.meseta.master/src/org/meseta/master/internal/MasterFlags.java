@@ -30,6 +30,9 @@ final class MasterFlags {
             "Hostname the master advertises (default: the machine's hostname, or its IP with --no-hostname_lookup)");
     static final Flag<Boolean> HOSTNAME_LOOKUP = Flag.bool("hostname_lookup",
             "Look up the hostname when --hostname is not given; otherwise advertise the IP address", true);
+    static final Flag<Path> LOG_DIR = Flag.path("log_dir",
+            "Directory to write the log to as " + MasterDaemon.LOG_FILE + ", besides stderr; served as /master/log"
+                    + " by /files (default: stderr only)");
     static final Flag<String> CLUSTER = Flag.string("cluster", "Human readable name of the cluster, shown in the console");
     static final Flag<Duration> AGENT_PING_TIMEOUT = Flag.duration("agent_ping_timeout",
             "How long the master waits for an agent to answer a ping; pings are sent this often",
@@ -58,7 +61,7 @@ final class MasterFlags {
     static final Flag<Integer> MAX_COMPLETED_TASKS_PER_FRAMEWORK = Flag.integer("max_completed_tasks_per_framework",
             "Completed tasks kept per framework for the endpoints (also unreachable tasks kept)", 1000);
 
-    static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, HOSTNAME,
+    static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK);
@@ -93,8 +96,8 @@ final class MasterFlags {
                 .map(String::strip).filter(name -> !name.isEmpty()).forEach(excluded::add));
         MasterConfig.Allocation allocation = new MasterConfig.Allocation(flags.get(ALLOCATOR), allocationInterval,
                 flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded);
-        return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(CLUSTER), pingTimeout, maxTimeouts,
-                allocation, flags.get(MAX_COMPLETED_FRAMEWORKS), flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK),
-                flags.effectiveValues());
+        return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
+                maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
+                flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.effectiveValues());
     }
 }

@@ -2,6 +2,7 @@ package org.meseta.agent.internal.http;
 
 import org.meseta.agent.internal.Agent;
 import org.meseta.daemon.CommonEndpoints;
+import org.meseta.daemon.files.FilesEndpoints;
 import org.meseta.http.Router;
 
 /**
@@ -23,11 +24,7 @@ public final class AgentRoutes {
         ExecutorApi executors = new ExecutorApi(agent);
         routes.route("POST", executors::handle, "/api/v1/executor", PROCESS + "/api/v1/executor");
         // As in Mesos, the files process is not the agent's: it answers at the root only.
-        FilesEndpoints files = new FilesEndpoints(agent);
-        routes.route("GET", files::browse, "/files/browse", "/files/browse.json");
-        routes.route("GET", files::read, "/files/read", "/files/read.json");
-        routes.route("GET", files::download, "/files/download");
-        routes.route("GET", files::debug, "/files/debug");
+        FilesEndpoints.addTo(routes, agent.files());
         return routes.build();
     }
 }

@@ -7,10 +7,10 @@ import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.executor.UserSwitch;
 import org.meseta.agent.internal.fetcher.Fetcher;
-import org.meseta.agent.internal.files.AttachedPaths;
 import org.meseta.agent.internal.updates.StatusUpdateManager;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.daemon.Actor;
+import org.meseta.daemon.files.AttachedPaths;
 
 /**
  * The agent's services that executor runs use. Everything here but {@code blocking} is used on the actor thread.

@@ -3,6 +3,8 @@ package org.meseta.master.internal.http;
 import org.meseta.api.agentlink.AgentLink;
 import java.util.concurrent.CompletableFuture;
 import org.meseta.daemon.CommonEndpoints;
+import org.meseta.daemon.files.FileAttachments;
+import org.meseta.daemon.files.FilesEndpoints;
 import org.meseta.http.HttpHandler;
 import org.meseta.http.HttpResponse;
 import org.meseta.http.Router;
@@ -11,7 +13,8 @@ import org.meseta.master.internal.MasterConfig;
 
 /**
  * The master's HTTP surface. As in Mesos, every master endpoint answers both as {@code /X} and
- * {@code /master/X}; the pre-1.8 {@code .json} aliases are kept for old tools.
+ * {@code /master/X}; the pre-1.8 {@code .json} aliases are kept for old tools. The {@code /files} endpoints belong
+ * to Mesos's separate {@code files} process and answer as {@code /files/X} only.
  */
 public final class MasterRoutes {
 
@@ -26,7 +29,8 @@ public final class MasterRoutes {
         return request -> CompletableFuture.completedFuture(HttpResponse.redirect(307, location));
     }
 
-    public static Router router(Master master, MasterConfig config) {
+    /** @param files what {@code /files} serves: the master's log file, when it writes one */
+    public static Router router(Master master, MasterConfig config, FileAttachments files) {
         StateEndpoint state = new StateEndpoint(master, config);
         OperatorApi operator = new OperatorApi(master, config);
         AgentLinkApi agentLink = new AgentLinkApi(master);
@@ -43,6 +47,7 @@ public final class MasterRoutes {
         routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
         routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
         routes.route("POST", AgentLink.CALL_PATH, agentLink::call);
+        FilesEndpoints.addTo(routes, files);
         return routes.build();
     }
 }

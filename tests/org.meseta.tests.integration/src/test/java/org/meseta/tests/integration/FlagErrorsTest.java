@@ -15,6 +15,7 @@ class FlagErrorsTest {
         "meseta-master | --work_dir=/tmp/x --foo=1       | meseta-master: Unknown flag '--foo'",
         "meseta-master | --work_dir=/tmp/x --port=abc    | '--port'",
         "meseta-master | --port=5050                     | Missing required flag '--work_dir'",
+        "meseta-master | --work_dir=/tmp/x --log_dir=/dev/null/logs | Cannot create --log_dir /dev/null/logs: ",
         "meseta-agent  | --work_dir=/tmp/x               | Missing required flag '--master'",
         "meseta-agent  | --master=nohostport --work_dir=/tmp/x | Invalid --master 'nohostport'",
         "meseta-agent  | --master=127.0.0.1:1 --work_dir=/tmp/x --resources=cpus:abc | Invalid --resources",

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +105,31 @@ class MasterAgentProcessTest {
                 assertEquals(firstId, state.path("slaves").get(0).path("id").asText());
                 assertTrue(state.path("slaves").get(0).has("reregistered_time"), "shown as re-registered");
             }
+        }
+    }
+
+    @Test
+    void masterWithLogDirWritesItsLogFileAndServesItAsMasterLog() throws Exception {
+        int masterPort = Cluster.freePort();
+        String master = "127.0.0.1:" + masterPort;
+        Path log = workDir.resolve("logs/meseta-master.log");
+        try (MesetaProcess masterProcess = MesetaProcess.start("log-dir-master", "daemons/bin/meseta-master",
+                "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"),
+                "--log_dir=" + workDir.resolve("logs"))) {
+            String id = Cluster.awaitState(master, START, "the master up", s -> true).path("id").asText();
+
+            String started = "INFO    org.meseta.master.internal.MasterDaemon: Master " + id;
+            String written = Files.readString(log);
+            assertTrue(written.contains(started), "the stderr format, in the file: " + written);
+            assertTrue(masterProcess.stderr().contains(started), "stderr keeps the log: " + masterProcess.stderr());
+
+            long size = Files.size(log);
+            JsonNode end = Cluster.getJson(master, "/files/read?path=/master/log&offset=-1").orElseThrow();
+            assertEquals("", end.path("data").asText());
+            assertTrue(end.path("offset").asLong() >= size, end + " vs " + size);
+            JsonNode head = Cluster.getJson(master, "/files/read?path=/master/log&offset=0").orElseThrow();
+            assertTrue(head.path("data").asText().contains(started), head.toString());
+            assertEquals(Optional.empty(), Cluster.getJson(master, "/files/browse?path=/master"));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.meseta.agent.internal.files;
+package org.meseta.daemon.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,16 +18,16 @@ import java.util.Optional;
 
 /**
  * The file-system side of {@code /files}: finds the file a {@link AttachedPaths.Resolved} path names, refusing
- * anything that is not really inside its attached directory (through {@code ..} or a symlink leading out), lists
- * directories and reads parts of files with Mesos's rules. Blocking: call it off the actor thread and off the event
+ * anything that is not really inside its attachment (through {@code ..} or a symlink leading out), lists
+ * directories and reads parts of files with Mesos's rules. Blocking: call it off actor threads and off the event
  * loops. Stateless and thread-safe.
  */
-public final class SandboxFiles {
+public final class ConfinedFiles {
 
     /** Mesos reads at most 16 pages per {@code /files/read}. */
     static final int MAX_READ_BYTES = 16 * 4096;
 
-    private SandboxFiles() {}
+    private ConfinedFiles() {}
 
     /** One entry of a directory listing, in the shape of Mesos's {@code FileInfo} JSON. */
     public record Entry(String path, String mode, long nlink, String uid, String gid, long size, long mtime) {}
@@ -35,7 +35,10 @@ public final class SandboxFiles {
     /** What {@link #read} returns: the offset read from and the bytes there (empty at or past the end). */
     public record Chunk(long offset, byte[] data) {}
 
-    /** The real path of a resolved virtual path, if it exists inside its attached directory. */
+    /**
+     * The real path of a resolved virtual path, if it exists inside its attachment; an attached file is found only
+     * as itself.
+     */
     public static Optional<Path> locate(AttachedPaths.Resolved resolved) {
         try {
             Path base = resolved.directory().toRealPath();

@@ -1,4 +1,4 @@
-package org.meseta.agent.internal.files;
+package org.meseta.daemon.files;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -6,17 +6,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The directories {@code /files} may serve, each under a virtual path, as Mesos's files process "attaches" them: an
- * executor run's sandbox under its real path, under the path of its executor's {@code latest} symlink, and under
- * {@code /frameworks/<framework>/executors/<executor>/runs/latest}. Anything not under an attached path does not
- * exist for {@code /files}. Confined to the agent's actor thread; {@link #resolve} only splits paths, the file
- * system is checked by {@link SandboxFiles}.
+ * The directories and files {@code /files} may serve, each under a virtual path, as Mesos's files process "attaches"
+ * them: on an agent, an executor run's sandbox under its real path, under the path of its executor's {@code latest}
+ * symlink and under {@code /frameworks/<framework>/executors/<executor>/runs/latest}, and the agent's log file as
+ * {@code /slave/log}; on a master, its log file as {@code /master/log}. Anything not under an attached path does not
+ * exist for {@code /files}. Not thread-safe: its owner confines it to one thread, or fills it once and only reads it
+ * afterwards (see {@link FileAttachments}). {@link #resolve} only splits paths, the file system is checked by
+ * {@link ConfinedFiles}.
  */
 public final class AttachedPaths {
 
     private final Map<String, Path> attached = new TreeMap<>();
 
-    /** Serves {@code directory} under {@code virtualPath} (a trailing slash is ignored), replacing what was there. */
+    /**
+     * Serves {@code directory} (or a single file) under {@code virtualPath} (a trailing slash is ignored), replacing
+     * what was there.
+     */
     public void attach(String virtualPath, Path directory) {
         attached.put(strip(virtualPath), directory);
     }
@@ -26,7 +31,7 @@ public final class AttachedPaths {
         attached.remove(strip(virtualPath), directory);
     }
 
-    /** Every attachment, virtual path to directory, for {@code /files/debug}. */
+    /** Every attachment, virtual path to directory or file, for {@code /files/debug}. */
     public Map<String, Path> all() {
         return Map.copyOf(attached);
     }
@@ -50,8 +55,8 @@ public final class AttachedPaths {
     /**
      * A virtual path under an attachment.
      *
-     * @param directory the attached directory
-     * @param relative what follows the attached prefix, empty for the directory itself; not yet checked
+     * @param directory the attached directory (or file)
+     * @param relative what follows the attached prefix, empty for the attachment itself; not yet checked
      */
     public record Resolved(Path directory, String relative) {}
 

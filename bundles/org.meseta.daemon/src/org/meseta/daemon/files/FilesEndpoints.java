@@ -1,4 +1,4 @@
-package org.meseta.agent.internal.http;
+package org.meseta.daemon.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,40 +12,54 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import org.meseta.agent.internal.Agent;
-import org.meseta.agent.internal.files.SandboxFiles;
 import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.http.MediaTypes;
 import org.meseta.http.ResponseStream;
+import org.meseta.http.Router;
 
 /**
- * Mesos's {@code /files} endpoints over the attached sandboxes: {@code browse} (a JSON array of file infos),
- * {@code read} ({@code {"data":…,"offset":…}}, offset -1 giving the size), {@code download} (the raw file) and
- * {@code debug} (the attachments). A missing {@code path} is 400, a path outside every attached sandbox (also through
+ * Mesos's {@code /files} endpoints over a daemon's {@link FileAttachments}: {@code browse} (a JSON array of file
+ * infos), {@code read} ({@code {"data":…,"offset":…}}, offset -1 giving the size), {@code download} (the raw file)
+ * and {@code debug} (the attachments). A missing {@code path} is 400, a path outside every attachment (also through
  * {@code ..} or a symlink leading out) or that does not exist is 404, reading or downloading a directory 400. JSON
- * answers honour {@code ?jsonp=}. The attachments are looked up on the agent's actor thread, the files read on its
- * blocking executor, never on an event loop.
+ * answers honour {@code ?jsonp=}. The attachments are looked up through {@link FileAttachments}, the files read on
+ * its {@linkplain FileAttachments#reads() executor}, never on an event loop.
+ *
+ * <p>As in Mesos, these belong to a process of their own ({@code files}), not the master's or the agent's: they
+ * answer as {@code /files/X} only, never under the {@code /master} or {@code /slave(1)} prefix.
  */
-final class FilesEndpoints {
+public final class FilesEndpoints {
 
     private static final int DOWNLOAD_CHUNK_BYTES = 64 * 1024;
 
-    private final Agent agent;
+    private final FileAttachments files;
 
-    FilesEndpoints(Agent agent) {
-        this.agent = agent;
+    private FilesEndpoints(FileAttachments files) {
+        this.files = files;
     }
 
-    CompletionStage<HttpResponse> browse(HttpRequest request) {
+    /**
+     * Adds {@code /files/browse} and {@code /files/read} (each also with Mesos's old {@code .json} alias),
+     * {@code /files/download} and {@code /files/debug}, serving {@code files}.
+     */
+    public static void addTo(Router.Builder routes, FileAttachments files) {
+        FilesEndpoints endpoints = new FilesEndpoints(files);
+        routes.route("GET", endpoints::browse, "/files/browse", "/files/browse.json");
+        routes.route("GET", endpoints::read, "/files/read", "/files/read.json");
+        routes.route("GET", endpoints::download, "/files/download");
+        routes.route("GET", endpoints::debug, "/files/debug");
+    }
+
+    private CompletionStage<HttpResponse> browse(HttpRequest request) {
         return withFile(request, file -> {
-            List<SandboxFiles.Entry> entries = Files.isDirectory(file)
-                    ? SandboxFiles.list(file, virtualPath(request)) : List.of();
+            List<ConfinedFiles.Entry> entries = Files.isDirectory(file)
+                    ? ConfinedFiles.list(file, virtualPath(request)) : List.of();
             return JsonBody.respond(request, generator -> {
                 generator.writeStartArray();
-                for (SandboxFiles.Entry entry : entries) {
+                for (ConfinedFiles.Entry entry : entries) {
                     generator.writeStartObject();
                     generator.writeStringField("path", entry.path());
                     generator.writeStringField("mode", entry.mode());
@@ -61,7 +75,7 @@ final class FilesEndpoints {
         });
     }
 
-    CompletionStage<HttpResponse> read(HttpRequest request) {
+    private CompletionStage<HttpResponse> read(HttpRequest request) {
         Optional<Long> offset;
         Optional<Long> length;
         try {
@@ -74,7 +88,7 @@ final class FilesEndpoints {
             if (Files.isDirectory(file)) {
                 return HttpResponse.text(400, "Cannot read a directory.");
             }
-            SandboxFiles.Chunk chunk = SandboxFiles.read(file, offset.orElse(-1L), length.orElse(-1L));
+            ConfinedFiles.Chunk chunk = ConfinedFiles.read(file, offset.orElse(-1L), length.orElse(-1L));
             return JsonBody.respond(request, generator -> {
                 generator.writeStartObject();
                 generator.writeStringField("data", new String(chunk.data(), StandardCharsets.UTF_8));
@@ -84,7 +98,7 @@ final class FilesEndpoints {
         });
     }
 
-    CompletionStage<HttpResponse> download(HttpRequest request) {
+    private CompletionStage<HttpResponse> download(HttpRequest request) {
         return withFile(request, file -> {
             if (Files.isDirectory(file)) {
                 return HttpResponse.text(400, "Cannot download a directory.");
@@ -92,12 +106,12 @@ final class FilesEndpoints {
             HttpHeaders headers = HttpHeaders.of("Content-Disposition", "attachment; filename="
                     + file.getFileName());
             return HttpResponse.stream(200, MediaTypes.APPLICATION_OCTET_STREAM, headers,
-                    stream -> agent.blocking().execute(() -> send(file, stream)));
+                    stream -> files.reads().execute(() -> send(file, stream)));
         });
     }
 
-    CompletionStage<HttpResponse> debug(HttpRequest request) {
-        return agent.attachedFiles().thenApply(attached -> JsonBody.respond(request, generator -> {
+    private CompletionStage<HttpResponse> debug(HttpRequest request) {
+        return files.all().thenApply(attached -> JsonBody.respond(request, generator -> {
             generator.writeStartObject();
             for (Map.Entry<String, Path> entry : attached.entrySet()) {
                 generator.writeStringField(entry.getKey(), entry.getValue().toString());
@@ -127,8 +141,8 @@ final class FilesEndpoints {
                 return HttpResponse.text(500, "Failed to read '" + path + "': " + e.getMessage());
             }
         };
-        return agent.resolveFile(path).thenApplyAsync(resolved -> respond.apply(resolved.flatMap(SandboxFiles::locate)),
-                agent.blocking());
+        return files.resolve(path).thenApplyAsync(
+                resolved -> respond.apply(resolved.flatMap(ConfinedFiles::locate)), files.reads());
     }
 
     private static String virtualPath(HttpRequest request) {
