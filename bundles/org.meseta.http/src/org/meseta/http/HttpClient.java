@@ -46,7 +46,7 @@ public final class HttpClient implements AutoCloseable {
     private final HttpClientOptions options;
     /** Well under the servers' idle timeout, so a connection is rarely closed by the server as it is reused. */
     private static final Duration MAX_IDLE = Duration.ofSeconds(10);
-    private static final int MAX_IDLE_PER_ADDRESS = 16;
+    private static final int MAX_IDLE_PER_ADDRESS = 64;
 
     private final ChannelGroup connections = new DefaultChannelGroup("http-client", GlobalEventExecutor.INSTANCE);
     private final ConnectionPool pool = new ConnectionPool(MAX_IDLE, MAX_IDLE_PER_ADDRESS);
