@@ -17,6 +17,7 @@ import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.tests.v1client.Calls;
+import org.meseta.tests.v1client.PipelinedCalls;
 import org.meseta.tests.v1client.SchedulerClient;
 import org.meseta.tests.v1client.Wire;
 
@@ -33,20 +34,23 @@ public final class LaunchBenchmark {
     private static final double TASK_MEM = 1;
 
     private final SchedulerClient framework;
+    /** ACCEPTs and acknowledgements are pipelined on one connection, as busy frameworks do. */
+    private final PipelinedCalls calls;
     private final int tasks;
     private final int inFlightLimit;
     private final Map<String, Long> acceptedAt = new HashMap<>();
     private final List<Long> toRunningNanos = new ArrayList<>();
     /** Offers kept while the in-flight limit is reached, used as tasks end. */
     private final ArrayDeque<Offer> held = new ArrayDeque<>();
-    /** Acknowledgements are pipelined, as busy frameworks do; each must have been accepted by the end. */
-    private final List<CompletableFuture<Void>> pendingAcks = new ArrayList<>();
+    /** Every pipelined call must have been accepted (202) by the end. */
+    private final List<CompletableFuture<Integer>> answers = new ArrayList<>();
     private int launched;
     private int finished;
     private int failed;
 
-    private LaunchBenchmark(SchedulerClient framework, int tasks, int inFlightLimit) {
+    private LaunchBenchmark(SchedulerClient framework, PipelinedCalls calls, int tasks, int inFlightLimit) {
         this.framework = framework;
+        this.calls = calls;
         this.tasks = tasks;
         this.inFlightLimit = inFlightLimit;
     }
@@ -64,11 +68,12 @@ public final class LaunchBenchmark {
                 inFlight);
         try (LocalCluster cluster = LocalCluster.start(root, workDir, agents, "cpus:64;mem:65536;disk:1024");
                 SchedulerClient framework = SchedulerClient.subscribe(cluster.master(), Wire.PROTOBUF,
-                        SchedulerClient.framework("launch-benchmark"))) {
-            LaunchBenchmark benchmark = new LaunchBenchmark(framework, tasks, inFlight);
+                        SchedulerClient.framework("launch-benchmark"));
+                PipelinedCalls calls = PipelinedCalls.open(cluster.master(), framework, 64)) {
+            LaunchBenchmark benchmark = new LaunchBenchmark(framework, calls, tasks, inFlight);
             long start = System.nanoTime();
             benchmark.run();
-            CompletableFuture.allOf(benchmark.pendingAcks.toArray(CompletableFuture[]::new)).join();
+            benchmark.checkAnswers();
             benchmark.report(Duration.ofNanos(System.nanoTime() - start), agents);
             framework.accepted(Calls.teardown());
         }
@@ -128,10 +133,23 @@ public final class LaunchBenchmark {
         long now = System.nanoTime();
         batch.forEach(task -> acceptedAt.put(task.getTaskId().getValue(), now));
         launched += count;
+        send(accept);
+    }
+
+    private void send(Call.Builder call) {
         try {
-            framework.accepted(accept);
+            answers.add(calls.send(call));
         } catch (Exception e) {
-            throw new IllegalStateException("ACCEPT failed", e);
+            throw new IllegalStateException(call.getType() + " could not be sent", e);
+        }
+    }
+
+    private void checkAnswers() {
+        for (CompletableFuture<Integer> answer : answers) {
+            int status = answer.join();
+            if (status != 202) {
+                throw new IllegalStateException("A call was answered " + status);
+            }
         }
     }
 
@@ -141,12 +159,7 @@ public final class LaunchBenchmark {
 
     private void update(TaskStatus status) {
         if (status.hasUuid()) {
-            pendingAcks.add(framework.callAsync(Calls.acknowledge(status)).thenAccept(response -> {
-                if (response.statusCode() != 202) {
-                    throw new IllegalStateException("ACKNOWLEDGE answered " + response.statusCode() + ": "
-                            + response.body());
-                }
-            }));
+            send(Calls.acknowledge(status));
         }
         String id = status.getTaskId().getValue();
         if (status.getState() == TaskState.TASK_RUNNING && acceptedAt.containsKey(id)) {

@@ -1,7 +1,6 @@
 package org.meseta.tests.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.meseta.testing.Ports;
 
 /** A {@code meseta-local} process started from the built products, its output in a log file. */
 final class LocalCluster implements AutoCloseable {
@@ -30,7 +30,7 @@ final class LocalCluster implements AutoCloseable {
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException(script + " is missing: build the products first (see docs/performance.md)");
         }
-        int port = freePort();
+        int port = Ports.freeRun(agents + 1);
         Files.createDirectories(workDir);
         Path log = workDir.resolve("meseta-local.log");
         Process process = new ProcessBuilder(script.toString(), "--port=" + port, "--num_agents=" + agents,
@@ -69,12 +69,6 @@ final class LocalCluster implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException(agents + " agents not active within " + timeout + "; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

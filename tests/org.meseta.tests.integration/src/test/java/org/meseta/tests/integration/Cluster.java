@@ -23,6 +23,15 @@ final class Cluster {
 
     private Cluster() {}
 
+    /** The first of {@code count} consecutive ports that were free a moment ago on 127.0.0.1. */
+    static int freePorts(int count) {
+        try {
+            return Ports.freeRun(count);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free ports on 127.0.0.1", e);
+        }
+    }
+
     /** A port that was free a moment ago on 127.0.0.1. */
     static int freePort() {
         try {

@@ -28,7 +28,7 @@ final class LocalCluster implements AutoCloseable {
 
     /** Starts {@code agents} agents (with {@code flags}, e.g. {@code --resources}) and waits until all are active. */
     static LocalCluster start(String name, Path workDir, int agents, String... flags) {
-        int port = Cluster.freePort();
+        int port = Cluster.freePorts(agents + 1);
         List<String> args = new ArrayList<>(List.of("--port=" + port, "--num_agents=" + agents,
                 "--work_dir=" + workDir));
         args.addAll(List.of(flags));

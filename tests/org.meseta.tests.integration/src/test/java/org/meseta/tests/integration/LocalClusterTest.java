@@ -18,7 +18,7 @@ class LocalClusterTest {
 
     @Test
     void twoAgentsAreActiveWithinThirtySecondsOfStart() {
-        int port = Cluster.freePort();
+        int port = Cluster.freePorts(3);
         String master = "127.0.0.1:" + port;
         try (MesetaProcess local = MesetaProcess.start("local", "daemons/bin/meseta-local",
                 "--port=" + port, "--num_agents=2", "--work_dir=" + workDir)) {

@@ -107,6 +107,10 @@ public final class SchedulerClient implements AutoCloseable {
         }
     }
 
+    public Wire wire() {
+        return wire;
+    }
+
     public FrameworkID id() {
         return frameworkId;
     }
@@ -157,14 +161,9 @@ public final class SchedulerClient implements AutoCloseable {
 
     /** Makes {@code call} for this framework; returns the master's answer. */
     public HttpResponse<String> call(Call.Builder call) throws Exception {
-        return callAsync(call).get();
-    }
-
-    /** Makes {@code call} without waiting for the answer, as a framework pipelining acknowledgements does. */
-    public CompletableFuture<HttpResponse<String>> callAsync(Call.Builder call) {
         HttpRequest request = post(uri, wire, call.setFrameworkId(frameworkId).build())
                 .header("Mesos-Stream-Id", streamId).build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Makes {@code call}, which the master must accept (202). */
