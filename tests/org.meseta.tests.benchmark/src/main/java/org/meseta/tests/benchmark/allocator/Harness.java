@@ -1,0 +1,116 @@
+package org.meseta.tests.benchmark.allocator;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Resource;
+import org.meseta.allocator.api.Allocator;
+import org.meseta.allocator.api.AllocatorOptions;
+import org.meseta.allocator.drf.internal.DrfSorterFactory;
+import org.meseta.allocator.drf.internal.HierarchicalAllocatorFactory;
+import org.meseta.api.resources.ResourceParseException;
+import org.meseta.api.resources.Resources;
+
+/**
+ * What the allocator benchmarks share: the hierarchical allocator made the way the master makes it by default
+ * (DRF at both levels, Mesos's default minimum allocatable resources), ids, resources, command-line options and
+ * figures. The allocator bundles are ordinary jars here; their factories are public classes.
+ */
+final class Harness {
+
+    /** Mesos's default {@code --min_allocatable_resources} ({@code cpus:0.01|mem:32}). */
+    static final List<Map<String, Double>> MIN_ALLOCATABLE = List.of(Map.of("cpus", 0.01), Map.of("mem", 32.0));
+
+    private Harness() {
+    }
+
+    static Allocator hierarchicalAllocator(Clock clock) {
+        return new HierarchicalAllocatorFactory().create(new AllocatorOptions(clock, MIN_ALLOCATABLE,
+                new DrfSorterFactory(), new DrfSorterFactory(), Set.of()));
+    }
+
+    static AgentID agentId(int index) {
+        return AgentID.newBuilder().setValue("agent-" + index).build();
+    }
+
+    static AgentInfo agentInfo(int index) {
+        return AgentInfo.newBuilder().setHostname("host-" + index).build();
+    }
+
+    static FrameworkID frameworkId(int index) {
+        return FrameworkID.newBuilder().setValue("framework-" + index).build();
+    }
+
+    /** A framework without MULTI_ROLE, in {@code role}. */
+    @SuppressWarnings("deprecation") // The single 'role' is what most frameworks send.
+    static FrameworkInfo frameworkInfo(int index, String role) {
+        return FrameworkInfo.newBuilder().setUser("benchmark").setName("framework-" + index).setRole(role).build();
+    }
+
+    /** Resources in an agent's {@code --resources} text form, unreserved. */
+    static Resources resources(String text) {
+        try {
+            return Resources.parse(text, "*");
+        } catch (ResourceParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The same resources marked as allocated to {@code role}, as running tasks' and offers' resources are. */
+    static Resources allocatedTo(Resources resources, String role) {
+        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
+        return Resources.ofValidated(
+                resources.toList().stream().map(resource -> resource.toBuilder().setAllocationInfo(info).build())
+                        .toList());
+    }
+
+    /**
+     * {@code --name=value} options. {@code --root} is accepted and ignored: the Maven profile passes it to every
+     * benchmark, and only the launch benchmark needs the products.
+     */
+    static Map<String, String> options(String[] args, Set<String> known) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") ? arg.substring(2, equals < 0 ? arg.length() : equals) : "";
+            if (name.equals("root")) {
+                continue;
+            }
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("Unknown option '" + arg + "'; known: --" + String.join(", --",
+                        known.stream().sorted().toList()));
+            }
+            options.put(name, equals < 0 ? "true" : arg.substring(equals + 1));
+        }
+        return options;
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    /** Heap in use after a full collection, in MiB: roughly what the allocator's state takes. */
+    static long heapUsedMib() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+    }
+}
