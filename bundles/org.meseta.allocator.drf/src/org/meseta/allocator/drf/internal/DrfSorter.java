@@ -1,10 +1,14 @@
 package org.meseta.allocator.drf.internal;
 
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.meseta.api.resources.Resources;
 
 /**
  * Weighted dominant resource fairness (Mesos's {@code DRFSorter}), hierarchical: the
@@ -15,10 +19,19 @@ import java.util.Set;
  * their whole subtree, so {@code eng/frontend} and {@code eng/backend} together compete with {@code ops}. Ties go
  * to the sibling that was allocated to fewer times, then to the smaller path, which makes the order deterministic.
  *
- * <p>Shares are computed when {@link #sort()} is called, from tallies kept up to date on every allocation; nothing
- * is re-summed. Not thread-safe, as the contract says.
+ * <p>Shares are computed from tallies kept up to date on every allocation; nothing is re-summed. When no client
+ * name has a {@code /} (frameworks within a role, flat roles), the order is also kept between calls: an allocation
+ * moves only its client within it, so that the allocator, which asks once per agent, does not sort every client
+ * each time. Anything else that changes shares (agents, weights, clients, activation) makes the next
+ * {@link #sort()} sort afresh. Not thread-safe, as the contract says.
  */
 final class DrfSorter extends TreeSorter {
+
+    // The active clients in order, and each one's place key; null until sorted after a change other than an
+    // allocation. Kept only while the tree is flat.
+    private List<Ranked> flatOrder;
+    private final Map<String, Ranked> flatRanks = new HashMap<>();
+    private int nestedClients;
 
     DrfSorter(Set<String> excludedResourceNames) {
         super(excludedResourceNames);
@@ -26,16 +39,140 @@ final class DrfSorter extends TreeSorter {
 
     @Override
     List<Sibling> order(List<Sibling> siblings) {
-        Map<Sibling, Double> shares = new IdentityHashMap<>();
-        siblings.forEach(sibling -> shares.put(sibling, share(sibling)));
-        return siblings.stream()
-                .sorted(Comparator.comparingDouble((Sibling sibling) -> shares.get(sibling))
-                        .thenComparingLong(Sibling::allocationCount)
-                        .thenComparing(Sibling::path))
-                .toList();
+        // Each share once, unboxed.
+        Ranked[] ranked = new Ranked[siblings.size()];
+        for (int i = 0; i < ranked.length; i++) {
+            ranked[i] = rank(siblings.get(i));
+        }
+        Arrays.sort(ranked);
+        List<Sibling> ordered = new ArrayList<>(ranked.length);
+        for (Ranked entry : ranked) {
+            ordered.add(entry.sibling());
+        }
+        return ordered;
     }
 
-    private double share(Sibling sibling) {
-        return sibling.allocated().dominantShareOf(total()) / weight(sibling);
+    @Override
+    public List<String> sort() {
+        if (nestedClients > 0) {
+            return super.sort();
+        }
+        if (flatOrder == null) {
+            flatOrder = new ArrayList<>();
+            for (String client : clientNames()) {
+                ClientNode node = client(client);
+                if (node.isActiveClient()) {
+                    Ranked ranked = rank(new Sibling(node, false));
+                    flatOrder.add(ranked);
+                    flatRanks.put(client, ranked);
+                }
+            }
+            Collections.sort(flatOrder);
+        }
+        List<String> sorted = new ArrayList<>(flatOrder.size());
+        for (Ranked entry : flatOrder) {
+            sorted.add(entry.sibling().path());
+        }
+        return sorted;
+    }
+
+    @Override
+    public void add(String client) {
+        super.add(client);
+        if (client.indexOf('/') >= 0) {
+            nestedClients++;
+        }
+        changed();
+    }
+
+    @Override
+    public void remove(String client) {
+        super.remove(client);
+        if (client.indexOf('/') >= 0) {
+            nestedClients--;
+        }
+        changed();
+    }
+
+    @Override
+    public void activate(String client) {
+        if (!client(client).isActiveClient()) {
+            super.activate(client);
+            changed();
+        }
+    }
+
+    @Override
+    public void deactivate(String client) {
+        if (client(client).isActiveClient()) {
+            super.deactivate(client);
+            changed();
+        }
+    }
+
+    @Override
+    public void updateWeight(String path, double weight) {
+        super.updateWeight(path, weight);
+        changed();
+    }
+
+    @Override
+    public void allocated(String client, AgentID agent, Resources resources) {
+        super.allocated(client, agent, resources);
+        moved(client);
+    }
+
+    @Override
+    public void unallocated(String client, AgentID agent, Resources resources) {
+        super.unallocated(client, agent, resources);
+        moved(client);
+    }
+
+    @Override
+    public void addAgent(AgentID agent, Resources resources) {
+        super.addAgent(agent, resources);
+        changed();
+    }
+
+    @Override
+    public void removeAgent(AgentID agent) {
+        super.removeAgent(agent);
+        changed();
+    }
+
+    private void changed() {
+        flatOrder = null;
+        flatRanks.clear();
+    }
+
+    /** Puts an active client whose allocation changed where its new share places it in the kept order. */
+    private void moved(String client) {
+        Ranked before = flatRanks.get(client);
+        if (flatOrder == null || before == null) {
+            return;
+        }
+        flatOrder.remove(Collections.binarySearch(flatOrder, before));
+        Ranked after = rank(before.sibling());
+        flatOrder.add(-Collections.binarySearch(flatOrder, after) - 1, after);
+        flatRanks.put(client, after);
+    }
+
+    private Ranked rank(Sibling sibling) {
+        return new Ranked(sibling, sibling.allocated().dominantShareOf(total()) / weight(sibling),
+                sibling.allocationCount());
+    }
+
+    /** A sibling's place: its share and allocation count when ranked, then its path, which is unique. */
+    private record Ranked(Sibling sibling, double share, long count) implements Comparable<Ranked> {
+
+        @Override
+        public int compareTo(Ranked other) {
+            int byShare = Double.compare(share, other.share);
+            if (byShare != 0) {
+                return byShare;
+            }
+            int byCount = Long.compare(count, other.count);
+            return byCount != 0 ? byCount : sibling.path().compareTo(other.sibling.path());
+        }
     }
 }

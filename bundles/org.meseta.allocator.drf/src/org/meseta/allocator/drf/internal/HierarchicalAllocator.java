@@ -46,6 +46,8 @@ final class HierarchicalAllocator implements Allocator {
     private final Random random;
     private final Sorters sorters;
     private final Map<FrameworkID, FrameworkState> frameworks = new HashMap<>();
+    // The same, by id value: the sorters name frameworks by it.
+    private final Map<String, FrameworkState> frameworksByValue = new HashMap<>();
     // In the order added, so that a seeded shuffle gives the same agent order every run.
     private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
     private final Set<AgentID> inactiveAgents = new HashSet<>();
@@ -67,6 +69,7 @@ final class HierarchicalAllocator implements Allocator {
         if (frameworks.putIfAbsent(id, framework) != null) {
             throw new IllegalArgumentException("Framework " + id.getValue() + " was added before");
         }
+        frameworksByValue.put(id.getValue(), framework);
         framework.roles().forEach(role -> sorters.track(id, role, framework.offerable(role)));
         used.forEach((agent, resources) -> {
             // An agent added earlier may have reported this usage already; the framework's own account replaces it.
@@ -121,6 +124,7 @@ final class HierarchicalAllocator implements Allocator {
     public void removeFramework(FrameworkID id) {
         FrameworkState framework = frameworks.remove(id);
         if (framework != null) {
+            frameworksByValue.remove(id.getValue());
             ledger.removeFramework(id).forEach((agent, resources) -> uncountInSorters(framework, agent, resources));
             sorters.removeFramework(id);
         }
@@ -230,9 +234,13 @@ final class HierarchicalAllocator implements Allocator {
 
     private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {
         // The role's sorter lists only frameworks that are active and not suppressed in the role.
-        return sorters.frameworkOrder(role).stream().map(frameworks::get)
-                .filter(framework -> !framework.filters().refuses(role, agent, available, now))
-                .findFirst();
+        for (String id : sorters.frameworkOrder(role)) {
+            FrameworkState framework = frameworksByValue.get(id);
+            if (!framework.filters().refuses(role, agent, available, now)) {
+                return Optional.of(framework);
+            }
+        }
+        return Optional.empty();
     }
 
     private void refreshOfferable(FrameworkState framework) {

@@ -102,10 +102,13 @@ final class Sorters {
         return roleSorter.sort();
     }
 
-    /** The frameworks that may be offered resources in {@code role}, in the order the role's sorter prefers. */
-    List<FrameworkID> frameworkOrder(String role) {
-        return frameworkSorters.get(role).sort().stream()
-                .map(client -> FrameworkID.newBuilder().setValue(client).build()).toList();
+    /**
+     * The ids ({@link FrameworkID#getValue()}) of the frameworks that may be offered resources in {@code role}, in
+     * the order the role's sorter prefers. Strings, because a pass asks once per agent and role and usually needs
+     * only the first few.
+     */
+    List<String> frameworkOrder(String role) {
+        return frameworkSorters.get(role).sort();
     }
 
     private Sorter newRole(String role) {

@@ -159,7 +159,13 @@ abstract class TreeSorter implements Sorter {
         }
     }
 
-    private ClientNode client(String client) {
+    /** The names of the clients, active or not. */
+    final Set<String> clientNames() {
+        return clients.keySet();
+    }
+
+    /** @throws IllegalArgumentException for a client not in the sorter */
+    final ClientNode client(String client) {
         ClientNode node = clients.get(client);
         if (node == null) {
             throw new IllegalArgumentException("Client " + client + " is not in the sorter");

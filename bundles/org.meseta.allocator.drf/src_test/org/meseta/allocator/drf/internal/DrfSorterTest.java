@@ -7,6 +7,7 @@ import static org.meseta.allocator.drf.internal.Fixtures.agent;
 import static org.meseta.allocator.drf.internal.Fixtures.resources;
 
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Sorter;
@@ -165,6 +166,39 @@ class DrfSorterTest {
         assertThrows(IllegalArgumentException.class, () -> sorter.activate("a/b"));
         assertThrows(IllegalArgumentException.class, () -> sorter.add("a//b"));
         assertThrows(IllegalArgumentException.class, () -> sorter.updateWeight("a", 0));
+    }
+
+    @Test
+    void orderKeptAcrossAllocationsIsTheOrderSortedAfresh() {
+        // The reference sorts afresh on every call: a weight change, even of an unused path, discards a kept order.
+        Sorter reference = new DrfSorterFactory().create(Set.of("gpus"));
+        for (Sorter each : List.of(sorter, reference)) {
+            each.addAgent(agent("s1"), resources("cpus:64;mem:4096;gpus:4"));
+            for (int i = 0; i < 20; i++) {
+                each.add("c" + i);
+            }
+        }
+        Random random = new Random(7);
+        for (int step = 0; step < 2000; step++) {
+            String client = "c" + random.nextInt(20);
+            String amount = "cpus:" + (1 + random.nextInt(3)) + ";mem:" + (1 + random.nextInt(64));
+            boolean free = random.nextInt(3) == 0;
+            boolean toggle = random.nextInt(50) == 0;
+            String reactivated = "c" + random.nextInt(20);
+            for (Sorter each : List.of(sorter, reference)) {
+                if (free) {
+                    each.unallocated(client, agent("s1"), resources(amount));
+                } else {
+                    each.allocated(client, agent("s1"), resources(amount));
+                }
+                if (toggle) {
+                    each.deactivate(client);
+                    each.activate(reactivated);
+                }
+            }
+            reference.updateWeight("unused", 1);
+            assertEquals(reference.sort(), sorter.sort(), "after step " + step);
+        }
     }
 
     private void clients(String... names) {
