@@ -87,6 +87,6 @@ public final class DeclineOffersBenchmark {
                     offers.size(), allocateMillis[round], Harness.millis(declined - allocated));
         }
         System.out.printf("allocation pass: median %.1f ms, max %.1f ms over %d passes; heap used %,d MiB%n",
-                Harness.median(allocateMillis), Harness.max(allocateMillis), rounds, Harness.heapUsedMib());
+                Harness.median(allocateMillis), Harness.max(allocateMillis), rounds, Harness.heapUsedMib(allocator));
     }
 }

@@ -1,5 +1,6 @@
 package org.meseta.tests.benchmark.allocator;
 
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -107,10 +108,12 @@ final class Harness {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    /** Heap in use after a full collection, in MiB: roughly what the allocator's state takes. */
-    static long heapUsedMib() {
+    /** Heap in use after a full collection, in MiB, with {@code allocator} still live: roughly what its state takes. */
+    static long heapUsedMib(Allocator allocator) {
         Runtime runtime = Runtime.getRuntime();
         System.gc();
-        return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        Reference.reachabilityFence(allocator);
+        return used >> 20;
     }
 }

@@ -91,7 +91,7 @@ public final class PlacementBenchmark {
                     Harness.millis(waveEnd - waveStart), perSecond);
         }
         System.out.printf("placed: median %,.0f tasks/s over %d waves; heap used %,d MiB%n",
-                Harness.median(tasksPerSecond), waves, Harness.heapUsedMib());
+                Harness.median(tasksPerSecond), waves, Harness.heapUsedMib(allocator));
     }
 
     private Resources tasksOf(int count) {
