@@ -29,11 +29,22 @@ public final class ConfinedFiles {
 
     private ConfinedFiles() {}
 
-    /** One entry of a directory listing, in the shape of Mesos's {@code FileInfo} JSON. */
-    public record Entry(String path, String mode, long nlink, String uid, String gid, long size, long mtime) {}
+    /**
+     * One entry of a directory listing, the fields of Mesos's {@code FileInfo}.
+     *
+     * @param mode the {@code st_mode} bits, type included
+     * @param mtime seconds since the epoch
+     */
+    public record Entry(String path, int mode, long nlink, String uid, String gid, long size, long mtime) {
 
-    /** What {@link #read} returns: the offset read from and the bytes there (empty at or past the end). */
-    public record Chunk(long offset, byte[] data) {}
+        /** {@code ls -l}'s ten characters, e.g. {@code drwxr-xr-x}, as Mesos's {@code /files/browse} shows them. */
+        public String modeText() {
+            return ConfinedFiles.mode(mode);
+        }
+    }
+
+    /** What {@link #read} returns: the offset read from, the bytes there (empty at or past the end), the file's size. */
+    public record Chunk(long offset, byte[] data, long size) {}
 
     /**
      * The real path of a resolved virtual path, if it exists inside its attachment; an attached file is found only
@@ -77,7 +88,7 @@ public final class ConfinedFiles {
             long size = channel.size();
             long from = offset == -1 ? size : offset;
             if (from >= size) {
-                return new Chunk(size, new byte[0]);
+                return new Chunk(size, new byte[0], size);
             }
             long wanted = length == -1 ? size - from : length;
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Math.min(wanted, size - from), MAX_READ_BYTES));
@@ -86,14 +97,14 @@ public final class ConfinedFiles {
             }
             byte[] data = new byte[buffer.position()];
             buffer.flip().get(data);
-            return new Chunk(from, data);
+            return new Chunk(from, data, size);
         }
     }
 
     private static Optional<Entry> describe(Path child, String virtualPath) {
         try {
             Map<String, Object> stat = Files.readAttributes(child, "unix:mode,nlink,owner,group,size,lastModifiedTime");
-            return Optional.of(new Entry(virtualPath, mode((Integer) stat.get("mode")),
+            return Optional.of(new Entry(virtualPath, (Integer) stat.get("mode"),
                     ((Number) stat.get("nlink")).longValue(), ((UserPrincipal) stat.get("owner")).getName(),
                     ((GroupPrincipal) stat.get("group")).getName(), (Long) stat.get("size"),
                     ((FileTime) stat.get("lastModifiedTime")).toInstant().getEpochSecond()));

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpHeaders;
 import org.meseta.http.HttpRequest;
@@ -62,7 +61,7 @@ public final class FilesEndpoints {
                 for (ConfinedFiles.Entry entry : entries) {
                     generator.writeStartObject();
                     generator.writeStringField("path", entry.path());
-                    generator.writeStringField("mode", entry.mode());
+                    generator.writeStringField("mode", entry.modeText());
                     generator.writeNumberField("nlink", entry.nlink());
                     generator.writeStringField("uid", entry.uid());
                     generator.writeStringField("gid", entry.gid());
@@ -131,18 +130,12 @@ public final class FilesEndpoints {
         if (path.isEmpty()) {
             return CompletableFuture.completedFuture(HttpResponse.text(400, "Expecting 'path=value' in query."));
         }
-        Function<Optional<Path>, HttpResponse> respond = file -> {
-            if (file.isEmpty()) {
-                return HttpResponse.text(404, "Path '" + path + "' not found.");
-            }
-            try {
-                return handler.handle(file.get());
-            } catch (IOException e) {
-                return HttpResponse.text(500, "Failed to read '" + path + "': " + e.getMessage());
-            }
-        };
-        return files.resolve(path).thenApplyAsync(
-                resolved -> respond.apply(resolved.flatMap(ConfinedFiles::locate)), files.reads());
+        return FileCalls.<HttpResponse>onFile(files, path, file -> new FileCalls.Result.Done<>(handler.handle(file)))
+                .thenApply(result -> switch (result) {
+                    case FileCalls.Result.Done<HttpResponse> done -> done.value();
+                    case FileCalls.Result.Refused<HttpResponse> refused ->
+                            HttpResponse.text(refused.status(), refused.reason());
+                });
     }
 
     private static String virtualPath(HttpRequest request) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability.Type;
@@ -17,7 +16,6 @@ import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskID;
-import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
@@ -58,32 +56,8 @@ class TaskLifecycleTest {
         master.close();
     }
 
-    /** An agent, a framework subscribed with {@code info}, and task {@code taskId} launched on the agent. */
-    private record Launched(LinkSession agent, AgentID agentId, SchedulerSession framework, TaskInfo task) {
-
-        String taskId() {
-            return task.getTaskId().getValue();
-        }
-
-        /** The agent reports {@code state}; returns the update the framework receives. */
-        TaskStatus report(TaskState state) throws Exception {
-            agent.call(Calls.update(agentId, framework.id(), taskId(), state));
-            return framework.next(Event.Type.UPDATE).getUpdate().getStatus();
-        }
-    }
-
     private Launched launch(FrameworkInfo info, String taskId) throws Exception {
-        LinkSession agent = master.subscribe(LinkSession.subscription(null, Ports.free()));
-        AgentID agentId = agent.registered().agentId();
-        agent.answerPings(agentId);
-        SchedulerSession framework = master.framework(Http.JSON, info);
-        framework.subscribed();
-        Offer offer = framework.next(Event.Type.OFFERS).getOffers().getOffers(0);
-        // The whole agent: what is left (disk and ports) is below the minimum allocatable, so no further offers.
-        TaskInfo task = Calls.task(taskId, offer, "cpus:2;mem:1024");
-        framework.accepted(Calls.launch(offer, task));
-        assertEquals(taskId, agent.next(AgentEvent.RunTask.class).task().getTaskId().getValue());
-        return new Launched(agent, agentId, framework, task);
+        return Launched.on(master, info, taskId);
     }
 
     private Launched launch(String taskId) throws Exception {

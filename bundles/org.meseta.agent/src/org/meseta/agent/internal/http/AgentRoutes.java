@@ -21,6 +21,8 @@ public final class AgentRoutes {
         CommonEndpoints.addTo(routes, agent.config().flags(), "", PROCESS);
         AgentStateEndpoint state = new AgentStateEndpoint(agent);
         routes.route("GET", state::state, "/state", PROCESS + "/state", "/state.json", PROCESS + "/state.json");
+        OperatorApi operator = new OperatorApi(agent);
+        routes.route("POST", operator::handle, "/api/v1", PROCESS + "/api/v1");
         ExecutorApi executors = new ExecutorApi(agent);
         routes.route("POST", executors::handle, "/api/v1/executor", PROCESS + "/api/v1/executor");
         // As in Mesos, the files process is not the agent's: it answers at the root only.

@@ -155,7 +155,7 @@ public final class FrameworkLifecycle {
         tasks.frameworkRemoved(framework, cluster.now());
         cluster.allocator.removeFramework(framework.id());
         cluster.frameworks.remove(framework);
-        framework.close();
+        framework.removed(cluster.now());
         LOG.log(System.Logger.Level.INFO, "Removed framework {0}", framework.id().getValue());
     }
 

@@ -163,6 +163,12 @@ public final class Framework {
     }
 
     /** Ends the subscription and the failover timer for good (the framework is removed). */
+    /** The framework is removed (torn down or failed over too late): as Mesos, that is its unregistered time. */
+    public void removed(Instant now) {
+        unregisteredTime = now;
+        close();
+    }
+
     public void close() {
         failover.cancel();
         if (connection != null) {

@@ -32,7 +32,7 @@ public final class MasterRoutes {
     /** @param files what {@code /files} serves: the master's log file, when it writes one */
     public static Router router(Master master, MasterConfig config, FileAttachments files) {
         StateEndpoint state = new StateEndpoint(master, config);
-        OperatorApi operator = new OperatorApi(master, config);
+        OperatorApi operator = new OperatorApi(master, config, files);
         AgentLinkApi agentLink = new AgentLinkApi(master);
         SchedulerApi scheduler = new SchedulerApi(master);
         Router.Builder routes = Router.builder();

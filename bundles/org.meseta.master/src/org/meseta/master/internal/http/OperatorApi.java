@@ -1,111 +1,93 @@
 package org.meseta.master.internal.http;
 
-import java.util.Map;
+import com.google.protobuf.ByteString;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.mesos.v1.Protos.Flag;
-import org.apache.mesos.v1.Protos.TimeInfo;
+import java.util.function.Function;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.daemon.Build;
-import org.meseta.daemon.JsonBody;
-import org.meseta.daemon.V1Protocol;
+import org.meseta.daemon.OperatorCalls;
+import org.meseta.daemon.OperatorCalls.Reply;
+import org.meseta.daemon.files.FileAttachments;
+import org.meseta.daemon.files.FileCalls;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
-import org.meseta.master.internal.ClusterView.AgentView;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 
 /**
- * The v1 operator API, {@code POST /api/v1}: the read calls the console needs today. Calls that are not
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls. Calls about the cluster answer from one
+ * {@link ClusterView} snapshot taken on the master's thread (see
+ * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
  */
 final class OperatorApi {
 
     private final Master master;
     private final MasterConfig config;
+    private final FileAttachments files;
 
-    OperatorApi(Master master, MasterConfig config) {
+    OperatorApi(Master master, MasterConfig config, FileAttachments files) {
         this.master = master;
         this.config = config;
+        this.files = files;
     }
 
     CompletionStage<HttpResponse> handle(HttpRequest request) {
-        Optional<String> responseType = V1Protocol.responseType(request);
-        return switch (V1Protocol.<Call>decode(request, Call.newBuilder())) {
-            case V1Protocol.Decoded.Rejected<Call> rejected -> CompletableFuture.completedFuture(rejected.response());
-            case V1Protocol.Decoded.Call<Call> call when !call.message().hasType() ->
-                    // An unknown type name decodes to an absent type; Mesos rejects both as invalid.
-                    CompletableFuture.completedFuture(HttpResponse.text(400, "Expecting 'type' to be present"));
-            case V1Protocol.Decoded.Call<Call> call when responseType.isEmpty() ->
-                    CompletableFuture.completedFuture(V1Protocol.notAcceptable());
-            case V1Protocol.Decoded.Call<Call> call -> dispatch(call.message())
-                    .thenApply(response -> response == null
-                            ? HttpResponse.text(501, "Call type " + call.message().getType()
-                                    + " is not supported by this Meseta master yet")
-                            : V1Protocol.respond(responseType.get(), response));
-        };
+        return OperatorCalls.<Call>handle(request, Call.newBuilder(),
+                call -> call.hasType() ? Optional.of(call.getType().name()) : Optional.empty(), "master",
+                this::dispatch);
     }
 
-    /** Completes with null for calls this master does not implement yet. */
-    private CompletionStage<Response> dispatch(Call call) {
+    private CompletionStage<Reply> dispatch(Call call) {
         return switch (call.getType()) {
-            case GET_HEALTH -> done(Response.newBuilder().setType(Response.Type.GET_HEALTH)
+            case GET_HEALTH -> OperatorCalls.answer(Response.newBuilder().setType(Response.Type.GET_HEALTH)
                     .setGetHealth(Response.GetHealth.newBuilder().setHealthy(true)).build());
-            case GET_VERSION -> done(Response.newBuilder().setType(Response.Type.GET_VERSION)
+            case GET_VERSION -> OperatorCalls.answer(Response.newBuilder().setType(Response.Type.GET_VERSION)
                     .setGetVersion(Response.GetVersion.newBuilder().setVersionInfo(Build.versionInfo())).build());
-            case GET_FLAGS -> done(flags());
-            case GET_MASTER -> master.view().thenApply(OperatorApi::getMaster);
-            case GET_AGENTS -> master.view().thenApply(OperatorApi::getAgents);
-            default -> CompletableFuture.completedFuture(null);
+            case GET_FLAGS -> OperatorCalls.answer(Response.newBuilder().setType(Response.Type.GET_FLAGS)
+                    .setGetFlags(Response.GetFlags.newBuilder().addAllFlags(OperatorCalls.flags(config.flags())))
+                    .build());
+            case GET_LOGGING_LEVEL -> OperatorCalls.answer(Response.newBuilder()
+                    .setType(Response.Type.GET_LOGGING_LEVEL)
+                    .setGetLoggingLevel(Response.GetLoggingLevel.newBuilder().setLevel(OperatorCalls.loggingLevel()))
+                    .build());
+            case GET_MASTER -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_MASTER)
+                    .setGetMaster(OperatorResponses.master(view)).build());
+            case GET_AGENTS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_AGENTS)
+                    .setGetAgents(OperatorResponses.agents(view)).build());
+            case GET_FRAMEWORKS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_FRAMEWORKS)
+                    .setGetFrameworks(OperatorResponses.frameworks(view)).build());
+            case GET_TASKS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_TASKS)
+                    .setGetTasks(OperatorResponses.tasks(view)).build());
+            case GET_EXECUTORS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_EXECUTORS)
+                    .setGetExecutors(OperatorResponses.executors(view)).build());
+            case GET_STATE -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_STATE)
+                    .setGetState(Response.GetState.newBuilder()
+                            .setGetTasks(OperatorResponses.tasks(view))
+                            .setGetExecutors(OperatorResponses.executors(view))
+                            .setGetFrameworks(OperatorResponses.frameworks(view))
+                            .setGetAgents(OperatorResponses.agents(view)))
+                    .build());
+            case GET_ROLES -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_ROLES)
+                    .setGetRoles(OperatorResponses.roles(view)).build());
+            case LIST_FILES -> OperatorCalls.files(FileCalls.list(files, call.getListFiles().getPath()),
+                    infos -> Response.newBuilder().setType(Response.Type.LIST_FILES)
+                            .setListFiles(Response.ListFiles.newBuilder().addAllFileInfos(infos)).build());
+            case READ_FILE -> OperatorCalls.files(FileCalls.read(files, call.getReadFile().getPath(),
+                    call.getReadFile().getOffset(), call.getReadFile().hasLength()
+                            ? Optional.of(call.getReadFile().getLength()) : Optional.empty()),
+                    chunk -> Response.newBuilder().setType(Response.Type.READ_FILE)
+                            .setReadFile(Response.ReadFile.newBuilder().setSize(chunk.size())
+                                    .setData(ByteString.copyFrom(chunk.data())))
+                            .build());
+            default -> OperatorCalls.unsupported();
         };
     }
 
-    private Response flags() {
-        Response.GetFlags.Builder flags = Response.GetFlags.newBuilder();
-        for (Map.Entry<String, String> flag : config.flags().entrySet()) {
-            flags.addFlags(Flag.newBuilder().setName(flag.getKey()).setValue(flag.getValue()));
-        }
-        return Response.newBuilder().setType(Response.Type.GET_FLAGS).setGetFlags(flags).build();
-    }
-
-    private static Response getMaster(ClusterView view) {
-        double started = JsonBody.seconds(view.startTime());
-        return Response.newBuilder().setType(Response.Type.GET_MASTER)
-                .setGetMaster(Response.GetMaster.newBuilder()
-                        .setMasterInfo(view.master())
-                        .setStartTime(started)
-                        .setElectedTime(started))
-                .build();
-    }
-
-    private static Response getAgents(ClusterView view) {
-        Response.GetAgents.Builder agents = Response.GetAgents.newBuilder();
-        for (AgentView agent : view.agents()) {
-            Response.GetAgents.Agent.Builder entry = Response.GetAgents.Agent.newBuilder()
-                    .setAgentInfo(agent.info())
-                    .setActive(agent.active())
-                    .setDeactivated(false)
-                    .setVersion(agent.version())
-                    .setPid(agent.pid())
-                    .setRegisteredTime(time(agent.registeredTime()))
-                    .addAllTotalResources(agent.total().toList())
-                    .addAllAllocatedResources(agent.used().toList())
-                    .addAllOfferedResources(agent.offered().toList());
-            agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(time(time)));
-            agents.addAgents(entry);
-        }
-        return Response.newBuilder().setType(Response.Type.GET_AGENTS).setGetAgents(agents).build();
-    }
-
-    private static TimeInfo time(java.time.Instant instant) {
-        return TimeInfo.newBuilder().setNanoseconds(instant.getEpochSecond() * 1_000_000_000L + instant.getNano())
-                .build();
-    }
-
-    private static CompletionStage<Response> done(Response response) {
-        return CompletableFuture.completedFuture(response);
+    private CompletionStage<Reply> fromView(Function<ClusterView, Response> render) {
+        return master.view().thenApply(view -> new Reply.Answer(render.apply(view)));
     }
 }

@@ -1,0 +1,157 @@
+package org.meseta.master.internal.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.Offer;
+import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.Role;
+import org.apache.mesos.v1.master.Protos.Response;
+import org.meseta.api.resources.Resources;
+import org.meseta.daemon.JsonBody;
+import org.meseta.daemon.OperatorCalls;
+import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.ClusterView.AgentView;
+import org.meseta.master.internal.ClusterView.FrameworkView;
+import org.meseta.master.internal.frameworks.Framework;
+import org.meseta.master.internal.offers.OutstandingOffer;
+
+/**
+ * The master's operator API answers as functions of one {@link ClusterView}, in the shapes of Mesos's
+ * {@code master.Response}. Stateless; runs on any thread.
+ */
+final class OperatorResponses {
+
+    /** Every role's weight while Meseta has no {@code --weights} or {@code UPDATE_WEIGHTS}. */
+    private static final double DEFAULT_WEIGHT = 1.0;
+
+    private OperatorResponses() {}
+
+    static Response.GetMaster master(ClusterView view) {
+        double started = JsonBody.seconds(view.startTime());
+        return Response.GetMaster.newBuilder().setMasterInfo(view.master()).setStartTime(started)
+                .setElectedTime(started).build();
+    }
+
+    static Response.GetAgents agents(ClusterView view) {
+        Response.GetAgents.Builder agents = Response.GetAgents.newBuilder();
+        for (AgentView agent : view.agents()) {
+            Response.GetAgents.Agent.Builder entry = Response.GetAgents.Agent.newBuilder()
+                    .setAgentInfo(agent.info())
+                    .setActive(agent.active())
+                    .setDeactivated(false)
+                    .setVersion(agent.version())
+                    .setPid(agent.pid())
+                    .setRegisteredTime(OperatorCalls.time(agent.registeredTime()))
+                    .addAllTotalResources(agent.total().toList())
+                    .addAllAllocatedResources(agent.used().toList())
+                    .addAllOfferedResources(agent.offered().toList());
+            agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(OperatorCalls.time(time)));
+            agents.addAgents(entry);
+        }
+        return agents.build();
+    }
+
+    /** Registered frameworks, connected or not, then the completed ones (whose tasks are all completed). */
+    static Response.GetFrameworks frameworks(ClusterView view) {
+        Map<String, String> hostnames = new TreeMap<>();
+        view.agents().forEach(agent -> hostnames.put(agent.info().getId().getValue(), agent.info().getHostname()));
+        Response.GetFrameworks.Builder frameworks = Response.GetFrameworks.newBuilder();
+        view.frameworks().forEach(framework -> frameworks.addFrameworks(framework(framework, hostnames)));
+        view.completedFrameworks()
+                .forEach(framework -> frameworks.addCompletedFrameworks(framework(framework, hostnames)));
+        return frameworks.build();
+    }
+
+    private static Response.GetFrameworks.Framework framework(FrameworkView framework, Map<String, String> hostnames) {
+        Response.GetFrameworks.Framework.Builder entry = Response.GetFrameworks.Framework.newBuilder()
+                .setFrameworkInfo(framework.info())
+                .setActive(framework.active())
+                .setConnected(framework.connected())
+                .setRecovered(framework.recovered())
+                .setRegisteredTime(OperatorCalls.time(framework.registeredTime()))
+                .addAllAllocatedResources(framework.used().toList())
+                .addAllOfferedResources(framework.offered().toList());
+        framework.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(OperatorCalls.time(time)));
+        framework.unregisteredTime().ifPresent(time -> entry.setUnregisteredTime(OperatorCalls.time(time)));
+        for (OutstandingOffer offer : framework.offers()) {
+            entry.addOffers(offer(offer, hostnames.getOrDefault(offer.agentId().getValue(), "")));
+        }
+        return entry.build();
+    }
+
+    private static Offer offer(OutstandingOffer offer, String hostname) {
+        return Offer.newBuilder().setId(offer.id()).setFrameworkId(offer.frameworkId()).setAgentId(offer.agentId())
+                .setHostname(hostname)
+                .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole(offer.role()))
+                .addAllResources(offer.resources().toList())
+                .build();
+    }
+
+    /** The tasks of registered and completed frameworks; Meseta has no pending or orphan tasks. */
+    static Response.GetTasks tasks(ClusterView view) {
+        Response.GetTasks.Builder tasks = Response.GetTasks.newBuilder();
+        allFrameworks(view).forEach(framework -> tasks.addAllTasks(framework.tasks())
+                .addAllUnreachableTasks(framework.unreachableTasks())
+                .addAllCompletedTasks(framework.completedTasks()));
+        return tasks.build();
+    }
+
+    /** The custom executors of registered and completed frameworks, each with its agent; no orphans. */
+    static Response.GetExecutors executors(ClusterView view) {
+        Response.GetExecutors.Builder executors = Response.GetExecutors.newBuilder();
+        allFrameworks(view).forEach(framework -> {
+            for (Map.Entry<String, List<ExecutorInfo>> onAgent : framework.executors().entrySet()) {
+                for (ExecutorInfo executor : onAgent.getValue()) {
+                    executors.addExecutors(Response.GetExecutors.Executor.newBuilder().setExecutorInfo(executor)
+                            .setAgentId(AgentID.newBuilder().setValue(onAgent.getKey())));
+                }
+            }
+        });
+        return executors.build();
+    }
+
+    /**
+     * The roles Mesos knows without weights, quota or a role whitelist: those registered frameworks are subscribed
+     * to (so {@code *}, the default role, as soon as such a framework registers) and those holding allocated
+     * resources, sorted by name, each with its weight, its frameworks and what its tasks and executors use.
+     */
+    static Response.GetRoles roles(ClusterView view) {
+        SortedMap<String, Set<String>> frameworksByRole = new TreeMap<>();
+        SortedMap<String, Resources> allocated = new TreeMap<>();
+        for (FrameworkView framework : view.frameworks()) {
+            for (String role : Framework.roles(framework.info())) {
+                frameworksByRole.computeIfAbsent(role, name -> new TreeSet<>())
+                        .add(framework.info().getId().getValue());
+            }
+            for (Resource resource : framework.used().toList()) {
+                if (!resource.hasAllocationInfo()) {
+                    continue;
+                }
+                String role = resource.getAllocationInfo().getRole();
+                allocated.merge(role, Resources.ofValidated(List.of(resource)), Resources::plus);
+            }
+        }
+        Set<String> names = new TreeSet<>(frameworksByRole.keySet());
+        names.addAll(allocated.keySet());
+        Response.GetRoles.Builder roles = Response.GetRoles.newBuilder();
+        for (String name : names) {
+            roles.addRoles(Role.newBuilder().setName(name).setWeight(DEFAULT_WEIGHT)
+                    .addAllFrameworks(frameworksByRole.getOrDefault(name, Set.of()).stream()
+                            .map(id -> FrameworkID.newBuilder().setValue(id).build()).toList())
+                    .addAllResources(allocated.getOrDefault(name, Resources.empty()).toList()));
+        }
+        return roles.build();
+    }
+
+    private static Stream<FrameworkView> allFrameworks(ClusterView view) {
+        return Stream.concat(view.frameworks().stream(), view.completedFrameworks().stream());
+    }
+}
