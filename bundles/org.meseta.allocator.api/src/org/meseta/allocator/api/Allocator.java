@@ -90,6 +90,22 @@ public interface Allocator {
     void reviveOffers(FrameworkID framework, Set<String> roles);
 
     /**
+     * Sets the weights of roles (Mesos's {@code updateWeights}): a role's fair share is divided by its weight, so a
+     * role of weight 2 is offered resources until it holds about twice the share of a role of weight 1. The weight
+     * of a role applies to its whole subtree: {@code eng} with weight 2 competes with its siblings as one subtree of
+     * that weight, while its children ({@code eng/a}, {@code eng/b}) compete with each other by their own weights.
+     *
+     * <p>Roles not in {@code weights} keep the weight they have; every role starts at 1.0, so setting 1.0 is how a
+     * weight is reset. A role may be named before any framework uses it, and keeps its weight when its last framework
+     * goes. Allocations already made are not revoked; the new weights decide from the next {@link #allocate()} on.
+     * The caller has validated {@code weights} (valid role names, positive finite weights); implementations may throw
+     * {@link IllegalArgumentException} otherwise. Idempotent.
+     *
+     * @param weights role → weight
+     */
+    void updateWeights(Map<String, Double> weights);
+
+    /**
      * One allocation pass: hands out free resources of active agents to active frameworks, in the order the policy
      * decides. What it returns is allocated until recovered.
      *

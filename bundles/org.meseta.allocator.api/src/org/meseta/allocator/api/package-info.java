@@ -10,6 +10,7 @@
  *   DECLINE, unused part of ACCEPT,    --&gt; recoverResources            |  marks a pass due
  *   task ended, offer rescinded                                       |
  *   SUPPRESS / REVIVE                  --&gt; suppressOffers / reviveOffers
+ *   --weights, UPDATE_WEIGHTS          --&gt; updateWeights
  *                                          allocate()  (after events, and every --allocation_interval)
  *   offers sent to frameworks          &lt;-- List&lt;Allocation&gt;
  * </pre>

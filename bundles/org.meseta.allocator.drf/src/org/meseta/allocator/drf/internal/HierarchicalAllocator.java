@@ -202,6 +202,11 @@ final class HierarchicalAllocator implements Allocator {
     }
 
     @Override
+    public void updateWeights(Map<String, Double> weights) {
+        weights.forEach(sorters::updateWeight);
+    }
+
+    @Override
     public List<Allocation> allocate() {
         Instant now = clock.instant();
         frameworks.values().forEach(framework -> framework.filters().expire(now));

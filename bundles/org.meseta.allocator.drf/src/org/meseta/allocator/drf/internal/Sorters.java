@@ -97,6 +97,14 @@ final class Sorters {
         frameworkSorters.get(role).unallocated(framework.getValue(), agent, resources);
     }
 
+    /**
+     * Sets the weight of a role path in the role sorter, which keeps weights of roles it has no client for yet. The
+     * framework sorters have no weights: Mesos weighs roles only.
+     */
+    void updateWeight(String role, double weight) {
+        roleSorter.updateWeight(role, weight);
+    }
+
     /** The roles in the order the role sorter offers to them. */
     List<String> roleOrder() {
         return roleSorter.sort();
