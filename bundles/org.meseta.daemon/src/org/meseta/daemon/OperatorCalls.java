@@ -34,6 +34,9 @@ public final class OperatorCalls {
         /** The call is refused with this status and reason, e.g. 404 for an unknown file. */
         record Refused(int status, String reason) implements Reply {}
 
+        /** 200 with an empty body: how Mesos answers a call that changed something and has nothing to report. */
+        record Done() implements Reply {}
+
         /** The daemon does not implement this call: 501 naming it. */
         record Unsupported() implements Reply {}
     }
@@ -60,6 +63,7 @@ public final class OperatorCalls {
             case V1Protocol.Decoded.Call<C> call -> dispatch.apply(call.message()).thenApply(reply -> switch (reply) {
                 case Reply.Answer answer -> V1Protocol.respond(responseType.get(), answer.response());
                 case Reply.Refused refused -> HttpResponse.text(refused.status(), refused.reason());
+                case Reply.Done done -> HttpResponse.empty(200);
                 case Reply.Unsupported unsupported -> HttpResponse.text(501, "Call type "
                         + typeName.apply(call.message()).orElseThrow() + " is not supported by this Meseta "
                         + daemon + " yet");

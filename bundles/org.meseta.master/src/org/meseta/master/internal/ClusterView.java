@@ -18,9 +18,16 @@ import org.meseta.master.internal.offers.OutstandingOffer;
  * @param frameworks frameworks that are not removed, connected or not
  * @param completedFrameworks the newest removed frameworks
  * @param unreachableAgents how many agents are unreachable
+ * @param weights the roles whose weight was set, role → weight; other roles weigh 1.0
  */
 public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> agents,
-        List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents) {
+        List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents,
+        Map<String, Double> weights) {
+
+    /** The weight of {@code role}: 1.0 unless set. */
+    public double weight(String role) {
+        return weights.getOrDefault(role, 1.0);
+    }
 
     public long activeAgents() {
         return agents.stream().filter(AgentView::active).count();

@@ -2,7 +2,9 @@ package org.meseta.master.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.MasterInfo;
@@ -35,6 +37,8 @@ public final class Master implements AutoCloseable {
         this.info = info;
         this.allocator = new AllocatorDriver(allocator, config.allocationInterval(), this::allocated);
         this.core = new MasterCore(new Cluster(config, info, clock, actor, this.allocator));
+        // Before any agent or framework: --weights holds from the first pass on.
+        this.allocator.updateWeights(config.allocation().weights());
         this.allocator.start();
     }
 
@@ -72,6 +76,20 @@ public final class Master implements AutoCloseable {
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<ClusterView> view() {
         return actor.call(core::view);
+    }
+
+    /** The weights set by {@code --weights} or {@code UPDATE_WEIGHTS}, by role. */
+    public CompletableFuture<SortedMap<String, Double>> weights() {
+        return actor.call(core::weights);
+    }
+
+    /** Sets validated role weights; the roles not named keep theirs. Kept in memory only, until the registry exists. */
+    public CompletableFuture<Void> updateWeights(Map<String, Double> weights) {
+        Map<String, Double> copy = Map.copyOf(weights);
+        return actor.call(() -> {
+            core.updateWeights(copy);
+            return null;
+        });
     }
 
     private void allocated(List<Allocation> allocations) {

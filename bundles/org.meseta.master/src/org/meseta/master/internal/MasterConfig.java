@@ -34,7 +34,14 @@ public record MasterConfig(
      * How resources are allocated: the allocator and sorters by name, and what they are configured with.
      *
      * @param minAllocatable see {@code org.meseta.allocator.api.AllocatorOptions#minAllocatable}
+     * @param weights {@code --weights}, role → weight, validated; the master starts with them
      */
     public record Allocation(String allocator, Duration interval, List<Map<String, Double>> minAllocatable,
-            String roleSorter, String frameworkSorter, Set<String> fairnessExcludedResourceNames) {}
+            String roleSorter, String frameworkSorter, Set<String> fairnessExcludedResourceNames,
+            Map<String, Double> weights) {
+
+        public Allocation {
+            weights = Map.copyOf(weights);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import org.meseta.api.flags.Flags;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.master.internal.allocation.MinAllocatable;
+import org.meseta.master.internal.allocation.Weights;
 
 /** The master's command-line flags: Mesos's names and defaults (docs/operator-guide.md lists them). */
 final class MasterFlags {
@@ -56,6 +57,10 @@ final class MasterFlags {
     static final Flag<String> FAIR_SHARING_EXCLUDED_RESOURCE_NAMES = Flag.string(
             "fair_sharing_excluded_resource_names",
             "Comma-separated resource names that do not count towards fair shares, e.g. gpus");
+    static final Flag<Map<String, Double>> WEIGHTS = Flag.custom("weights",
+            "Role weights, role=weight separated by ',' (e.g. eng=2.5,ops=3); a role's fair share is divided by its"
+                    + " weight, 1.0 for roles not named. Applied at every start; UPDATE_WEIGHTS changes last only"
+                    + " until the master restarts", Weights::parse, Weights::format);
     static final Flag<Integer> MAX_COMPLETED_FRAMEWORKS = Flag.integer("max_completed_frameworks",
             "Removed frameworks kept for the endpoints", 50);
     static final Flag<Integer> MAX_COMPLETED_TASKS_PER_FRAMEWORK = Flag.integer("max_completed_tasks_per_framework",
@@ -63,7 +68,7 @@ final class MasterFlags {
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
-            MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES,
+            MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK);
 
     private MasterFlags() {}
@@ -95,7 +100,8 @@ final class MasterFlags {
         flags.find(FAIR_SHARING_EXCLUDED_RESOURCE_NAMES).ifPresent(names -> Arrays.stream(names.split(","))
                 .map(String::strip).filter(name -> !name.isEmpty()).forEach(excluded::add));
         MasterConfig.Allocation allocation = new MasterConfig.Allocation(flags.get(ALLOCATOR), allocationInterval,
-                flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded);
+                flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded,
+                flags.find(WEIGHTS).orElse(Map.of()));
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
                 maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
                 flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.effectiveValues());

@@ -96,6 +96,12 @@ public final class AllocatorDriver implements AutoCloseable {
         change(() -> allocator.reviveOffers(framework, roles));
     }
 
+    /** Sets role weights; the roles not in {@code weights} keep theirs. */
+    public void updateWeights(Map<String, Double> weights) {
+        Map<String, Double> copy = Map.copyOf(weights);
+        change(() -> allocator.updateWeights(copy));
+    }
+
     /** Applies a change that may make resources offerable, then makes sure a pass follows. */
     private void change(Runnable call) {
         actor.run(() -> {

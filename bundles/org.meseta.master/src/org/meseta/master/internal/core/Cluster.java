@@ -2,6 +2,8 @@ package org.meseta.master.internal.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.daemon.Actor;
 import org.meseta.master.internal.MasterConfig;
@@ -24,6 +26,8 @@ public final class Cluster {
     final Frameworks frameworks;
     final Offers offers;
     final AllocatorDriver allocator;
+    /** Role → weight, for the roles whose weight was set; the others weigh 1.0. Kept in memory only. */
+    final SortedMap<String, Double> weights;
 
     public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
         this.config = config;
@@ -35,6 +39,7 @@ public final class Cluster {
         this.frameworks = new Frameworks(info.getId(), config.maxCompletedFrameworks(),
                 config.maxCompletedTasksPerFramework());
         this.offers = new Offers(info.getId());
+        this.weights = new TreeMap<>(config.allocation().weights());
     }
 
     Instant now() {

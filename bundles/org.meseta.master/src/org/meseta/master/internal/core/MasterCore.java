@@ -1,8 +1,12 @@
 package org.meseta.master.internal.core;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.allocator.api.Allocation;
@@ -72,6 +76,26 @@ public final class MasterCore {
 
     public void allocated(List<Allocation> allocations) {
         offers.allocated(allocations);
+    }
+
+    /** The weights set by {@code --weights} or {@code UPDATE_WEIGHTS}, by role. */
+    public SortedMap<String, Double> weights() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(cluster.weights));
+    }
+
+    /**
+     * Sets validated role weights (the roles not named keep theirs) and hands them to the allocator. As in Mesos,
+     * when a role that was updated has a framework, every outstanding offer is rescinded, so that the resources are
+     * offered again by the new weights rather than kept by whoever held them.
+     */
+    public void updateWeights(Map<String, Double> weights) {
+        cluster.weights.putAll(weights);
+        cluster.allocator.updateWeights(weights);
+        boolean inUse = cluster.frameworks.all().stream()
+                .anyMatch(framework -> framework.roles().stream().anyMatch(weights::containsKey));
+        if (inUse) {
+            cluster.frameworks.all().forEach(framework -> offers.rescindAll(framework, true));
+        }
     }
 
     public ClusterView view() {

@@ -40,7 +40,7 @@ final class Snapshots {
         List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
                 .map(framework -> view(framework, Resources.empty())).toList();
         return new ClusterView(cluster.info, startTime, agents, frameworks, completed,
-                cluster.agents.allUnreachable().size());
+                cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights));
     }
 
     private ClusterView.FrameworkView view(Framework framework, Resources used) {

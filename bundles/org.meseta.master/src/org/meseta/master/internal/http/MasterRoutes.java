@@ -35,6 +35,7 @@ public final class MasterRoutes {
         OperatorApi operator = new OperatorApi(master, config, files);
         AgentLinkApi agentLink = new AgentLinkApi(master);
         SchedulerApi scheduler = new SchedulerApi(master);
+        WeightsEndpoint weights = new WeightsEndpoint(master);
         Router.Builder routes = Router.builder();
         CommonEndpoints.addTo(routes, config.flags(), "", "/master");
         routes.route("GET", state::state, "/state", "/master/state", "/state.json", "/master/state.json");
@@ -42,6 +43,10 @@ public final class MasterRoutes {
         routes.route("GET", state::frameworks, "/frameworks", "/master/frameworks");
         routes.route("GET", state::slaves, "/slaves", "/master/slaves");
         routes.route("GET", state::tasks, "/tasks", "/master/tasks", "/tasks.json", "/master/tasks.json");
+        routes.route("GET", new RolesEndpoint(master)::roles, "/roles", "/master/roles", "/roles.json",
+                "/master/roles.json");
+        routes.route("GET", weights::get, "/weights", "/master/weights");
+        routes.route("PUT", weights::put, "/weights", "/master/weights");
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");

@@ -1,9 +1,12 @@
 package org.meseta.master.internal.http;
 
 import com.google.protobuf.ByteString;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.mesos.v1.Protos.WeightInfo;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.daemon.Build;
@@ -16,9 +19,10 @@ import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
+import org.meseta.master.internal.allocation.Weights;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls. Calls about the cluster answer from one
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls and the weights. Calls about the cluster answer from one
  * {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
@@ -71,6 +75,11 @@ final class OperatorApi {
                             .setGetFrameworks(OperatorResponses.frameworks(view))
                             .setGetAgents(OperatorResponses.agents(view)))
                     .build());
+            case GET_WEIGHTS -> master.weights().thenApply(weights -> new Reply.Answer(Response.newBuilder()
+                    .setType(Response.Type.GET_WEIGHTS)
+                    .setGetWeights(Response.GetWeights.newBuilder().addAllWeightInfos(Weights.infos(weights)))
+                    .build()));
+            case UPDATE_WEIGHTS -> updateWeights(call.getUpdateWeights().getWeightInfosList());
             case GET_ROLES -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_ROLES)
                     .setGetRoles(OperatorResponses.roles(view)).build());
             case LIST_FILES -> OperatorCalls.files(FileCalls.list(files, call.getListFiles().getPath()),
@@ -85,6 +94,15 @@ final class OperatorApi {
                             .build());
             default -> OperatorCalls.unsupported();
         };
+    }
+
+    /** As Mesos: 400 naming the first bad role or weight, and nothing changes; otherwise 200 once applied. */
+    private CompletionStage<Reply> updateWeights(List<WeightInfo> infos) {
+        Optional<String> problem = Weights.problem(infos);
+        if (problem.isPresent()) {
+            return CompletableFuture.completedFuture(new Reply.Refused(400, problem.get()));
+        }
+        return master.updateWeights(Weights.of(infos)).thenApply(done -> new Reply.Done());
     }
 
     private CompletionStage<Reply> fromView(Function<ClusterView, Response> render) {

@@ -29,9 +29,6 @@ import org.meseta.master.internal.offers.OutstandingOffer;
  */
 final class OperatorResponses {
 
-    /** Every role's weight while Meseta has no {@code --weights} or {@code UPDATE_WEIGHTS}. */
-    private static final double DEFAULT_WEIGHT = 1.0;
-
     private OperatorResponses() {}
 
     static Response.GetMaster master(ClusterView view) {
@@ -119,9 +116,9 @@ final class OperatorResponses {
     }
 
     /**
-     * The roles Mesos knows without weights, quota or a role whitelist: those registered frameworks are subscribed
-     * to (so {@code *}, the default role, as soon as such a framework registers) and those holding allocated
-     * resources, sorted by name, each with its weight, its frameworks and what its tasks and executors use.
+     * The roles Mesos knows without quota or a role whitelist: those registered frameworks are subscribed to (so
+     * {@code *}, the default role, as soon as such a framework registers), those holding allocated resources and
+     * those whose weight was set, sorted by name, each with its weight, its frameworks and what its tasks and executors use.
      */
     static Response.GetRoles roles(ClusterView view) {
         SortedMap<String, Set<String>> frameworksByRole = new TreeMap<>();
@@ -141,9 +138,10 @@ final class OperatorResponses {
         }
         Set<String> names = new TreeSet<>(frameworksByRole.keySet());
         names.addAll(allocated.keySet());
+        names.addAll(view.weights().keySet());
         Response.GetRoles.Builder roles = Response.GetRoles.newBuilder();
         for (String name : names) {
-            roles.addRoles(Role.newBuilder().setName(name).setWeight(DEFAULT_WEIGHT)
+            roles.addRoles(Role.newBuilder().setName(name).setWeight(view.weight(name))
                     .addAllFrameworks(frameworksByRole.getOrDefault(name, Set.of()).stream()
                             .map(id -> FrameworkID.newBuilder().setValue(id).build()).toList())
                     .addAllResources(allocated.getOrDefault(name, Resources.empty()).toList()));
