@@ -9,6 +9,7 @@ import org.meseta.master.internal.agents.Agents;
 import org.meseta.master.internal.allocation.AllocatorDriver;
 import org.meseta.master.internal.frameworks.Frameworks;
 import org.meseta.master.internal.offers.Offers;
+import org.meseta.master.internal.operator.OperatorSubscribers;
 
 /**
  * Everything the master knows, shared by the classes of this package that change it. Confined to the master's
@@ -24,6 +25,8 @@ public final class Cluster {
     final Frameworks frameworks;
     final Offers offers;
     final AllocatorDriver allocator;
+    final OperatorSubscribers operatorSubscribers;
+    final OperatorEvents operatorEvents;
 
     public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
         this.config = config;
@@ -35,6 +38,8 @@ public final class Cluster {
         this.frameworks = new Frameworks(info.getId(), config.maxCompletedFrameworks(),
                 config.maxCompletedTasksPerFramework());
         this.offers = new Offers(info.getId());
+        this.operatorSubscribers = new OperatorSubscribers(actor, config.maxOperatorEventStreamSubscribers());
+        this.operatorEvents = new OperatorEvents(this, operatorSubscribers);
     }
 
     Instant now() {

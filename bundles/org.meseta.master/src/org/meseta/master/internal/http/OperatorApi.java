@@ -2,6 +2,7 @@ package org.meseta.master.internal.http;
 
 import com.google.protobuf.ByteString;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.mesos.v1.master.Protos.Call;
@@ -18,7 +19,7 @@ import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls. Calls about the cluster answer from one
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
  * {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
@@ -65,12 +66,7 @@ final class OperatorApi {
             case GET_EXECUTORS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_EXECUTORS)
                     .setGetExecutors(OperatorResponses.executors(view)).build());
             case GET_STATE -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_STATE)
-                    .setGetState(Response.GetState.newBuilder()
-                            .setGetTasks(OperatorResponses.tasks(view))
-                            .setGetExecutors(OperatorResponses.executors(view))
-                            .setGetFrameworks(OperatorResponses.frameworks(view))
-                            .setGetAgents(OperatorResponses.agents(view)))
-                    .build());
+                    .setGetState(OperatorResponses.state(view)).build());
             case GET_ROLES -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_ROLES)
                     .setGetRoles(OperatorResponses.roles(view)).build());
             case LIST_FILES -> OperatorCalls.files(FileCalls.list(files, call.getListFiles().getPath()),
@@ -83,8 +79,20 @@ final class OperatorApi {
                             .setReadFile(Response.ReadFile.newBuilder().setSize(chunk.size())
                                     .setData(ByteString.copyFrom(chunk.data())))
                             .build());
+            case SUBSCRIBE -> subscribe();
             default -> OperatorCalls.unsupported();
         };
+    }
+
+    /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */
+    private CompletionStage<Reply> subscribe() {
+        return CompletableFuture.completedFuture(new Reply.Streamed(mediaType -> HttpResponse.stream(mediaType,
+                stream -> master.subscribeOperator(stream, mediaType, OperatorResponses::state)
+                        .whenComplete((ignored, failure) -> {
+                            if (failure != null) {
+                                stream.close();
+                            }
+                        }))));
     }
 
     private CompletionStage<Reply> fromView(Function<ClusterView, Response> render) {
