@@ -18,7 +18,7 @@ import org.meseta.http.HttpResponse;
 /**
  * What the master's and the agent's v1 operator APIs ({@code POST /api/v1}) share: the request cycle (decode the
  * call as {@link V1Protocol} says, refuse a call without a type with 400 and an unacceptable answer with 406 before
- * acting, answer 501 naming a call the daemon does not implement) and the pieces of answers both build. Their
+ * acting, answer 501 naming a call the daemon does not implement, open an event stream in the negotiated media type) and the pieces of answers both build. Their
  * {@code Call} and {@code Response} messages are distinct types, so each daemon dispatches and wraps its own.
  * Stateless and thread-safe.
  */
@@ -39,6 +39,12 @@ public final class OperatorCalls {
 
         /** The daemon does not implement this call: 501 naming it. */
         record Unsupported() implements Reply {}
+
+        /**
+         * The call answers with a stream of events (the master's {@code SUBSCRIBE}): {@code open} builds the
+         * streamed response for the negotiated media type ({@link V1Protocol#JSON} or {@link V1Protocol#PROTOBUF}).
+         */
+        record Streamed(Function<String, HttpResponse> open) implements Reply {}
     }
 
     /**
@@ -67,6 +73,7 @@ public final class OperatorCalls {
                 case Reply.Unsupported unsupported -> HttpResponse.text(501, "Call type "
                         + typeName.apply(call.message()).orElseThrow() + " is not supported by this Meseta "
                         + daemon + " yet");
+                case Reply.Streamed streamed -> streamed.open().apply(responseType.get());
             });
         };
     }

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
@@ -73,6 +75,18 @@ public final class Master implements AutoCloseable {
         return actor.call(() -> core.schedulerCall(call, streamId));
     }
 
+    /**
+     * An operator {@code SUBSCRIBE}: {@code stream} gets SUBSCRIBED with {@code state} rendered from the current
+     * snapshot, then the master's events encoded as {@code mediaType}.
+     */
+    public CompletableFuture<Void> subscribeOperator(ResponseStream stream, String mediaType,
+            Function<ClusterView, Response.GetState> state) {
+        return actor.call(() -> {
+            core.subscribeOperator(stream, mediaType, state);
+            return null;
+        });
+    }
+
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<ClusterView> view() {
         return actor.call(core::view);
@@ -96,7 +110,7 @@ public final class Master implements AutoCloseable {
         actor.run(() -> core.allocated(allocations));
     }
 
-    /** Stops allocating, closes every framework stream and agent link, and stops the actor. */
+    /** Stops allocating, closes every framework stream, agent link and operator event stream, and stops the actor. */
     @Override
     public void close() {
         allocator.close();

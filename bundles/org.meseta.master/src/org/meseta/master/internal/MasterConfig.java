@@ -13,6 +13,8 @@ import org.meseta.daemon.Endpoint;
  * The master's validated configuration. {@code flags} is every flag's effective value, for /flags.
  *
  * @param logDir where the log is also written, if anywhere ({@code --log_dir})
+ * @param maxOperatorEventStreamSubscribers operator event stream subscribers kept at once; a new one beyond this
+ *        closes the oldest
  */
 public record MasterConfig(
         Endpoint endpoint,
@@ -24,6 +26,7 @@ public record MasterConfig(
         Allocation allocation,
         int maxCompletedFrameworks,
         int maxCompletedTasksPerFramework,
+        int maxOperatorEventStreamSubscribers,
         SortedMap<String, String> flags) {
 
     public Duration allocationInterval() {

@@ -65,11 +65,14 @@ final class MasterFlags {
             "Removed frameworks kept for the endpoints", 50);
     static final Flag<Integer> MAX_COMPLETED_TASKS_PER_FRAMEWORK = Flag.integer("max_completed_tasks_per_framework",
             "Completed tasks kept per framework for the endpoints (also unreachable tasks kept)", 1000);
+    static final Flag<Integer> MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS = Flag.integer(
+            "max_operator_event_stream_subscribers", "Operator event stream (SUBSCRIBE) subscribers kept at once;"
+                    + " a new subscriber beyond this closes the oldest one's stream", 1000);
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
-            MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK);
+            MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS);
 
     private MasterFlags() {}
 
@@ -94,6 +97,10 @@ final class MasterFlags {
                 throw new DaemonException("--" + limit.name() + " must not be negative, got " + flags.get(limit));
             }
         }
+        if (flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS) < 1) {
+            throw new DaemonException("--" + MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS.name() + " must be at least 1, got "
+                    + flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS));
+        }
         Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
                 flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
         Set<String> excluded = new TreeSet<>();
@@ -104,6 +111,7 @@ final class MasterFlags {
                 flags.find(WEIGHTS).orElse(Map.of()));
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
                 maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
-                flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.effectiveValues());
+                flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
+                flags.effectiveValues());
     }
 }

@@ -29,6 +29,7 @@ final class TestMaster implements AutoCloseable {
     private final Daemon.Running running;
     private final List<LinkSession> links = new ArrayList<>();
     private final List<SchedulerSession> frameworks = new ArrayList<>();
+    private final List<OperatorStream> operators = new ArrayList<>();
     /** For the agent links; created with the first one. */
     private HttpTransport transport;
     private HttpClient client;
@@ -107,6 +108,13 @@ final class TestMaster implements AutoCloseable {
         return session;
     }
 
+    /** Subscribes to the operator event stream in {@code mediaType}; closed with the master. */
+    OperatorStream operatorStream(String mediaType) {
+        OperatorStream stream = new OperatorStream(client(), uri("/api/v1"), mediaType);
+        operators.add(stream);
+        return stream;
+    }
+
     private HttpClient client() {
         if (client == null) {
             transport = HttpTransport.create("test-master-clients", 1);
@@ -118,6 +126,7 @@ final class TestMaster implements AutoCloseable {
     @Override
     public void close() {
         frameworks.forEach(SchedulerSession::close);
+        operators.forEach(OperatorStream::close);
         links.forEach(LinkSession::close);
         running.close();
         if (client != null) {

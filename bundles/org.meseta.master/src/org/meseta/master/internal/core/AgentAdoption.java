@@ -45,6 +45,7 @@ final class AgentAdoption {
                 Framework recovered = cluster.frameworks.add(info, Set.of(), cluster.now());
                 recovered.markRecovered();
                 cluster.allocator.addFramework(recovered.id(), recovered.info(), Map.of(), false, Set.of());
+                cluster.operatorEvents.frameworkAdded(recovered);
                 LOG.log(System.Logger.Level.INFO, "Recovered framework {0} ({1}) from agent {2}",
                         info.getId().getValue(), info.getName(), agent.id().getValue());
             }

@@ -53,6 +53,7 @@ public final class AgentLifecycle {
             case NEW, UNKNOWN_RETURNED, UNREACHABLE_RETURNED -> {
                 adoption.adopt(agent, request, admission.kind());
                 cluster.allocator.addAgent(agent.id(), agent.info(), agent.total(), tasks.usedOn(agent.id()));
+                cluster.operatorEvents.agentAdded(agent);
             }
             case KNOWN -> {
                 adoption.reconcile(agent, request);
@@ -123,6 +124,7 @@ public final class AgentLifecycle {
         tasks.agentLost(agent, reason, cluster.now());
         cluster.allocator.removeAgent(agent.id());
         cluster.agents.markUnreachable(agent, cluster.now());
+        cluster.operatorEvents.agentRemoved(agent.id());
         LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} is unreachable: {2}", agent.id().getValue(),
                 agent.pid(), reason);
     }

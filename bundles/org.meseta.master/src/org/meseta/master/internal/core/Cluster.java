@@ -11,6 +11,7 @@ import org.meseta.master.internal.agents.Agents;
 import org.meseta.master.internal.allocation.AllocatorDriver;
 import org.meseta.master.internal.frameworks.Frameworks;
 import org.meseta.master.internal.offers.Offers;
+import org.meseta.master.internal.operator.OperatorSubscribers;
 
 /**
  * Everything the master knows, shared by the classes of this package that change it. Confined to the master's
@@ -28,6 +29,8 @@ public final class Cluster {
     final AllocatorDriver allocator;
     /** Role → weight, for the roles whose weight was set; the others weigh 1.0. Kept in memory only. */
     final SortedMap<String, Double> weights;
+    final OperatorSubscribers operatorSubscribers;
+    final OperatorEvents operatorEvents;
 
     public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
         this.config = config;
@@ -40,6 +43,8 @@ public final class Cluster {
                 config.maxCompletedTasksPerFramework());
         this.offers = new Offers(info.getId());
         this.weights = new TreeMap<>(config.allocation().weights());
+        this.operatorSubscribers = new OperatorSubscribers(actor, config.maxOperatorEventStreamSubscribers());
+        this.operatorEvents = new OperatorEvents(this, operatorSubscribers);
     }
 
     Instant now() {

@@ -81,6 +81,7 @@ public final class FrameworkLifecycle {
         Framework framework = cluster.frameworks.add(info, suppressed, cluster.now());
         framework.connect(connection, cluster.now(), false);
         cluster.allocator.addFramework(framework.id(), framework.info(), Map.of(), true, suppressed);
+        cluster.operatorEvents.frameworkAdded(framework);
         LOG.log(System.Logger.Level.INFO, "Added framework {0} ({1}) with roles {2}", framework.id().getValue(),
                 info.getName(), framework.roles());
         return framework;
@@ -97,6 +98,7 @@ public final class FrameworkLifecycle {
         offers.rescindAll(framework, false);
         cluster.allocator.updateFramework(framework.id(), framework.info(), suppressed);
         cluster.allocator.activateFramework(framework.id());
+        cluster.operatorEvents.frameworkUpdated(framework);
         LOG.log(System.Logger.Level.INFO, "Framework {0} ({1}) subscribed again", framework.id().getValue(),
                 info.getName());
         return framework;
@@ -136,6 +138,7 @@ public final class FrameworkLifecycle {
                 disconnectedAt)));
         offers.rescindAll(framework, false);
         cluster.allocator.deactivateFramework(framework.id());
+        cluster.operatorEvents.frameworkUpdated(framework);
         LOG.log(System.Logger.Level.INFO, "Framework {0} disconnected; it has {1} to subscribe again",
                 framework.id().getValue(), StoutDuration.format(timeout));
     }
@@ -156,6 +159,7 @@ public final class FrameworkLifecycle {
         cluster.allocator.removeFramework(framework.id());
         cluster.frameworks.remove(framework);
         framework.removed(cluster.now());
+        cluster.operatorEvents.frameworkRemoved(framework);
         LOG.log(System.Logger.Level.INFO, "Removed framework {0}", framework.id().getValue());
     }
 
@@ -181,6 +185,7 @@ public final class FrameworkLifecycle {
         cluster.allocator.updateFramework(framework.id(), framework.info(), suppressed);
         cluster.offers.of(framework.id()).stream().filter(offer -> removedRoles.contains(offer.role()))
                 .forEach(offer -> offers.rescind(offer, true));
+        cluster.operatorEvents.frameworkUpdated(framework);
         return Optional.empty();
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.api.agentlink.AgentCall;
@@ -102,10 +104,20 @@ public final class MasterCore {
         return snapshots.take(startTime);
     }
 
-    /** Ends every framework stream and agent link, as a master that stops does. */
+    /**
+     * Adds an operator event stream subscriber, whose SUBSCRIBED carries {@code state} rendered from a snapshot taken
+     * now, so it sees every later change exactly once.
+     */
+    public void subscribeOperator(ResponseStream stream, String mediaType,
+            Function<ClusterView, Response.GetState> state) {
+        cluster.operatorSubscribers.subscribe(stream, mediaType, state.apply(view()));
+    }
+
+    /** Ends every framework stream, agent link and operator event stream, as a master that stops does. */
     public void closeStreams() {
         cluster.frameworks.all().forEach(framework -> framework.connection().ifPresent(
                 connection -> connection.close()));
         agents.closeLinks();
+        cluster.operatorSubscribers.closeAll();
     }
 }

@@ -32,10 +32,8 @@ final class Snapshots {
         }
         List<ClusterView.AgentView> agents = new ArrayList<>();
         for (Agent agent : cluster.agents.all()) {
-            agents.add(new ClusterView.AgentView(agent.info(), agent.total(),
-                    usedByAgent.getOrDefault(agent.id().getValue(), Resources.empty()),
-                    offered(cluster.offers.onAgent(agent.id())), agent.pid(), agent.version(),
-                    agent.registeredTime(), agent.reregisteredTime(), agent.isActive()));
+            agents.add(agentView(cluster, agent, usedByAgent.getOrDefault(agent.id().getValue(),
+                    Resources.empty())));
         }
         List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
                 .map(framework -> view(framework, Resources.empty())).toList();
@@ -43,7 +41,32 @@ final class Snapshots {
                 cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights));
     }
 
+    /** One agent as {@link #take} shows it. */
+    static ClusterView.AgentView agent(Cluster cluster, Agent agent) {
+        Resources used = Resources.empty();
+        for (Framework framework : cluster.frameworks.all()) {
+            used = used.plus(TaskLifecycle.usedByAgent(framework).getOrDefault(agent.id().getValue(),
+                    Resources.empty()));
+        }
+        return agentView(cluster, agent, used);
+    }
+
+    /** One registered framework as {@link #take} shows it. */
+    static ClusterView.FrameworkView framework(Cluster cluster, Framework framework) {
+        return frameworkView(cluster, framework, sum(TaskLifecycle.usedByAgent(framework).values()));
+    }
+
+    private static ClusterView.AgentView agentView(Cluster cluster, Agent agent, Resources used) {
+        return new ClusterView.AgentView(agent.info(), agent.total(), used,
+                offered(cluster.offers.onAgent(agent.id())), agent.pid(), agent.version(), agent.registeredTime(),
+                agent.reregisteredTime(), agent.isActive());
+    }
+
     private ClusterView.FrameworkView view(Framework framework, Resources used) {
+        return frameworkView(cluster, framework, used);
+    }
+
+    private static ClusterView.FrameworkView frameworkView(Cluster cluster, Framework framework, Resources used) {
         Map<String, List<ExecutorInfo>> executors = new LinkedHashMap<>();
         framework.executors().forEach((agent, byId) -> executors.put(agent, List.copyOf(byId.values())));
         List<OutstandingOffer> offers = List.copyOf(cluster.offers.of(framework.id()));

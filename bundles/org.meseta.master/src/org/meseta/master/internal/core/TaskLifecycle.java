@@ -55,7 +55,9 @@ public final class TaskLifecycle {
         if (info.hasExecutor()) {
             sent.setExecutor(info.getExecutor().toBuilder().setFrameworkId(framework.id()));
         }
-        framework.putTask(newTask(framework, agent, sent.build()));
+        Task task = newTask(framework, agent, sent.build());
+        framework.putTask(task);
+        cluster.operatorEvents.taskAdded(task);
         newExecutor.ifPresent(executor -> framework.addExecutor(agent.id(),
                 executor.toBuilder().setFrameworkId(framework.id()).build()));
         agent.send(new AgentEvent.RunTask(framework.info(), sent.build()));
@@ -130,6 +132,7 @@ public final class TaskLifecycle {
         if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
             recoverResources(framework, task);
         }
+        cluster.operatorEvents.taskUpdated(task, updated.build(), status);
     }
 
     /** As Mesos: one status per state in a row (the newest wins), without the framework's data. */
@@ -202,6 +205,7 @@ public final class TaskLifecycle {
         if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
             recoverResources(framework, task);
         }
+        cluster.operatorEvents.taskUpdated(task, updated.build(), status);
         return updated.build();
     }
 

@@ -22,7 +22,7 @@ import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.Weights;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls and the weights. Calls about the cluster answer from one
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
  * {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
@@ -69,12 +69,7 @@ final class OperatorApi {
             case GET_EXECUTORS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_EXECUTORS)
                     .setGetExecutors(OperatorResponses.executors(view)).build());
             case GET_STATE -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_STATE)
-                    .setGetState(Response.GetState.newBuilder()
-                            .setGetTasks(OperatorResponses.tasks(view))
-                            .setGetExecutors(OperatorResponses.executors(view))
-                            .setGetFrameworks(OperatorResponses.frameworks(view))
-                            .setGetAgents(OperatorResponses.agents(view)))
-                    .build());
+                    .setGetState(OperatorResponses.state(view)).build());
             case GET_WEIGHTS -> master.weights().thenApply(weights -> new Reply.Answer(Response.newBuilder()
                     .setType(Response.Type.GET_WEIGHTS)
                     .setGetWeights(Response.GetWeights.newBuilder().addAllWeightInfos(Weights.infos(weights)))
@@ -92,6 +87,7 @@ final class OperatorApi {
                             .setReadFile(Response.ReadFile.newBuilder().setSize(chunk.size())
                                     .setData(ByteString.copyFrom(chunk.data())))
                             .build());
+            case SUBSCRIBE -> subscribe();
             default -> OperatorCalls.unsupported();
         };
     }
@@ -103,6 +99,17 @@ final class OperatorApi {
             return CompletableFuture.completedFuture(new Reply.Refused(400, problem.get()));
         }
         return master.updateWeights(Weights.of(infos)).thenApply(done -> new Reply.Done());
+    }
+
+    /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */
+    private CompletionStage<Reply> subscribe() {
+        return CompletableFuture.completedFuture(new Reply.Streamed(mediaType -> HttpResponse.stream(mediaType,
+                stream -> master.subscribeOperator(stream, mediaType, OperatorResponses::state)
+                        .whenComplete((ignored, failure) -> {
+                            if (failure != null) {
+                                stream.close();
+                            }
+                        }))));
     }
 
     private CompletionStage<Reply> fromView(Function<ClusterView, Response> render) {

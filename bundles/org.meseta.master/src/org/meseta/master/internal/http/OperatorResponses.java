@@ -10,18 +10,15 @@ import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
-import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Role;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.JsonBody;
-import org.meseta.daemon.OperatorCalls;
 import org.meseta.master.internal.ClusterView;
-import org.meseta.master.internal.ClusterView.AgentView;
 import org.meseta.master.internal.ClusterView.FrameworkView;
 import org.meseta.master.internal.frameworks.Framework;
-import org.meseta.master.internal.offers.OutstandingOffer;
+import org.meseta.master.internal.operator.OperatorModel;
 
 /**
  * The master's operator API answers as functions of one {@link ClusterView}, in the shapes of Mesos's
@@ -39,20 +36,7 @@ final class OperatorResponses {
 
     static Response.GetAgents agents(ClusterView view) {
         Response.GetAgents.Builder agents = Response.GetAgents.newBuilder();
-        for (AgentView agent : view.agents()) {
-            Response.GetAgents.Agent.Builder entry = Response.GetAgents.Agent.newBuilder()
-                    .setAgentInfo(agent.info())
-                    .setActive(agent.active())
-                    .setDeactivated(false)
-                    .setVersion(agent.version())
-                    .setPid(agent.pid())
-                    .setRegisteredTime(OperatorCalls.time(agent.registeredTime()))
-                    .addAllTotalResources(agent.total().toList())
-                    .addAllAllocatedResources(agent.used().toList())
-                    .addAllOfferedResources(agent.offered().toList());
-            agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(OperatorCalls.time(time)));
-            agents.addAgents(entry);
-        }
+        view.agents().forEach(agent -> agents.addAgents(OperatorModel.agent(agent)));
         return agents.build();
     }
 
@@ -61,34 +45,19 @@ final class OperatorResponses {
         Map<String, String> hostnames = new TreeMap<>();
         view.agents().forEach(agent -> hostnames.put(agent.info().getId().getValue(), agent.info().getHostname()));
         Response.GetFrameworks.Builder frameworks = Response.GetFrameworks.newBuilder();
-        view.frameworks().forEach(framework -> frameworks.addFrameworks(framework(framework, hostnames)));
+        view.frameworks().forEach(framework -> frameworks.addFrameworks(OperatorModel.framework(framework, hostnames)));
         view.completedFrameworks()
-                .forEach(framework -> frameworks.addCompletedFrameworks(framework(framework, hostnames)));
+                .forEach(framework -> frameworks.addCompletedFrameworks(OperatorModel.framework(framework, hostnames)));
         return frameworks.build();
     }
 
-    private static Response.GetFrameworks.Framework framework(FrameworkView framework, Map<String, String> hostnames) {
-        Response.GetFrameworks.Framework.Builder entry = Response.GetFrameworks.Framework.newBuilder()
-                .setFrameworkInfo(framework.info())
-                .setActive(framework.active())
-                .setConnected(framework.connected())
-                .setRecovered(framework.recovered())
-                .setRegisteredTime(OperatorCalls.time(framework.registeredTime()))
-                .addAllAllocatedResources(framework.used().toList())
-                .addAllOfferedResources(framework.offered().toList());
-        framework.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(OperatorCalls.time(time)));
-        framework.unregisteredTime().ifPresent(time -> entry.setUnregisteredTime(OperatorCalls.time(time)));
-        for (OutstandingOffer offer : framework.offers()) {
-            entry.addOffers(offer(offer, hostnames.getOrDefault(offer.agentId().getValue(), "")));
-        }
-        return entry.build();
-    }
-
-    private static Offer offer(OutstandingOffer offer, String hostname) {
-        return Offer.newBuilder().setId(offer.id()).setFrameworkId(offer.frameworkId()).setAgentId(offer.agentId())
-                .setHostname(hostname)
-                .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole(offer.role()))
-                .addAllResources(offer.resources().toList())
+    /** {@code GET_STATE}, also the snapshot an operator {@code SUBSCRIBE} starts from. */
+    static Response.GetState state(ClusterView view) {
+        return Response.GetState.newBuilder()
+                .setGetTasks(tasks(view))
+                .setGetExecutors(executors(view))
+                .setGetFrameworks(frameworks(view))
+                .setGetAgents(agents(view))
                 .build();
     }
 
