@@ -92,6 +92,11 @@ public final class Master implements AutoCloseable {
         return actor.call(core::view);
     }
 
+    /** The metrics of {@code /metrics/snapshot} and {@code GET_METRICS}, name → value, taken on the actor thread. */
+    public CompletableFuture<SortedMap<String, Double>> metrics() {
+        return actor.call(core::metrics);
+    }
+
     /** The weights set by {@code --weights} or {@code UPDATE_WEIGHTS}, by role. */
     public CompletableFuture<SortedMap<String, Double>> weights() {
         return actor.call(core::weights);

@@ -6,6 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.daemon.Actor;
+import org.meseta.daemon.TaskCounters;
 import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.agents.Agents;
 import org.meseta.master.internal.allocation.AllocatorDriver;
@@ -31,6 +32,8 @@ public final class Cluster {
     final SortedMap<String, Double> weights;
     final OperatorSubscribers operatorSubscribers;
     final OperatorEvents operatorEvents;
+    /** How many tasks reached each state, for {@code /metrics/snapshot}; counted where task states change. */
+    final TaskCounters taskCounters = new TaskCounters();
 
     public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
         this.config = config;

@@ -104,6 +104,11 @@ public final class MasterCore {
         return snapshots.take(startTime);
     }
 
+    /** {@code /metrics/snapshot}: Mesos's {@code master/...} metrics, name → value. */
+    public SortedMap<String, Double> metrics() {
+        return MasterMetrics.of(view(), cluster.now(), cluster.taskCounters);
+    }
+
     /**
      * Adds an operator event stream subscriber, whose SUBSCRIBED carries {@code state} rendered from a snapshot taken
      * now, so it sees every later change exactly once.

@@ -132,6 +132,7 @@ public final class TaskLifecycle {
         if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
             recoverResources(framework, task);
         }
+        cluster.taskCounters.changed(task.getState(), updated.getState());
         cluster.operatorEvents.taskUpdated(task, updated.build(), status);
     }
 
@@ -205,6 +206,7 @@ public final class TaskLifecycle {
         if (holdsResources(task.getState()) && !holdsResources(updated.getState())) {
             recoverResources(framework, task);
         }
+        cluster.taskCounters.changed(task.getState(), updated.getState());
         cluster.operatorEvents.taskUpdated(task, updated.build(), status);
         return updated.build();
     }

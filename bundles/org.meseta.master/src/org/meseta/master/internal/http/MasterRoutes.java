@@ -3,6 +3,7 @@ package org.meseta.master.internal.http;
 import org.meseta.api.agentlink.AgentLink;
 import java.util.concurrent.CompletableFuture;
 import org.meseta.daemon.CommonEndpoints;
+import org.meseta.daemon.Metrics;
 import org.meseta.daemon.files.FileAttachments;
 import org.meseta.daemon.files.FilesEndpoints;
 import org.meseta.http.HttpHandler;
@@ -52,6 +53,8 @@ public final class MasterRoutes {
         routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
         routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
         routes.route("POST", AgentLink.CALL_PATH, agentLink::call);
+        // As the files process, Mesos's metrics process is not the master's: it answers at the root only.
+        Metrics.addTo(routes, master::metrics);
         FilesEndpoints.addTo(routes, files);
         return routes.build();
     }

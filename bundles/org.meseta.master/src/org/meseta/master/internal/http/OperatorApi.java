@@ -10,6 +10,7 @@ import org.apache.mesos.v1.Protos.WeightInfo;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.daemon.Build;
+import org.meseta.daemon.Metrics;
 import org.meseta.daemon.OperatorCalls;
 import org.meseta.daemon.OperatorCalls.Reply;
 import org.meseta.daemon.files.FileAttachments;
@@ -58,6 +59,9 @@ final class OperatorApi {
                     .setType(Response.Type.GET_LOGGING_LEVEL)
                     .setGetLoggingLevel(Response.GetLoggingLevel.newBuilder().setLevel(OperatorCalls.loggingLevel()))
                     .build());
+            case GET_METRICS -> master.metrics().thenApply(metrics -> new Reply.Answer(Response.newBuilder()
+                    .setType(Response.Type.GET_METRICS)
+                    .setGetMetrics(Response.GetMetrics.newBuilder().addAllMetrics(Metrics.list(metrics))).build()));
             case GET_MASTER -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_MASTER)
                     .setGetMaster(OperatorResponses.master(view)).build());
             case GET_AGENTS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_AGENTS)
