@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.daemon.Build;
+import org.meseta.daemon.TaskCounters;
 import org.meseta.daemon.files.AttachedPaths;
 import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpClient;
@@ -60,6 +62,8 @@ public final class Agent implements AutoCloseable {
     private final StatusUpdateManager updates;
     private final WorkDispatcher dispatcher;
     private final ExecutorCalls executorCalls = new ExecutorCalls(workload);
+    private final TaskCounters taskCounters = new TaskCounters();
+    private final Clock clock;
 
     private AgentInfo info;
     private AgentInfo checkpointed;
@@ -74,6 +78,7 @@ public final class Agent implements AutoCloseable {
         this.checkpointed = info.hasId() ? info : null;
         this.total = total;
         this.checkpoint = checkpoint;
+        this.clock = clock;
         this.startTime = clock.instant();
         this.actor = new Actor("agent-" + config.endpoint().port());
         this.link = new MasterLink(config, actor, client, this::subscription, this::registered, this::disconnected,
@@ -85,7 +90,8 @@ public final class Agent implements AutoCloseable {
                 config.executorRegistrationTimeout(), config.executorShutdownGracePeriod(), config.recoveryTimeout(),
                 config.executorReregistrationTimeout(), timings.executorHeartbeatInterval());
         this.dispatcher = new WorkDispatcher(new ExecutorContext(actor, blocking, settings, () -> this.info, updates,
-                link::send, ContainerLauncher.detect(), fetcher, UserSwitch.detect(config.switchUser()), files),
+                link::send, ContainerLauncher.detect(), fetcher, UserSwitch.detect(config.switchUser()), files,
+                taskCounters),
                 workload);
     }
 
@@ -114,8 +120,17 @@ public final class Agent implements AutoCloseable {
 
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<View> view() {
-        return actor.call(() -> new View(info, total, Optional.ofNullable(master), connected, startTime,
-                workload.snapshot(info.getId())));
+        return actor.call(this::snapshot);
+    }
+
+    /** The metrics of {@code /metrics/snapshot} and {@code GET_METRICS}, name → value, taken on the actor thread. */
+    public CompletableFuture<SortedMap<String, Double>> metrics() {
+        return actor.call(() -> AgentMetrics.of(snapshot(), clock.instant(), taskCounters));
+    }
+
+    private View snapshot() {
+        return new View(info, total, Optional.ofNullable(master), connected, startTime,
+                workload.snapshot(info.getId()));
     }
 
     /** Applies a well-formed v1 executor API call (see {@link ExecutorCalls}). */

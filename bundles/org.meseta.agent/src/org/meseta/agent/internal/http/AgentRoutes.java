@@ -2,6 +2,7 @@ package org.meseta.agent.internal.http;
 
 import org.meseta.agent.internal.Agent;
 import org.meseta.daemon.CommonEndpoints;
+import org.meseta.daemon.Metrics;
 import org.meseta.daemon.files.FilesEndpoints;
 import org.meseta.http.Router;
 
@@ -25,7 +26,8 @@ public final class AgentRoutes {
         routes.route("POST", operator::handle, "/api/v1", PROCESS + "/api/v1");
         ExecutorApi executors = new ExecutorApi(agent);
         routes.route("POST", executors::handle, "/api/v1/executor", PROCESS + "/api/v1/executor");
-        // As in Mesos, the files process is not the agent's: it answers at the root only.
+        // As in Mesos, the files and metrics processes are not the agent's: they answer at the root only.
+        Metrics.addTo(routes, agent::metrics);
         FilesEndpoints.addTo(routes, agent.files());
         return routes.build();
     }

@@ -8,6 +8,7 @@ import org.apache.mesos.v1.agent.Protos.Call;
 import org.apache.mesos.v1.agent.Protos.Response;
 import org.meseta.agent.internal.Agent;
 import org.meseta.daemon.Build;
+import org.meseta.daemon.Metrics;
 import org.meseta.daemon.OperatorCalls;
 import org.meseta.daemon.OperatorCalls.Reply;
 import org.meseta.daemon.files.FileCalls;
@@ -47,6 +48,9 @@ final class OperatorApi {
                     .setType(Response.Type.GET_LOGGING_LEVEL)
                     .setGetLoggingLevel(Response.GetLoggingLevel.newBuilder().setLevel(OperatorCalls.loggingLevel()))
                     .build());
+            case GET_METRICS -> agent.metrics().thenApply(metrics -> new Reply.Answer(Response.newBuilder()
+                    .setType(Response.Type.GET_METRICS)
+                    .setGetMetrics(Response.GetMetrics.newBuilder().addAllMetrics(Metrics.list(metrics))).build()));
             case GET_AGENT -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_AGENT)
                     .setGetAgent(Response.GetAgent.newBuilder().setAgentInfo(view.info())).build());
             case GET_FRAMEWORKS -> fromView(view -> Response.newBuilder().setType(Response.Type.GET_FRAMEWORKS)

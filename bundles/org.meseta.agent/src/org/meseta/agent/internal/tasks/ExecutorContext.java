@@ -10,6 +10,7 @@ import org.meseta.agent.internal.fetcher.Fetcher;
 import org.meseta.agent.internal.updates.StatusUpdateManager;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.daemon.Actor;
+import org.meseta.daemon.TaskCounters;
 import org.meseta.daemon.files.AttachedPaths;
 
 /**
@@ -19,6 +20,7 @@ import org.meseta.daemon.files.AttachedPaths;
  * @param blocking runs blocking work (fetching, user lookup) off the actor thread
  * @param agent the agent's info, its id set before any task arrives
  * @param master sends a call to the master, fire and forget
+ * @param taskCounters counts the states tasks reach, for {@code /metrics/snapshot}
  */
 public record ExecutorContext(
         Actor actor,
@@ -30,4 +32,5 @@ public record ExecutorContext(
         ContainerLauncher launcher,
         Fetcher fetcher,
         UserSwitch users,
-        AttachedPaths files) {}
+        AttachedPaths files,
+        TaskCounters taskCounters) {}

@@ -257,15 +257,21 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         TaskEntry task = tasks.get(status.getTaskId());
         if (frameworkTerminating) {
             if (task != null) {
-                task.apply(status);
+                apply(task, status);
                 acknowledged(status);
             }
             return;
         }
         boolean taken = context.updates().update(frameworkId(), status);
         if (taken && task != null) {
-            task.apply(status);
+            apply(task, status);
         }
+    }
+
+    private void apply(TaskEntry task, TaskStatus status) {
+        TaskState before = task.state();
+        task.apply(status);
+        context.taskCounters().changed(before, task.state());
     }
 
     /**

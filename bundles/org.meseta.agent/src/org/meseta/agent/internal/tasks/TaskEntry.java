@@ -54,6 +54,10 @@ final class TaskEntry {
         delivered = true;
     }
 
+    TaskState state() {
+        return state;
+    }
+
     boolean isTerminal() {
         return TaskStates.isTerminal(state);
     }
