@@ -11,6 +11,7 @@ import org.apache.mesos.v1.Protos.Metric;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
+import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,8 @@ class MasterMetricsTest {
     void getMetricsAnswersWhatTheSnapshotShowsInBothEncodings() throws Exception {
         Launched launched = Launched.on(master, SchedulerSession.framework("metrics"), "t1");
         launched.report(TaskState.TASK_FAILED);
+        // The failed task's resources are offered again; once they are, nothing changes until the next call.
+        launched.framework().next(Event.Type.OFFERS);
 
         OperatorClient operator = new OperatorClient(master);
         Map<String, Double> snapshot = withoutUptime(snapshot(""));
@@ -123,6 +126,7 @@ class MasterMetricsTest {
         assertEquals(snapshot, json);
         assertEquals(snapshot, protobuf);
         assertMetric(json, "master/tasks_failed", 1);
+        assertMetric(json, "master/outstanding_offers", 1);
     }
 
     /** Only the uptime moves between two requests. */

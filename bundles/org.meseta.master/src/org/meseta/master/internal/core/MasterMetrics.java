@@ -80,7 +80,9 @@ final class MasterMetrics {
             for (Task task : framework.tasks()) {
                 live.merge(task.getState(), 1, Integer::sum);
             }
-            unreachable += framework.unreachableTasks().size();
+            // As Mesos, only TASK_UNREACHABLE: tasks of other frameworks are set aside as TASK_LOST (tasks_lost).
+            unreachable += (int) framework.unreachableTasks().stream()
+                    .filter(task -> task.getState() == TaskState.TASK_UNREACHABLE).count();
         }
         for (TaskState state : GAUGED) {
             metrics.put(PREFIX + "/" + TaskCounters.name(state), (double) live.getOrDefault(state, 0));
