@@ -238,7 +238,8 @@ final class HierarchicalAllocator implements Allocator {
     }
 
     private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {
-        // The role's sorter lists only frameworks that are active and not suppressed in the role.
+        // The role's sorter lists only frameworks that are active and not suppressed in the role. The list may be
+        // the sorter's own state: nothing may change the sorters while it is read.
         for (String id : sorters.frameworkOrder(role)) {
             FrameworkState framework = frameworksByValue.get(id);
             if (!framework.filters().refuses(role, agent, available, now)) {
