@@ -25,12 +25,17 @@ final class Ledger {
     private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
+        add(framework, agent, resources, RoleResources.unallocated(resources));
+    }
+
+    /** As {@link #add(FrameworkID, AgentID, Resources)}, given also the same resources without allocation roles. */
+    void add(FrameworkID framework, AgentID agent, Resources resources, Resources unallocated) {
         if (resources.isEmpty()) {
             return;
         }
         byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, resources, Resources::plus);
         agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
-        sumByAgent.merge(agent, RoleResources.unallocated(resources), Resources::plus);
+        sumByAgent.merge(agent, unallocated, Resources::plus);
     }
 
     /** @return what was actually taken away: the part of {@code resources} that was allocated */
