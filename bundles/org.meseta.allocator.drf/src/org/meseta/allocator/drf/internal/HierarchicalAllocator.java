@@ -173,16 +173,21 @@ final class HierarchicalAllocator implements Allocator {
     public void recoverResources(FrameworkID frameworkId, AgentID agent, Resources resources,
             Optional<Duration> refuseFor) {
         // Usage reported by an agent for a framework not added yet is freed too: the ledger holds it.
-        Resources recovered = ledger.remove(frameworkId, agent, resources);
+        Ledger.Held recovered = ledger.remove(frameworkId, agent, resources);
         FrameworkState framework = frameworks.get(frameworkId);
         if (framework == null || !agentTotals.containsKey(agent)) {
             return;
         }
-        uncountInSorters(framework, agent, recovered);
+        uncountInSorters(framework, agent, recovered.allocated());
         refuseFor.filter(duration -> duration.compareTo(Duration.ZERO) > 0).ifPresent(duration -> {
             Instant until = clock.instant().plus(duration.compareTo(MAX_REFUSAL) > 0 ? MAX_REFUSAL : duration);
-            RoleResources.byAllocationRole(resources).forEach((role, declined) -> framework.filters()
-                    .refuse(role, agent, RoleResources.unallocated(declined), until));
+            Map<String, Resources> declinedByRole = RoleResources.byAllocationRole(resources);
+            declinedByRole.forEach((role, declined) -> {
+                // A whole offer declined (the usual case) comes back as the ledger held it, unallocated form and all.
+                boolean whole = declinedByRole.size() == 1 && recovered.allocated().equals(declined);
+                framework.filters().refuse(role, agent,
+                        whole ? recovered.unallocated() : RoleResources.unallocated(declined), until);
+            });
         });
     }
 
