@@ -1,11 +1,13 @@
 package org.meseta.allocator.drf.internal;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.resources.Resources;
@@ -30,6 +32,8 @@ final class DrfSorter extends TreeSorter {
     // The active clients in order, and each one's place key; null until sorted after a change other than an
     // allocation. Kept only while the tree is flat.
     private List<Ranked> flatOrder;
+    // The client names of flatOrder, read through; replaced with it.
+    private List<String> flatView;
     private final Map<String, Ranked> flatRanks = new HashMap<>();
     private int nestedClients;
 
@@ -54,8 +58,19 @@ final class DrfSorter extends TreeSorter {
 
     @Override
     public List<String> sort() {
+        return nestedClients > 0 ? super.sort() : new ArrayList<>(sortedView());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>While the tree is flat, this reads the kept order itself, so that it costs nothing to ask for and only the
+     * clients visited to read.
+     */
+    @Override
+    List<String> sortedView() {
         if (nestedClients > 0) {
-            return super.sort();
+            return super.sortedView();
         }
         if (flatOrder == null) {
             flatOrder = new ArrayList<>();
@@ -68,12 +83,9 @@ final class DrfSorter extends TreeSorter {
                 }
             }
             Collections.sort(flatOrder);
+            flatView = new PathsView(flatOrder);
         }
-        List<String> sorted = new ArrayList<>(flatOrder.size());
-        for (Ranked entry : flatOrder) {
-            sorted.add(entry.sibling().path());
-        }
-        return sorted;
+        return flatView;
     }
 
     @Override
@@ -142,6 +154,7 @@ final class DrfSorter extends TreeSorter {
 
     private void changed() {
         flatOrder = null;
+        flatView = null;
         flatRanks.clear();
     }
 
@@ -160,6 +173,26 @@ final class DrfSorter extends TreeSorter {
     private Ranked rank(Sibling sibling) {
         return new Ranked(sibling, sibling.allocated().dominantShareOf(total()) / weight(sibling),
                 sibling.allocationCount());
+    }
+
+    /** The paths of a ranked list, read through. */
+    private static final class PathsView extends AbstractList<String> implements RandomAccess {
+
+        private final List<Ranked> ranked;
+
+        PathsView(List<Ranked> ranked) {
+            this.ranked = ranked;
+        }
+
+        @Override
+        public String get(int index) {
+            return ranked.get(index).sibling().path();
+        }
+
+        @Override
+        public int size() {
+            return ranked.size();
+        }
     }
 
     /** A sibling's place: its share and allocation count when ranked, then its path, which is unique. */

@@ -42,7 +42,6 @@ final class HierarchicalAllocator implements Allocator {
     private static final Duration MAX_REFUSAL = Duration.ofDays(365);
 
     private final Clock clock;
-    private final MinAllocatable minAllocatable;
     private final Random random;
     private final Sorters sorters;
     private final Map<FrameworkID, FrameworkState> frameworks = new HashMap<>();
@@ -52,11 +51,12 @@ final class HierarchicalAllocator implements Allocator {
     private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
     private final Set<AgentID> inactiveAgents = new HashSet<>();
     private final Ledger ledger = new Ledger();
+    private final FreeResources free;
 
     /** @param random shuffles the agents of each pass; tests pass a seeded one */
     HierarchicalAllocator(AllocatorOptions options, Random random) {
         this.clock = options.clock();
-        this.minAllocatable = new MinAllocatable(options.minAllocatable());
+        this.free = new FreeResources(new MinAllocatable(options.minAllocatable()));
         this.random = random;
         this.sorters = new Sorters(options.roleSorter(), options.frameworkSorter(),
                 options.fairnessExcludedResourceNames());
@@ -150,6 +150,7 @@ final class HierarchicalAllocator implements Allocator {
             return;
         }
         inactiveAgents.remove(id);
+        free.forget(id);
         ledger.removeAgent(id).forEach((frameworkId, resources) -> Optional.ofNullable(frameworks.get(frameworkId))
                 .ifPresent(framework -> uncountInSorters(framework, id, resources)));
         sorters.removeAgent(id);
@@ -172,16 +173,21 @@ final class HierarchicalAllocator implements Allocator {
     public void recoverResources(FrameworkID frameworkId, AgentID agent, Resources resources,
             Optional<Duration> refuseFor) {
         // Usage reported by an agent for a framework not added yet is freed too: the ledger holds it.
-        Resources recovered = ledger.remove(frameworkId, agent, resources);
+        Ledger.Held recovered = ledger.remove(frameworkId, agent, resources);
         FrameworkState framework = frameworks.get(frameworkId);
         if (framework == null || !agentTotals.containsKey(agent)) {
             return;
         }
-        uncountInSorters(framework, agent, recovered);
+        uncountInSorters(framework, agent, recovered.allocated());
         refuseFor.filter(duration -> duration.compareTo(Duration.ZERO) > 0).ifPresent(duration -> {
             Instant until = clock.instant().plus(duration.compareTo(MAX_REFUSAL) > 0 ? MAX_REFUSAL : duration);
-            RoleResources.byAllocationRole(resources).forEach((role, declined) -> framework.filters()
-                    .refuse(role, agent, RoleResources.unallocated(declined), until));
+            Map<String, Resources> declinedByRole = RoleResources.byAllocationRole(resources);
+            declinedByRole.forEach((role, declined) -> {
+                // A whole offer declined (the usual case) comes back as the ledger held it, unallocated form and all.
+                boolean whole = declinedByRole.size() == 1 && recovered.allocated().equals(declined);
+                framework.filters().refuse(role, agent,
+                        whole ? recovered.unallocated() : RoleResources.unallocated(declined), until);
+            });
         });
     }
 
@@ -222,23 +228,21 @@ final class HierarchicalAllocator implements Allocator {
 
     /** Offers the agent's free resources role by role, each to the role's first eligible framework. */
     private void allocateOn(AgentID agent, Instant now, List<Allocation> allocations) {
+        Resources total = agentTotals.get(agent);
         for (String role : sorters.roleOrder()) {
-            Resources free = agentTotals.get(agent).minus(ledger.allocatedOn(agent));
-            Resources available = RoleResources.allocatableTo(free, role);
-            if (!minAllocatable.isMetBy(available)) {
-                continue;
-            }
-            firstEligible(role, agent, available, now).ifPresent(framework -> {
-                Resources offered = RoleResources.allocatedTo(available, role);
-                ledger.add(framework.id(), agent, offered);
-                countInSorters(framework, agent, offered);
-                allocations.add(new Allocation(framework.id(), role, agent, offered));
-            });
+            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> firstEligible(role,
+                    agent, offerable.available(), now).ifPresent(framework -> {
+                        Resources offered = offerable.offered();
+                        ledger.add(framework.id(), agent, offered, offerable.available());
+                        countInSorters(framework, role, agent, offered);
+                        allocations.add(new Allocation(framework.id(), role, agent, offered));
+                    }));
         }
     }
 
     private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {
-        // The role's sorter lists only frameworks that are active and not suppressed in the role.
+        // The role's sorter lists only frameworks that are active and not suppressed in the role. The list may be
+        // the sorter's own state: nothing may change the sorters while it is read.
         for (String id : sorters.frameworkOrder(role)) {
             FrameworkState framework = frameworksByValue.get(id);
             if (!framework.filters().refuses(role, agent, available, now)) {
@@ -253,12 +257,16 @@ final class HierarchicalAllocator implements Allocator {
     }
 
     private void countInSorters(FrameworkState framework, AgentID agent, Resources allocated) {
-        RoleResources.byAllocationRole(allocated).forEach((role, resources) -> {
-            if (!sorters.isTracked(framework.id(), role)) {
-                sorters.track(framework.id(), role, framework.offerable(role));
-            }
-            sorters.allocated(framework.id(), role, agent, resources);
-        });
+        RoleResources.byAllocationRole(allocated)
+                .forEach((role, resources) -> countInSorters(framework, role, agent, resources));
+    }
+
+    /** @param allocated resources allocated to {@code role} only */
+    private void countInSorters(FrameworkState framework, String role, AgentID agent, Resources allocated) {
+        if (!sorters.isTracked(framework.id(), role)) {
+            sorters.track(framework.id(), role, framework.offerable(role));
+        }
+        sorters.allocated(framework.id(), role, agent, allocated);
     }
 
     private void uncountInSorters(FrameworkState framework, AgentID agent, Resources freed) {

@@ -19,30 +19,48 @@ import org.meseta.api.resources.Resources;
  */
 final class Ledger {
 
-    private final Map<AgentID, Map<FrameworkID, Resources>> byAgent = new HashMap<>();
+    /** Resources allocated to one framework on one agent, also without allocation roles. */
+    record Held(Resources allocated, Resources unallocated) {
+
+        static final Held NOTHING = new Held(Resources.empty(), Resources.empty());
+
+        Held plus(Held other) {
+            return new Held(allocated.plus(other.allocated), unallocated.plus(other.unallocated));
+        }
+    }
+
+    private final Map<AgentID, Map<FrameworkID, Held>> byAgent = new HashMap<>();
     private final Map<FrameworkID, Set<AgentID>> agentsByFramework = new HashMap<>();
     // Without allocation roles, so that they can be taken from an agent's total.
     private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
+        add(framework, agent, resources, RoleResources.unallocated(resources));
+    }
+
+    /** As {@link #add(FrameworkID, AgentID, Resources)}, given also the same resources without allocation roles. */
+    void add(FrameworkID framework, AgentID agent, Resources resources, Resources unallocated) {
         if (resources.isEmpty()) {
             return;
         }
-        byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, resources, Resources::plus);
+        byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, new Held(resources, unallocated),
+                Held::plus);
         agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
-        sumByAgent.merge(agent, RoleResources.unallocated(resources), Resources::plus);
+        sumByAgent.merge(agent, unallocated, Resources::plus);
     }
 
     /** @return what was actually taken away: the part of {@code resources} that was allocated */
-    Resources remove(FrameworkID framework, AgentID agent, Resources resources) {
-        Resources before = held(framework, agent);
-        Resources after = before.minus(resources);
-        Resources removed = before.minus(after);
-        if (removed.isEmpty()) {
-            return removed;
-        }
-        Map<FrameworkID, Resources> onAgent = byAgent.get(agent);
+    Held remove(FrameworkID framework, AgentID agent, Resources resources) {
+        Held before = held(framework, agent);
+        Resources after = before.allocated().minus(resources);
+        Held removed;
+        Map<FrameworkID, Held> onAgent = byAgent.get(agent);
         if (after.isEmpty()) {
+            // All of it: the unallocated form is at hand, with no rebuilding.
+            removed = before;
+            if (removed.allocated().isEmpty()) {
+                return removed;
+            }
             onAgent.remove(framework);
             Set<AgentID> agents = agentsByFramework.get(framework);
             agents.remove(agent);
@@ -50,12 +68,18 @@ final class Ledger {
                 agentsByFramework.remove(framework);
             }
         } else {
-            onAgent.put(framework, after);
+            Resources allocatedRemoved = before.allocated().minus(after);
+            if (allocatedRemoved.isEmpty()) {
+                return Held.NOTHING;
+            }
+            Resources unallocatedAfter = RoleResources.unallocated(after);
+            removed = new Held(allocatedRemoved, before.unallocated().minus(unallocatedAfter));
+            onAgent.put(framework, new Held(after, unallocatedAfter));
         }
         if (onAgent.isEmpty()) {
             byAgent.remove(agent);
         }
-        sumByAgent.computeIfPresent(agent, (key, sum) -> emptyToNull(sum.minus(RoleResources.unallocated(removed))));
+        sumByAgent.computeIfPresent(agent, (key, sum) -> emptyToNull(sum.minus(removed.unallocated())));
         return removed;
     }
 
@@ -68,13 +92,13 @@ final class Ledger {
     Map<AgentID, Resources> of(FrameworkID framework) {
         Map<AgentID, Resources> held = new LinkedHashMap<>();
         agentsByFramework.getOrDefault(framework, Set.of())
-                .forEach(agent -> held.put(agent, byAgent.get(agent).get(framework)));
+                .forEach(agent -> held.put(agent, byAgent.get(agent).get(framework).allocated()));
         return held;
     }
 
     /** Replaces what the framework holds on the agent. */
     void replace(FrameworkID framework, AgentID agent, Resources resources) {
-        remove(framework, agent, held(framework, agent));
+        remove(framework, agent, held(framework, agent).allocated());
         add(framework, agent, resources);
     }
 
@@ -87,13 +111,14 @@ final class Ledger {
 
     /** Forgets everything allocated on the agent; @return it, by framework */
     Map<FrameworkID, Resources> removeAgent(AgentID agent) {
-        Map<FrameworkID, Resources> onAgent = new LinkedHashMap<>(byAgent.getOrDefault(agent, Map.of()));
+        Map<FrameworkID, Resources> onAgent = new LinkedHashMap<>();
+        byAgent.getOrDefault(agent, Map.of()).forEach((framework, held) -> onAgent.put(framework, held.allocated()));
         onAgent.forEach((framework, resources) -> remove(framework, agent, resources));
         return onAgent;
     }
 
-    private Resources held(FrameworkID framework, AgentID agent) {
-        return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Resources.empty());
+    private Held held(FrameworkID framework, AgentID agent) {
+        return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Held.NOTHING);
     }
 
     private static Resources emptyToNull(Resources resources) {

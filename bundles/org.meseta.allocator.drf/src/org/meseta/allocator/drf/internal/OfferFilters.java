@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.resources.Resources;
 
@@ -14,11 +15,13 @@ import org.meseta.api.resources.Resources;
  * filter expires. More resources than were declined (something was freed meanwhile) pass the filter.
  *
  * <p>Expiry is checked against the time given, not by timers; {@link #expire} drops what has expired so that
- * filters do not pile up. Mutable; owned by the allocator's thread.
+ * filters do not pile up. It takes them from a queue ordered by expiry, so that a pass, which expires the filters of
+ * every framework, costs one look at the queue's head for a framework none of whose filters have expired. Mutable;
+ * owned by the allocator's thread.
  */
 final class OfferFilters {
 
-    private record Refusal(Resources resources, Instant until) {
+    private record Refusal(String role, AgentID agent, Resources resources, Instant until) {
 
         boolean isLiveAt(Instant now) {
             return now.isBefore(until);
@@ -26,39 +29,72 @@ final class OfferFilters {
     }
 
     private final Map<String, Map<AgentID, List<Refusal>>> byRole = new HashMap<>();
+    // Every refusal in byRole, soonest expiry first.
+    private final PriorityQueue<Refusal> byExpiry = new PriorityQueue<>((a, b) -> a.until().compareTo(b.until()));
 
     /** @param resources the declined resources, without allocation role */
     void refuse(String role, AgentID agent, Resources resources, Instant until) {
+        Refusal refusal = new Refusal(role, agent, resources, until);
         byRole.computeIfAbsent(role, key -> new HashMap<>()).computeIfAbsent(agent, key -> new ArrayList<>())
-                .add(new Refusal(resources, until));
+                .add(refusal);
+        byExpiry.add(refusal);
     }
 
     /** @param offered resources without allocation role */
     boolean refuses(String role, AgentID agent, Resources offered, Instant now) {
-        List<Refusal> refusals = byRole.getOrDefault(role, Map.of()).getOrDefault(agent, List.of());
-        return refusals.stream().anyMatch(refusal -> refusal.isLiveAt(now) && refusal.resources().contains(offered));
+        if (byRole.isEmpty()) {
+            return false;
+        }
+        Map<AgentID, List<Refusal>> byAgent = byRole.get(role);
+        List<Refusal> refusals = byAgent == null ? null : byAgent.get(agent);
+        if (refusals == null) {
+            return false;
+        }
+        for (Refusal refusal : refusals) {
+            if (refusal.isLiveAt(now) && refusal.resources().contains(offered)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void clear(String role) {
-        byRole.remove(role);
+        if (byRole.remove(role) != null) {
+            byExpiry.removeIf(refusal -> refusal.role().equals(role));
+        }
     }
 
     void clearAll() {
         byRole.clear();
+        byExpiry.clear();
     }
 
     /** Drops the filters on an agent that is gone, in every role. */
     void forget(AgentID agent) {
         byRole.values().forEach(byAgent -> byAgent.remove(agent));
         byRole.values().removeIf(Map::isEmpty);
+        byExpiry.removeIf(refusal -> refusal.agent().equals(agent));
     }
 
     /** Drops every filter that has expired by {@code now}. */
     void expire(Instant now) {
-        for (Map<AgentID, List<Refusal>> byAgent : byRole.values()) {
-            byAgent.values().forEach(refusals -> refusals.removeIf(refusal -> !refusal.isLiveAt(now)));
-            byAgent.values().removeIf(List::isEmpty);
+        for (Refusal head = byExpiry.peek(); head != null && !head.isLiveAt(now); head = byExpiry.peek()) {
+            byExpiry.poll();
+            Map<AgentID, List<Refusal>> byAgent = byRole.get(head.role());
+            List<Refusal> refusals = byAgent.get(head.agent());
+            // Equal refusals are interchangeable: they expire together.
+            refusals.remove(head);
+            if (refusals.isEmpty()) {
+                byAgent.remove(head.agent());
+                if (byAgent.isEmpty()) {
+                    byRole.remove(head.role());
+                }
+            }
         }
-        byRole.values().removeIf(Map::isEmpty);
+    }
+
+    /** The number of filters held, expired or not; for tests. */
+    int size() {
+        return byExpiry.size();
     }
 }

@@ -113,10 +113,12 @@ final class Sorters {
     /**
      * The ids ({@link FrameworkID#getValue()}) of the frameworks that may be offered resources in {@code role}, in
      * the order the role's sorter prefers. Strings, because a pass asks once per agent and role and usually needs
-     * only the first few.
+     * only the first few. The list is valid only until the next call that changes these sorters: with this bundle's
+     * sorters it reads the sorter's own state rather than a copy of it (see {@link TreeSorter#sortedView()}).
      */
     List<String> frameworkOrder(String role) {
-        return frameworkSorters.get(role).sort();
+        Sorter sorter = frameworkSorters.get(role);
+        return sorter instanceof TreeSorter tree ? tree.sortedView() : sorter.sort();
     }
 
     private Sorter newRole(String role) {

@@ -140,6 +140,16 @@ abstract class TreeSorter implements Sorter {
         return sorted;
     }
 
+    /**
+     * The same clients in the same order as {@link #sort()}, as a read-only list that a subclass may read through
+     * from its own state rather than copy: it is valid only until the next call that changes the sorter (any call
+     * but {@link #contains}, {@link #allocation} and the sorts), and reading it afterwards gives unspecified results.
+     * This class returns a fresh {@link #sort()}.
+     */
+    List<String> sortedView() {
+        return sort();
+    }
+
     private void collect(ClientNode node, List<String> sorted) {
         List<Sibling> siblings = new ArrayList<>();
         if (node.isActiveClient()) {

@@ -201,6 +201,31 @@ class DrfSorterTest {
         }
     }
 
+    @Test
+    void viewOfTheOrderReadsAsAFreshSortAfterAnyChange() {
+        TreeSorter drf = (TreeSorter) sorter;
+        drf.addAgent(agent("s1"), resources("cpus:64;mem:4096;gpus:4"));
+        List<String> names = List.of("a", "b", "c", "d", "e", "f", "eng/x", "eng/y");
+        Random random = new Random(11);
+        for (int step = 0; step < 3000; step++) {
+            String client = names.get(random.nextInt(names.size()));
+            if (!drf.contains(client)) {
+                drf.add(client);
+            }
+            String amount = "cpus:" + (1 + random.nextInt(3)) + ";mem:" + (1 + random.nextInt(64));
+            switch (random.nextInt(10)) {
+                case 0 -> drf.deactivate(client);
+                case 1 -> drf.activate(client);
+                case 2 -> drf.unallocated(client, agent("s1"), resources(amount));
+                case 3 -> drf.updateWeight(client, 1 + random.nextInt(3));
+                case 4 -> drf.remove(client);
+                default -> drf.allocated(client, agent("s1"), resources(amount));
+            }
+            List<String> view = drf.sortedView();
+            assertEquals(drf.sort(), List.copyOf(view), "after step " + step);
+        }
+    }
+
     private void clients(String... names) {
         for (String name : names) {
             sorter.add(name);
