@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -19,14 +16,10 @@ import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentLink;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
-import org.meseta.api.json.JsonCodecException;
-import org.meseta.api.recordio.RecordIODecoder;
-import org.meseta.api.recordio.RecordIOException;
 import org.meseta.api.resources.Attributes;
 import org.meseta.api.resources.Resources;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpHeaders;
-import org.meseta.http.StreamListener;
 import org.meseta.testing.Http;
 
 /**
@@ -38,50 +31,15 @@ final class LinkSession implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     private final TestMaster master;
-    private final BlockingQueue<AgentEvent> events = new LinkedBlockingQueue<>();
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> status = new CompletableFuture<>();
-    private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
-    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final RecordStream<AgentEvent> records;
     private final CompletableFuture<Void> stream;
     private volatile AgentID answeringAs;
 
     private LinkSession(TestMaster master, HttpClient client, AgentSubscribe subscribe) {
         this.master = master;
-        RecordIODecoder decoder = new RecordIODecoder(1024 * 1024);
+        this.records = new RecordStream<>(AgentEvent::fromJson, this::take);
         this.stream = client.stream("POST", master.uri(AgentLink.SUBSCRIBE_PATH),
-                HttpHeaders.of("Content-Type", "application/json"), subscribe.toJson(), new StreamListener() {
-                    @Override
-                    public void onResponse(int code, HttpHeaders head) {
-                        status.complete(code);
-                        headers.complete(head);
-                    }
-
-                    @Override
-                    public void onChunk(byte[] chunk) {
-                        try {
-                            List<byte[]> records = decoder.decode(chunk);
-                            if (records.size() != 1) {
-                                problems.add("a chunk carried " + records.size() + " records");
-                            }
-                            for (byte[] record : records) {
-                                take(AgentEvent.fromJson(record));
-                            }
-                        } catch (RecordIOException | JsonCodecException e) {
-                            problems.add(e.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void onEnd() {
-                        ended.complete("end");
-                    }
-
-                    @Override
-                    public void onFailure(Throwable cause) {
-                        ended.complete("failure: " + cause);
-                    }
-                });
+                HttpHeaders.of("Content-Type", "application/json"), subscribe.toJson(), records);
     }
 
     private void take(AgentEvent event) {
@@ -91,11 +49,11 @@ final class LinkSession implements AutoCloseable {
                 try {
                     pong(id);
                 } catch (Exception | AssertionError e) {
-                    problems.add("pong failed: " + e);
+                    records.problems().add("pong failed: " + e);
                 }
             });
         } else {
-            events.add(event);
+            records.events().add(event);
         }
     }
 
@@ -132,25 +90,25 @@ final class LinkSession implements AutoCloseable {
     }
 
     int status() throws Exception {
-        return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.status().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     HttpHeaders headers() throws Exception {
-        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.headers().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event; fails the test if none arrives in time. */
     AgentEvent next(Duration timeout) throws InterruptedException {
-        AgentEvent event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        AgentEvent event = records.events().poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            fail("No event within " + timeout.toMillis() + " ms; problems: " + problems + ", ended: "
-                    + ended.getNow("no"));
+            fail("No event within " + timeout.toMillis() + " ms; problems: " + records.problems() + ", ended: "
+                    + records.ended().getNow("no"));
         }
         return event;
     }
 
     Optional<AgentEvent> poll(Duration timeout) throws InterruptedException {
-        return Optional.ofNullable(events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return Optional.ofNullable(records.events().poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     AgentEvent.Registered registered() throws Exception {
@@ -181,18 +139,18 @@ final class LinkSession implements AutoCloseable {
     /** How the stream ended ({@code "end"} when the master closed it); fails the test if it is still open. */
     String awaitEnd(Duration timeout) throws Exception {
         try {
-            return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return records.ended().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return fail("The link stream was still open after " + timeout.toMillis() + " ms");
         }
     }
 
     boolean isEnded() {
-        return ended.isDone();
+        return records.ended().isDone();
     }
 
     List<String> problems() {
-        return problems;
+        return records.problems();
     }
 
     /** Drops the connection, as an agent that dies does. */

@@ -7,20 +7,14 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
-import org.meseta.api.recordio.RecordIODecoder;
-import org.meseta.api.recordio.RecordIOException;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpHeaders;
-import org.meseta.http.StreamListener;
 import org.meseta.testing.Http;
 
 /**
@@ -31,58 +25,23 @@ final class OperatorStream implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> status = new CompletableFuture<>();
-    private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
-    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final RecordStream<Event> records;
     private final CompletableFuture<Void> stream;
     private final String mediaType;
 
     OperatorStream(HttpClient client, URI uri, String mediaType) {
         this.mediaType = mediaType;
         Call subscribe = Call.newBuilder().setType(Call.Type.SUBSCRIBE).build();
-        RecordIODecoder decoder = new RecordIODecoder(4 * 1024 * 1024);
+        this.records = new RecordStream<>(this::decode);
         this.stream = client.stream("POST", uri, HttpHeaders.of("Content-Type", mediaType, "Accept", mediaType),
                 mediaType.equals(Http.PROTOBUF) ? subscribe.toByteArray() : JsonCodec.encode(subscribe),
-                new StreamListener() {
-                    @Override
-                    public void onResponse(int code, HttpHeaders head) {
-                        status.complete(code);
-                        headers.complete(head);
-                    }
-
-                    @Override
-                    public void onChunk(byte[] chunk) {
-                        try {
-                            List<byte[]> records = decoder.decode(chunk);
-                            if (records.size() != 1) {
-                                problems.add("a chunk carried " + records.size() + " records");
-                            }
-                            for (byte[] record : records) {
-                                events.add(decode(record));
-                            }
-                        } catch (RecordIOException | JsonCodecException | InvalidProtocolBufferException e) {
-                            problems.add(e.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void onEnd() {
-                        ended.complete("end");
-                    }
-
-                    @Override
-                    public void onFailure(Throwable cause) {
-                        ended.complete("failure: " + cause);
-                    }
-                });
+                records);
     }
 
     /** Checks the response head and returns the first event, which must be SUBSCRIBED. */
     Event.Subscribed subscribed() throws Exception {
-        assertEquals(200, status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-        assertEquals(mediaType, headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).first("Content-Type")
+        assertEquals(200, records.status().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(mediaType, records.headers().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).first("Content-Type")
                 .orElseThrow());
         Event first = next(WAIT);
         assertEquals(Event.Type.SUBSCRIBED, first.getType(), () -> "first event: " + first);
@@ -91,10 +50,10 @@ final class OperatorStream implements AutoCloseable {
 
     /** The next event; fails the test if none arrives in time. */
     Event next(Duration timeout) throws InterruptedException {
-        Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Event event = records.events().poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            fail("No event within " + timeout.toMillis() + " ms; problems: " + problems + ", ended: "
-                    + ended.getNow("no"));
+            fail("No event within " + timeout.toMillis() + " ms; problems: " + records.problems() + ", ended: "
+                    + records.ended().getNow("no"));
         }
         return event;
     }
@@ -111,15 +70,15 @@ final class OperatorStream implements AutoCloseable {
 
     /** How the stream ended ({@code "end"} when the master closed it). */
     String awaitEnd() throws Exception {
-        return ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.ended().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     boolean isEnded() {
-        return ended.isDone();
+        return records.ended().isDone();
     }
 
     List<String> problems() {
-        return problems;
+        return records.problems();
     }
 
     private Event decode(byte[] record) throws JsonCodecException, InvalidProtocolBufferException {

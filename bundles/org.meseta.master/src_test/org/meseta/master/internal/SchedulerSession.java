@@ -9,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -20,11 +17,8 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
-import org.meseta.api.recordio.RecordIODecoder;
-import org.meseta.api.recordio.RecordIOException;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpHeaders;
-import org.meseta.http.StreamListener;
 import org.meseta.testing.Http;
 
 /**
@@ -37,51 +31,16 @@ final class SchedulerSession implements AutoCloseable {
 
     private final URI uri;
     private final String mediaType;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> status = new CompletableFuture<>();
-    private final CompletableFuture<HttpHeaders> headers = new CompletableFuture<>();
-    private final CompletableFuture<String> ended = new CompletableFuture<>();
+    private final RecordStream<Event> records;
     private final CompletableFuture<Void> stream;
     private FrameworkID frameworkId;
 
     private SchedulerSession(HttpClient client, URI uri, String mediaType, Call subscribe) {
         this.uri = uri;
         this.mediaType = mediaType;
-        RecordIODecoder decoder = new RecordIODecoder(4 * 1024 * 1024);
+        this.records = new RecordStream<>(this::decode);
         this.stream = client.stream("POST", uri, HttpHeaders.of("Content-Type", mediaType, "Accept", mediaType),
-                encode(subscribe), new StreamListener() {
-                    @Override
-                    public void onResponse(int code, HttpHeaders head) {
-                        status.complete(code);
-                        headers.complete(head);
-                    }
-
-                    @Override
-                    public void onChunk(byte[] chunk) {
-                        try {
-                            List<byte[]> records = decoder.decode(chunk);
-                            if (records.size() != 1) {
-                                problems.add("a chunk carried " + records.size() + " records");
-                            }
-                            for (byte[] record : records) {
-                                events.add(decode(record));
-                            }
-                        } catch (RecordIOException | JsonCodecException | InvalidProtocolBufferException e) {
-                            problems.add(e.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void onEnd() {
-                        ended.complete("end");
-                    }
-
-                    @Override
-                    public void onFailure(Throwable cause) {
-                        ended.complete("failure: " + cause);
-                    }
-                });
+                encode(subscribe), records);
     }
 
     /** Subscribes with {@code info} ({@code id} set to resubscribe) in {@code mediaType}. */
@@ -105,7 +64,7 @@ final class SchedulerSession implements AutoCloseable {
 
     /** Waits for SUBSCRIBED (then the immediate HEARTBEAT) and returns the framework id. */
     FrameworkID subscribed() throws Exception {
-        assertEquals(200, status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(200, records.status().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
         Event first = next(WAIT);
         assertEquals(Event.Type.SUBSCRIBED, first.getType(), () -> "first event: " + first);
         assertEquals(Event.Type.HEARTBEAT, next(WAIT).getType(), "the event after SUBSCRIBED");
@@ -118,23 +77,23 @@ final class SchedulerSession implements AutoCloseable {
     }
 
     String streamId() throws Exception {
-        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).first("Mesos-Stream-Id").orElseThrow();
+        return records.headers().get(WAIT.toMillis(), TimeUnit.MILLISECONDS).first("Mesos-Stream-Id").orElseThrow();
     }
 
     HttpHeaders headers() throws Exception {
-        return headers.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.headers().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     int status() throws Exception {
-        return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.status().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event; fails the test if none arrives in time. */
     Event next(Duration timeout) throws InterruptedException {
-        Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Event event = records.events().poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            fail("No event within " + timeout.toMillis() + " ms; problems: " + problems + ", ended: "
-                    + ended.getNow("no"));
+            fail("No event within " + timeout.toMillis() + " ms; problems: " + records.problems() + ", ended: "
+                    + records.ended().getNow("no"));
         }
         return event;
     }
@@ -153,7 +112,7 @@ final class SchedulerSession implements AutoCloseable {
     Optional<Event> poll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Event event = records.events().poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (event == null || event.getType() != Event.Type.HEARTBEAT) {
                 return Optional.ofNullable(event);
             }
@@ -163,7 +122,7 @@ final class SchedulerSession implements AutoCloseable {
     /** Every event received and not yet taken. */
     List<Event> drain() {
         List<Event> drained = new ArrayList<>();
-        events.drainTo(drained);
+        records.events().drainTo(drained);
         return drained;
     }
 
@@ -180,11 +139,11 @@ final class SchedulerSession implements AutoCloseable {
     }
 
     String awaitEnd() throws Exception {
-        return ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return records.ended().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     List<String> problems() {
-        return problems;
+        return records.problems();
     }
 
     private byte[] encode(Call call) {
