@@ -10,6 +10,7 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.inRoles;
 import static org.meseta.allocator.drf.internal.Fixtures.resources;
 
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.testing.ManualClock;
 
 /**
  * Property: whatever happens, the allocator never hands out more than an agent has, and what it has handed out

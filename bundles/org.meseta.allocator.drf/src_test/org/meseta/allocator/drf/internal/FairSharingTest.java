@@ -6,9 +6,11 @@ import static org.meseta.allocator.drf.internal.Fixtures.addFramework;
 import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.testing.ManualClock;
 
 /**
  * Who gets the next agent: DRF across roles, then across a role's frameworks, hierarchical roles competing as

@@ -10,6 +10,7 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 import static org.meseta.allocator.drf.internal.Fixtures.resources;
 
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.testing.ManualClock;
 
 /** Frameworks and agents coming, going, connecting and disconnecting; resources in use when they are added. */
 class LifecycleTest {

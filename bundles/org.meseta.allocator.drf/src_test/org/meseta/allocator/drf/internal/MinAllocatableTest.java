@@ -9,11 +9,13 @@ import static org.meseta.allocator.drf.internal.Fixtures.framework;
 import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.testing.ManualClock;
 
 /** {@code --min_allocatable_resources}: leftovers too small to use are not offered. */
 class MinAllocatableTest {

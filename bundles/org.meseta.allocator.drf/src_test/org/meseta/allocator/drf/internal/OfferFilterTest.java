@@ -10,6 +10,7 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.inRoles;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.testing.ManualClock;
 
 /** Declines with {@code refuse_seconds}: what a filter holds back, for how long, and what lifts it early. */
 class OfferFilterTest {

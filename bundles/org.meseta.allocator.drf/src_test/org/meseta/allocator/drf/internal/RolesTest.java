@@ -10,12 +10,14 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.inRoles;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.testing.ManualClock;
 
 /** Roles: MULTI_ROLE offers, reservations, suppress and revive, and frameworks changing their roles. */
 class RolesTest {

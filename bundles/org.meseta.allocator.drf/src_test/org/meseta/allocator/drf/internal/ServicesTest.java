@@ -8,6 +8,7 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 import static org.meseta.allocator.drf.internal.Fixtures.resources;
 
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.meseta.allocator.api.AllocatorFactory;
 import org.meseta.allocator.api.AllocatorOptions;
 import org.meseta.allocator.api.Sorter;
 import org.meseta.allocator.api.SorterFactory;
+import org.meseta.testing.ManualClock;
 import org.meseta.testing.ServiceLease;
 
 /** The master finds the policies as OSGi services by name; so do these tests, and use what they find. */

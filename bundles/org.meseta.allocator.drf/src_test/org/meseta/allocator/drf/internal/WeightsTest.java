@@ -6,12 +6,14 @@ import static org.meseta.allocator.drf.internal.Fixtures.addFramework;
 import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.offer;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.testing.ManualClock;
 
 /**
  * Weighted DRF across roles: a role's share is divided by its weight. The agents are equal, so a pass over all of

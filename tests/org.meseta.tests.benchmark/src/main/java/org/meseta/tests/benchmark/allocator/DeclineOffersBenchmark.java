@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.testing.ManualClock;
 
 /**
  * Frameworks that decline every offer with a long {@code refuse_seconds}, so that offer filters pile up on every

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.testing.ManualClock;
 
 /**
  * How fast the hierarchical allocator places small tasks: frameworks that each want as many tasks of 1 cpu and

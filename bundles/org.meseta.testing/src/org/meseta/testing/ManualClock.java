@@ -1,4 +1,4 @@
-package org.meseta.tests.benchmark.allocator;
+package org.meseta.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when the benchmark advances it: offer filters expire without anyone sleeping. */
-final class ManualClock extends Clock {
+/**
+ * A UTC clock that moves only when the test (or benchmark) advances it, so that timing rules such as offer filters
+ * are exercised without waiting. Not thread-safe: one thread reads and advances it.
+ */
+public final class ManualClock extends Clock {
 
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -27,6 +30,6 @@ final class ManualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The allocator reads instants only");
+        throw new UnsupportedOperationException("Only instants are read from a manual clock");
     }
 }
