@@ -74,7 +74,7 @@ public final class WorkDispatcher {
         if (existing.isEmpty()) {
             launch(framework, task, executorId);
         } else if (task.hasExecutor() && existing.get().acceptsTasks()) {
-            existing.get().run(entry(framework, task, Optional.of(executorId)));
+            existing.get().run(entry(framework, task));
         } else {
             lostOrDropped(framework, task.getTaskId(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED, "Executor "
                     + executorId.getValue() + (task.hasCommand() ? " already exists" : " is terminating"));
@@ -95,22 +95,22 @@ public final class WorkDispatcher {
         Runnable changed = () -> context.actor().run(workload::reap);
         ExecutorRun run;
         if (task.hasCommand()) {
-            run = new CommandExecutor(context, framework.info(), entry(framework, task, Optional.empty()), sandbox,
+            run = new CommandExecutor(context, framework.info(), entry(framework, task), sandbox,
                     containerId, changed);
         } else {
             ExecutorInfo info = task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
             run = new CustomExecutor(context, framework.info(), info, sandbox, containerId, changed);
-            run.run(entry(framework, task, Optional.of(executorId)));
+            run.run(entry(framework, task));
         }
         framework.add(run);
         run.attachSandbox();
         run.start();
     }
 
-    private static TaskEntry entry(Framework framework, TaskInfo task, Optional<ExecutorID> executorId) {
+    private static TaskEntry entry(Framework framework, TaskInfo task) {
         Optional<String> user = task.getCommand().hasUser() ? Optional.of(task.getCommand().getUser())
                 : Optional.of(framework.info().getUser()).filter(name -> !name.isEmpty());
-        return new TaskEntry(task, framework.id(), executorId, user);
+        return new TaskEntry(task, framework.id(), user);
     }
 
     private void killTask(FrameworkID frameworkId, Call.Kill kill) {

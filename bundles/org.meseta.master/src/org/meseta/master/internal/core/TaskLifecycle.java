@@ -18,6 +18,7 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.resources.Resources;
+import org.meseta.api.tasks.Tasks;
 import org.meseta.master.internal.agents.Agent;
 import org.meseta.master.internal.frameworks.Framework;
 
@@ -64,35 +65,11 @@ public final class TaskLifecycle {
     }
 
     private static Task newTask(Framework framework, Agent agent, TaskInfo info) {
-        Task.Builder task = Task.newBuilder()
-                .setName(info.getName())
-                .setTaskId(info.getTaskId())
-                .setFrameworkId(framework.id())
-                .setAgentId(agent.id())
-                .setState(TaskState.TASK_STAGING)
-                .addAllResources(info.getResourcesList());
-        if (info.hasExecutor()) {
-            task.setExecutorId(info.getExecutor().getExecutorId());
-        }
+        Task.Builder task = Tasks.fromInfo(info, framework.id(), agent.id(), TaskState.TASK_STAGING);
         if (info.hasCommand() && info.getCommand().hasUser()) {
             task.setUser(info.getCommand().getUser());
         } else if (framework.info().hasUser()) {
             task.setUser(framework.info().getUser());
-        }
-        if (info.hasLabels()) {
-            task.setLabels(info.getLabels());
-        }
-        if (info.hasDiscovery()) {
-            task.setDiscovery(info.getDiscovery());
-        }
-        if (info.hasContainer()) {
-            task.setContainer(info.getContainer());
-        }
-        if (info.hasHealthCheck()) {
-            task.setHealthCheck(info.getHealthCheck());
-        }
-        if (info.hasKillPolicy()) {
-            task.setKillPolicy(info.getKillPolicy());
         }
         return task.build();
     }
