@@ -15,6 +15,10 @@ import org.meseta.daemon.Endpoint;
  * @param logDir where the log is also written, if anywhere ({@code --log_dir})
  * @param maxOperatorEventStreamSubscribers operator event stream subscribers kept at once; a new one beyond this
  *        closes the oldest
+ * @param offerTimeout how long an offer may stay unanswered before it is rescinded ({@code --offer_timeout}); empty
+ *        when offers never time out
+ * @param roleWhitelist the roles frameworks may subscribe with ({@code --roles}), always including {@code *}; empty
+ *        when any role is allowed
  */
 public record MasterConfig(
         Endpoint endpoint,
@@ -27,7 +31,18 @@ public record MasterConfig(
         int maxCompletedFrameworks,
         int maxCompletedTasksPerFramework,
         int maxOperatorEventStreamSubscribers,
+        Optional<Duration> offerTimeout,
+        Optional<Set<String>> roleWhitelist,
         SortedMap<String, String> flags) {
+
+    public MasterConfig {
+        roleWhitelist = roleWhitelist.map(Set::copyOf);
+    }
+
+    /** Whether frameworks may subscribe with {@code role}: always without {@code --roles}. */
+    public boolean isWhitelisted(String role) {
+        return roleWhitelist.map(roles -> roles.contains(role)).orElse(true);
+    }
 
     public Duration allocationInterval() {
         return allocation.interval();

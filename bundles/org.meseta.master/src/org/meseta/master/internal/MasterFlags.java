@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
+import org.meseta.api.resources.Roles;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.master.internal.allocation.MinAllocatable;
@@ -68,11 +70,18 @@ final class MasterFlags {
     static final Flag<Integer> MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS = Flag.integer(
             "max_operator_event_stream_subscribers", "Operator event stream (SUBSCRIBE) subscribers kept at once;"
                     + " a new subscriber beyond this closes the oldest one's stream", 1000);
+    static final Flag<Duration> OFFER_TIMEOUT = Flag.duration("offer_timeout",
+            "How long an offer may stay neither used nor declined; then it is rescinded and its resources are"
+                    + " offered again (default: offers never time out)");
+    static final Flag<String> ROLES = Flag.string("roles",
+            "Deprecated, as in Mesos: comma-separated roles frameworks may subscribe with, besides '*' (default: any"
+                    + " role)");
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
-            MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS);
+            MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS,
+            OFFER_TIMEOUT, ROLES);
 
     private MasterFlags() {}
 
@@ -101,6 +110,21 @@ final class MasterFlags {
             throw new DaemonException("--" + MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS.name() + " must be at least 1, got "
                     + flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS));
         }
+        Optional<Duration> offerTimeout = flags.find(OFFER_TIMEOUT);
+        if (offerTimeout.isPresent() && (offerTimeout.get().isNegative() || offerTimeout.get().isZero())) {
+            throw new DaemonException("--offer_timeout must be positive, got " + flags.effectiveValues()
+                    .get(OFFER_TIMEOUT.name()));
+        }
+        Optional<Set<String>> roleWhitelist = flags.find(ROLES).isEmpty() ? Optional.empty()
+                : Optional.of(roleWhitelist(flags.get(ROLES)));
+        Map<String, Double> weights = flags.find(WEIGHTS).orElse(Map.of());
+        if (roleWhitelist.isPresent()) {
+            for (String role : new TreeSet<>(weights.keySet())) {
+                if (!roleWhitelist.get().contains(role)) {
+                    throw new DaemonException("Invalid --weights: role '" + role + "' is not in --roles");
+                }
+            }
+        }
         Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
                 flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
         Set<String> excluded = new TreeSet<>();
@@ -108,10 +132,30 @@ final class MasterFlags {
                 .map(String::strip).filter(name -> !name.isEmpty()).forEach(excluded::add));
         MasterConfig.Allocation allocation = new MasterConfig.Allocation(flags.get(ALLOCATOR), allocationInterval,
                 flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded,
-                flags.find(WEIGHTS).orElse(Map.of()));
+                weights);
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
                 maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
                 flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
-                flags.effectiveValues());
+                offerTimeout, roleWhitelist, flags.effectiveValues());
+    }
+
+    /**
+     * {@code --roles}: role names separated by ',' (empty items skipped, as Mesos tokenizes); the default role is
+     * always allowed, as in Mesos.
+     */
+    private static Set<String> roleWhitelist(String value) throws DaemonException {
+        Set<String> roles = new TreeSet<>();
+        for (String role : value.split(",")) {
+            if (role.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem = Roles.problem(role);
+            if (problem.isPresent()) {
+                throw new DaemonException("Invalid --roles '" + value + "': " + problem.get());
+            }
+            roles.add(role);
+        }
+        roles.add(Roles.DEFAULT_ROLE);
+        return roles;
     }
 }

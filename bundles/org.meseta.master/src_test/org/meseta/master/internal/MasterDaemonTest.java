@@ -105,4 +105,20 @@ class MasterDaemonTest {
         assertEquals("Invalid --advertise_ip '10.0.0.300': expected an IPv4 address such as 10.0.0.1",
                 error.getMessage());
     }
+
+    @Test
+    void offerTimeoutAndRoleWhitelistErrorsAreReportedInOneLine() {
+        DaemonException zeroTimeout = assertThrows(DaemonException.class,
+                () -> TestMaster.start(workDir, "--offer_timeout=0secs"));
+        assertTrue(zeroTimeout.getMessage().startsWith("--offer_timeout must be positive, got "),
+                zeroTimeout.getMessage());
+
+        DaemonException badRole = assertThrows(DaemonException.class,
+                () -> TestMaster.start(workDir, "--roles=analytics,/ops"));
+        assertEquals("Invalid --roles 'analytics,/ops': role '/ops' cannot start with a slash", badRole.getMessage());
+
+        DaemonException unlistedWeight = assertThrows(DaemonException.class,
+                () -> TestMaster.start(workDir, "--roles=analytics", "--weights=ops=2"));
+        assertEquals("Invalid --weights: role 'ops' is not in --roles", unlistedWeight.getMessage());
+    }
 }

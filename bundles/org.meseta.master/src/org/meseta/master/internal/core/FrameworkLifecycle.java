@@ -52,7 +52,7 @@ public final class FrameworkLifecycle {
     void subscribe(Call.Subscribe subscribe, ResponseStream stream, String streamId, String mediaType) {
         FrameworkInfo info = subscribe.getFrameworkInfo();
         Set<String> suppressed = Set.copyOf(subscribe.getSuppressedRolesList());
-        Optional<String> problem = FrameworkValidation.problem(info)
+        Optional<String> problem = valid(info)
                 .or(() -> FrameworkValidation.suppressedRolesProblem(suppressed, Framework.roles(info)));
         boolean hasId = info.hasId() && !info.getId().getValue().isEmpty();
         if (problem.isEmpty() && hasId && cluster.frameworks.isRemoved(info.getId())) {
@@ -102,6 +102,12 @@ public final class FrameworkLifecycle {
         LOG.log(System.Logger.Level.INFO, "Framework {0} ({1}) subscribed again", framework.id().getValue(),
                 info.getName());
         return framework;
+    }
+
+    /** Why the info cannot be used at all: invalid, or with a role outside the master's {@code --roles}. */
+    private Optional<String> valid(FrameworkInfo info) {
+        return FrameworkValidation.problem(info).or(() -> FrameworkValidation.whitelistProblem(Framework.roles(info),
+                cluster.config::isWhitelisted));
     }
 
     /** As Mesos, a resubscription cannot change the user or checkpointing: the old values are kept silently. */
@@ -166,7 +172,7 @@ public final class FrameworkLifecycle {
     /** UPDATE_FRAMEWORK: the reason it is refused (the HTTP 400 body), or empty once applied. */
     Optional<String> update(Framework framework, Call.UpdateFramework update) {
         FrameworkInfo info = update.getFrameworkInfo();
-        Optional<String> invalid = FrameworkValidation.problem(info);
+        Optional<String> invalid = valid(info);
         if (invalid.isPresent()) {
             return Optional.of("Supplied FrameworkInfo is not valid: " + invalid.get());
         }

@@ -26,8 +26,9 @@ import org.meseta.master.internal.offers.OutstandingOffer;
 
 /**
  * Offers: made from the allocator's allocations, shown to each framework in the format its capabilities ask for,
- * used once by an ACCEPT or DECLINE, rescinded when their agent or framework goes away. Whatever an offer held and
- * was not used goes back to the allocator. Runs on the master's actor thread.
+ * used once by an ACCEPT or DECLINE, rescinded when their agent or framework goes away or when they were not
+ * answered within {@code --offer_timeout} (a timer per offer, cancelled when the offer is removed). Whatever an offer
+ * held and was not used goes back to the allocator. Runs on the master's actor thread.
  */
 public final class OfferLifecycle {
 
@@ -60,6 +61,8 @@ public final class OfferLifecycle {
             }
             OutstandingOffer offer = cluster.offers.add(allocation.frameworkId(), allocation.agentId(),
                     allocation.role(), offerable);
+            cluster.config.offerTimeout().ifPresent(timeout -> cluster.offers.timeout(offer.id(),
+                    cluster.actor.schedule(timeout, () -> timedOut(offer.id()))));
             events.computeIfAbsent(framework.get(), ignored -> new ArrayList<>())
                     .add(toOffer(offer, framework.get(), agent.get()));
         }
@@ -121,6 +124,18 @@ public final class OfferLifecycle {
             cluster.frameworks.find(offer.frameworkId()).ifPresent(framework -> framework.send(Events.rescind(
                     offer.id())));
         }
+    }
+
+    /**
+     * {@code --offer_timeout} expired: the offer, if still outstanding, is rescinded and its resources go back
+     * without a filter, so they are offered again, as in Mesos.
+     */
+    private void timedOut(OfferID id) {
+        cluster.offers.find(id).ifPresent(offer -> {
+            LOG.log(System.Logger.Level.INFO, "Rescinding offer {0} to framework {1}: not answered within"
+                    + " --offer_timeout", id.getValue(), offer.frameworkId().getValue());
+            rescind(offer, true);
+        });
     }
 
     /** Withdraws every offer made to a framework. */

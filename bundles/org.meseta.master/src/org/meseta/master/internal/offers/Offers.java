@@ -2,6 +2,7 @@ package org.meseta.master.internal.offers;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.meseta.api.resources.Resources;
+import org.meseta.daemon.Actor;
 
 /**
  * The master's outstanding offers by id. Ids follow Mesos, {@code <master id>-O<n>}, and are never reused, so an
@@ -18,6 +20,8 @@ public final class Offers {
 
     private final String masterId;
     private final Map<String, OutstandingOffer> byId = new LinkedHashMap<>();
+    /** The pending {@code --offer_timeout} of each offer that has one. */
+    private final Map<String, Actor.Timer> timeouts = new HashMap<>();
     private long nextId;
 
     public Offers(String masterId) {
@@ -36,8 +40,24 @@ public final class Offers {
         return Optional.ofNullable(byId.get(id.getValue()));
     }
 
-    /** Removes the offer; from now on its id is invalid. */
+    /** Sets the timer that rescinds the outstanding offer {@code id}; it is cancelled when the offer is removed. */
+    public void timeout(OfferID id, Actor.Timer timer) {
+        if (!byId.containsKey(id.getValue())) {
+            timer.cancel();
+            return;
+        }
+        Actor.Timer previous = timeouts.put(id.getValue(), timer);
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    /** Removes the offer, cancelling its timeout; from now on its id is invalid. */
     public Optional<OutstandingOffer> remove(OfferID id) {
+        Actor.Timer timeout = timeouts.remove(id.getValue());
+        if (timeout != null) {
+            timeout.cancel();
+        }
         return Optional.ofNullable(byId.remove(id.getValue()));
     }
 

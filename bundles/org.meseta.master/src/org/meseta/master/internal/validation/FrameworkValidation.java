@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.meseta.api.resources.Roles;
 
@@ -54,6 +55,19 @@ public final class FrameworkValidation {
             return Optional.of("The framework failover_timeout (" + failover + ") is invalid");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why some of the framework's {@code roles} may not be used under the master's {@code --roles} whitelist, or
+     * empty; {@code whitelisted} says whether a role is on it.
+     */
+    public static Optional<String> whitelistProblem(Set<String> roles, Predicate<String> whitelisted) {
+        Set<String> refused = new TreeSet<>();
+        roles.stream().filter(whitelisted.negate()).forEach(refused::add);
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Roles " + braces(refused) + " are not present in the master's --roles");
     }
 
     /** Why {@code suppressed} is not a subset of {@code roles}, or empty. */
