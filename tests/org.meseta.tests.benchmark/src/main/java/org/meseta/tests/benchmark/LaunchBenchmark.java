@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskInfo;
@@ -56,7 +57,7 @@ public final class LaunchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = Figures.options(args, Set.of("tasks", "agents", "in_flight", "work_dir"));
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "10000"));
         int agents = Integer.parseInt(options.getOrDefault("agents", "1"));
@@ -77,17 +78,6 @@ public final class LaunchBenchmark {
             benchmark.report(Duration.ofNanos(System.nanoTime() - start), agents);
             framework.accepted(Calls.teardown());
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("Expected --name=value, got '" + arg + "'");
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
     }
 
     private void run() throws Exception {

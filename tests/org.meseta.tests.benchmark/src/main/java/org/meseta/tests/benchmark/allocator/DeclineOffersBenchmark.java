@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.tests.benchmark.Figures;
 import org.meseta.testing.ManualClock;
 
 /**
@@ -35,7 +36,7 @@ public final class DeclineOffersBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = Harness.options(args, Set.of("sizes", "big", "rounds"));
+        Map<String, String> options = Figures.options(args, Set.of("sizes", "big", "rounds"));
         List<String> sizes = new ArrayList<>(List.of(options.getOrDefault("sizes", "1000x100,10000x1000").split(",")));
         if (options.containsKey("big")) {
             sizes.add("50000x6000");
@@ -58,7 +59,7 @@ public final class DeclineOffersBenchmark {
         for (int i = 0; i < frameworks; i++) {
             allocator.addFramework(Harness.frameworkId(i), Harness.frameworkInfo(i, ROLE), Map.of(), true, Set.of());
         }
-        System.out.printf("added %,d frameworks in %.1f ms%n", frameworks, Harness.millis(System.nanoTime() - start));
+        System.out.printf("added %,d frameworks in %.1f ms%n", frameworks, Figures.millis(System.nanoTime() - start));
 
         start = System.nanoTime();
         for (int i = 0; i < agents; i++) {
@@ -66,11 +67,11 @@ public final class DeclineOffersBenchmark {
                     Map.of(Harness.frameworkId(i % frameworks), USED));
             if (i + 1 == AGENTS_MILESTONE && agents > AGENTS_MILESTONE) {
                 System.out.printf("added the first %,d agents in %.1f ms%n", AGENTS_MILESTONE,
-                        Harness.millis(System.nanoTime() - start));
+                        Figures.millis(System.nanoTime() - start));
             }
         }
         System.out.printf("added %,d agents in %.1f ms (each with tasks using %s)%n", agents,
-                Harness.millis(System.nanoTime() - start), Harness.resources(
+                Figures.millis(System.nanoTime() - start), Harness.resources(
                         "cpus:16;mem:2014;disk:1024;ports:[31000-31511]"));
 
         double[] allocateMillis = new double[rounds];
@@ -83,11 +84,11 @@ public final class DeclineOffersBenchmark {
                 allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(), REFUSE);
             }
             long declined = System.nanoTime();
-            allocateMillis[round] = Harness.millis(allocated - start);
+            allocateMillis[round] = Figures.millis(allocated - start);
             System.out.printf("pass %2d: %,6d offers in %8.1f ms; declining them took %7.1f ms%n", round + 1,
-                    offers.size(), allocateMillis[round], Harness.millis(declined - allocated));
+                    offers.size(), allocateMillis[round], Figures.millis(declined - allocated));
         }
         System.out.printf("allocation pass: median %.1f ms, max %.1f ms over %d passes; heap used %,d MiB%n",
-                Harness.median(allocateMillis), Harness.max(allocateMillis), rounds, Harness.heapUsedMib(allocator));
+                Figures.median(allocateMillis), Figures.max(allocateMillis), rounds, Harness.heapUsedMib(allocator));
     }
 }

@@ -2,8 +2,6 @@ package org.meseta.tests.benchmark.allocator;
 
 import java.lang.ref.Reference;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +20,7 @@ import org.meseta.api.resources.Resources;
 /**
  * What the allocator benchmarks share: the hierarchical allocator made the way the master makes it by default
  * (DRF at both levels, Mesos's default minimum allocatable resources), ids, resources, command-line options and
- * figures. The allocator bundles are ordinary jars here; their factories are public classes.
+ * heap figure. The allocator bundles are ordinary jars here; their factories are public classes.
  */
 final class Harness {
 
@@ -70,42 +68,6 @@ final class Harness {
         return Resources.ofValidated(
                 resources.toList().stream().map(resource -> resource.toBuilder().setAllocationInfo(info).build())
                         .toList());
-    }
-
-    /**
-     * {@code --name=value} options. {@code --root} is accepted and ignored: the Maven profile passes it to every
-     * benchmark, and only the launch benchmark needs the products.
-     */
-    static Map<String, String> options(String[] args, Set<String> known) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") ? arg.substring(2, equals < 0 ? arg.length() : equals) : "";
-            if (name.equals("root")) {
-                continue;
-            }
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("Unknown option '" + arg + "'; known: --" + String.join(", --",
-                        known.stream().sorted().toList()));
-            }
-            options.put(name, equals < 0 ? "true" : arg.substring(equals + 1));
-        }
-        return options;
-    }
-
-    static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    static double max(double[] values) {
-        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
     /** Heap in use after a full collection, in MiB, with {@code allocator} still live: roughly what its state takes. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.tests.benchmark.Figures;
 import org.meseta.testing.ManualClock;
 
 /**
@@ -34,7 +35,7 @@ public final class PlacementBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = Harness.options(args, Set.of("agents", "frameworks", "waves", "warmup"));
+        Map<String, String> options = Figures.options(args, Set.of("agents", "frameworks", "waves", "warmup"));
         int agents = Integer.parseInt(options.getOrDefault("agents", "10000"));
         int waves = Integer.parseInt(options.getOrDefault("waves", "8"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
@@ -56,7 +57,7 @@ public final class PlacementBenchmark {
         for (int i = 0; i < agents; i++) {
             allocator.addAgent(Harness.agentId(i), Harness.agentInfo(i), AGENT, Map.of());
         }
-        System.out.printf("added %,d agents in %.1f ms%n", agents, Harness.millis(System.nanoTime() - start));
+        System.out.printf("added %,d agents in %.1f ms%n", agents, Figures.millis(System.nanoTime() - start));
 
         double[] tasksPerSecond = new double[waves];
         for (int wave = -warmup; wave < waves; wave++) {
@@ -87,12 +88,13 @@ public final class PlacementBenchmark {
             if (wave >= 0) {
                 tasksPerSecond[wave] = perSecond;
             }
-            System.out.printf("wave %2d%s: %,7d tasks in %,5d offers; allocate %7.1f ms, wave %7.1f ms: %,9.0f tasks/s%n",
-                    wave + warmup + 1, wave < 0 ? " (warm-up)" : "", tasks, offers.size(), Harness.millis(allocated - waveStart),
-                    Harness.millis(waveEnd - waveStart), perSecond);
+            System.out.printf(
+                    "wave %2d%s: %,7d tasks in %,5d offers; allocate %7.1f ms, wave %7.1f ms: %,9.0f tasks/s%n",
+                    wave + warmup + 1, wave < 0 ? " (warm-up)" : "", tasks, offers.size(),
+                    Figures.millis(allocated - waveStart), Figures.millis(waveEnd - waveStart), perSecond);
         }
         System.out.printf("placed: median %,.0f tasks/s over %d waves; heap used %,d MiB%n",
-                Harness.median(tasksPerSecond), waves, Harness.heapUsedMib(allocator));
+                Figures.median(tasksPerSecond), waves, Harness.heapUsedMib(allocator));
     }
 
     private Resources tasksOf(int count) {
