@@ -10,7 +10,6 @@ import static org.meseta.allocator.drf.internal.Fixtures.inRole;
 import static org.meseta.allocator.drf.internal.Fixtures.inRoles;
 import static org.meseta.allocator.drf.internal.Fixtures.resources;
 
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.api.resources.Resources;
+import org.meseta.api.resources.Roles;
 import org.meseta.testing.ManualClock;
 
 /**
- * Property: whatever happens, the allocator never hands out more than an agent has, and what it has handed out
- * plus what it still offers when asked to give everything away is exactly the agent's total. Random sequences of
+ * Property: whatever happens, the allocator never hands out more than an agent has, never offers a reservation
+ * outside the role it is reserved to and that role's descendants, and what it has handed out plus what it still
+ * offers when asked to give everything away is exactly the agent's total. Random sequences of
  * events, each from a fixed seed so that a failure can be replayed; the test keeps its own account of what is held.
  */
 class ConservationTest {
@@ -118,8 +119,17 @@ class ConservationTest {
             assertFalse(allocation.resources().isEmpty(), "empty allocation " + allocation);
             for (Resource resource : allocation.resources()) {
                 assertEquals(allocation.role(), resource.getAllocationInfo().getRole(), "allocation role");
+                assertReservationHonoured(allocation.role(), resource);
             }
             held.get(allocation.agentId()).merge(allocation.frameworkId(), allocation.resources(), Resources::plus);
+        }
+    }
+
+    private static void assertReservationHonoured(String role, Resource resource) {
+        if (resource.getReservationsCount() > 0) {
+            String reservedTo = resource.getReservations(resource.getReservationsCount() - 1).getRole();
+            assertTrue(role.equals(reservedTo) || Roles.isStrictSubroleOf(role, reservedTo),
+                    "resource reserved to " + reservedTo + " offered to role " + role + ": " + resource);
         }
     }
 
