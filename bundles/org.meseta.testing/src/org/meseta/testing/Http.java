@@ -32,8 +32,13 @@ public final class Http {
     private Http() {
     }
 
-    public static HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), BodyHandlers.ofByteArray());
+    /** {@code headers} alternate names and values, e.g. {@code "Accept", JSON}. */
+    public static HttpResponse<byte[]> get(URI uri, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), BodyHandlers.ofByteArray());
     }
 
     /** A GET that must answer 200 with a JSON object; the object as a {@link JsonTree}. */

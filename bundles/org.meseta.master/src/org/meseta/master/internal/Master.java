@@ -87,6 +87,14 @@ public final class Master implements AutoCloseable {
         });
     }
 
+    /** A subscriber of Meseta's offer stream ({@code GET /api/v1/meseta/offers}). */
+    public CompletableFuture<Void> subscribeOffers(ResponseStream stream) {
+        return actor.call(() -> {
+            core.subscribeOffers(stream);
+            return null;
+        });
+    }
+
     /** A consistent snapshot for the HTTP endpoints. */
     public CompletableFuture<ClusterView> view() {
         return actor.call(core::view);

@@ -30,6 +30,7 @@ final class TestMaster implements AutoCloseable {
     private final List<LinkSession> links = new ArrayList<>();
     private final List<SchedulerSession> frameworks = new ArrayList<>();
     private final List<OperatorStream> operators = new ArrayList<>();
+    private final List<OfferStreamSession> offerStreams = new ArrayList<>();
     /** For the agent links; created with the first one. */
     private HttpTransport transport;
     private HttpClient client;
@@ -115,6 +116,13 @@ final class TestMaster implements AutoCloseable {
         return stream;
     }
 
+    /** Subscribes to Meseta's offer stream; closed with the master. */
+    OfferStreamSession offerStream() {
+        OfferStreamSession stream = new OfferStreamSession(client(), uri("/api/v1/meseta/offers"));
+        offerStreams.add(stream);
+        return stream;
+    }
+
     private HttpClient client() {
         if (client == null) {
             transport = HttpTransport.create("test-master-clients", 1);
@@ -127,6 +135,7 @@ final class TestMaster implements AutoCloseable {
     public void close() {
         frameworks.forEach(SchedulerSession::close);
         operators.forEach(OperatorStream::close);
+        offerStreams.forEach(OfferStreamSession::close);
         links.forEach(LinkSession::close);
         running.close();
         if (client != null) {

@@ -12,6 +12,7 @@ import org.meseta.master.internal.agents.Agents;
 import org.meseta.master.internal.allocation.AllocatorDriver;
 import org.meseta.master.internal.frameworks.Frameworks;
 import org.meseta.master.internal.offers.Offers;
+import org.meseta.master.internal.operator.OfferStream;
 import org.meseta.master.internal.operator.OperatorSubscribers;
 
 /**
@@ -32,6 +33,9 @@ public final class Cluster {
     final SortedMap<String, Double> weights;
     final OperatorSubscribers operatorSubscribers;
     final OperatorEvents operatorEvents;
+    /** Meseta's offer stream extension; its role view is made from snapshots of this cluster. */
+    final OfferStream offerStream;
+    final Instant startTime;
     /** How many tasks reached each state, for {@code /metrics/snapshot}; counted where task states change. */
     final TaskCounters taskCounters = new TaskCounters();
 
@@ -48,6 +52,10 @@ public final class Cluster {
         this.weights = new TreeMap<>(config.allocation().weights());
         this.operatorSubscribers = new OperatorSubscribers(actor, config.maxOperatorEventStreamSubscribers());
         this.operatorEvents = new OperatorEvents(this, operatorSubscribers);
+        this.startTime = clock.instant();
+        Snapshots snapshots = new Snapshots(this);
+        this.offerStream = new OfferStream(actor, config.maxOperatorEventStreamSubscribers(),
+                () -> snapshots.take(startTime), config.allocation().fairnessExcludedResourceNames());
     }
 
     Instant now() {

@@ -1,6 +1,5 @@
 package org.meseta.master.internal.core;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.meseta.master.internal.agents.Agent;
 public final class MasterCore {
 
     private final Cluster cluster;
-    private final Instant startTime;
     private final OfferLifecycle offers;
     private final TaskLifecycle tasks;
     private final FrameworkLifecycle frameworks;
@@ -37,7 +35,6 @@ public final class MasterCore {
 
     public MasterCore(Cluster cluster) {
         this.cluster = cluster;
-        this.startTime = cluster.now();
         this.offers = new OfferLifecycle(cluster);
         this.tasks = new TaskLifecycle(cluster);
         this.frameworks = new FrameworkLifecycle(cluster, offers, tasks);
@@ -101,7 +98,7 @@ public final class MasterCore {
     }
 
     public ClusterView view() {
-        return snapshots.take(startTime);
+        return snapshots.take(cluster.startTime);
     }
 
     /** {@code /metrics/snapshot}: Mesos's {@code master/...} metrics, name → value. */
@@ -118,11 +115,19 @@ public final class MasterCore {
         cluster.operatorSubscribers.subscribe(stream, mediaType, state.apply(view()));
     }
 
-    /** Ends every framework stream, agent link and operator event stream, as a master that stops does. */
+    /** Adds a subscriber of Meseta's offer stream; it gets the outstanding offers, then every offer event. */
+    public void subscribeOffers(ResponseStream stream) {
+        cluster.offerStream.subscribe(stream);
+    }
+
+    /**
+     * Ends every framework stream, agent link, operator event stream and offer stream, as a master that stops does.
+     */
     public void closeStreams() {
         cluster.frameworks.all().forEach(framework -> framework.connection().ifPresent(
                 connection -> connection.close()));
         agents.closeLinks();
         cluster.operatorSubscribers.closeAll();
+        cluster.offerStream.closeAll();
     }
 }

@@ -63,6 +63,7 @@ public final class OfferLifecycle {
                     allocation.role(), offerable);
             cluster.config.offerTimeout().ifPresent(timeout -> cluster.offers.timeout(offer.id(),
                     cluster.actor.schedule(timeout, () -> timedOut(offer.id()))));
+            cluster.offerStream.created(offer, agent.get().info().getHostname());
             events.computeIfAbsent(framework.get(), ignored -> new ArrayList<>())
                     .add(toOffer(offer, framework.get(), agent.get()));
         }
@@ -117,6 +118,11 @@ public final class OfferLifecycle {
 
     /** Withdraws an offer: its resources go back to the allocator; the framework is told when {@code notify}. */
     void rescind(OutstandingOffer offer, boolean notify) {
+        cluster.offerStream.rescinded(offer);
+        withdraw(offer, notify);
+    }
+
+    private void withdraw(OutstandingOffer offer, boolean notify) {
         cluster.offers.remove(offer.id());
         cluster.allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(),
                 Optional.empty());
@@ -134,7 +140,8 @@ public final class OfferLifecycle {
         cluster.offers.find(id).ifPresent(offer -> {
             LOG.log(System.Logger.Level.INFO, "Rescinding offer {0} to framework {1}: not answered within"
                     + " --offer_timeout", id.getValue(), offer.frameworkId().getValue());
-            rescind(offer, true);
+            cluster.offerStream.timedOut(offer);
+            withdraw(offer, true);
         });
     }
 
@@ -159,8 +166,10 @@ public final class OfferLifecycle {
                 continue;
             }
             cluster.offers.remove(id);
+            Optional<Duration> refusal = refusal(filters);
+            cluster.offerStream.declined(offer.get(), refusal);
             cluster.allocator.recoverResources(framework.id(), offer.get().agentId(), offer.get().resources(),
-                    refusal(filters));
+                    refusal);
         }
     }
 
@@ -204,7 +213,10 @@ public final class OfferLifecycle {
                 valid.add(offer.get());
             }
         }
-        valid.forEach(offer -> cluster.offers.remove(offer.id()));
+        valid.forEach(offer -> {
+            cluster.offers.remove(offer.id());
+            cluster.offerStream.accepted(offer);
+        });
         Optional<Agent> agent = valid.isEmpty() ? Optional.empty() : cluster.agents.find(valid.get(0).agentId());
         Result.Unusable unusable = null;
         if (problem != null) {

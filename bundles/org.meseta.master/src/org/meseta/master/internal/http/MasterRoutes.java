@@ -50,6 +50,8 @@ public final class MasterRoutes {
         routes.route("PUT", weights::put, "/weights", "/master/weights");
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
+        routes.route("GET", new OfferStreamEndpoint(master)::subscribe, OfferStreamEndpoint.PATH,
+                "/master" + OfferStreamEndpoint.PATH);
         routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
         routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
         routes.route("POST", AgentLink.CALL_PATH, agentLink::call);

@@ -2,23 +2,19 @@ package org.meseta.master.internal.http;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
-import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Role;
 import org.apache.mesos.v1.master.Protos.Response;
-import org.meseta.api.resources.Resources;
 import org.meseta.daemon.JsonBody;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.ClusterView.FrameworkView;
-import org.meseta.master.internal.frameworks.Framework;
 import org.meseta.master.internal.operator.OperatorModel;
+import org.meseta.master.internal.operator.RoleSummaries;
+import org.meseta.master.internal.operator.RoleSummaries.RoleSummary;
 
 /**
  * The master's operator API answers as functions of one {@link ClusterView}, in the shapes of Mesos's
@@ -90,30 +86,12 @@ final class OperatorResponses {
      * those whose weight was set, sorted by name, each with its weight, its frameworks and what its tasks and executors use.
      */
     static Response.GetRoles roles(ClusterView view) {
-        SortedMap<String, Set<String>> frameworksByRole = new TreeMap<>();
-        SortedMap<String, Resources> allocated = new TreeMap<>();
-        for (FrameworkView framework : view.frameworks()) {
-            for (String role : Framework.roles(framework.info())) {
-                frameworksByRole.computeIfAbsent(role, name -> new TreeSet<>())
-                        .add(framework.info().getId().getValue());
-            }
-            for (Resource resource : framework.used().toList()) {
-                if (!resource.hasAllocationInfo()) {
-                    continue;
-                }
-                String role = resource.getAllocationInfo().getRole();
-                allocated.merge(role, Resources.ofValidated(List.of(resource)), Resources::plus);
-            }
-        }
-        Set<String> names = new TreeSet<>(frameworksByRole.keySet());
-        names.addAll(allocated.keySet());
-        names.addAll(view.weights().keySet());
         Response.GetRoles.Builder roles = Response.GetRoles.newBuilder();
-        for (String name : names) {
-            roles.addRoles(Role.newBuilder().setName(name).setWeight(view.weight(name))
-                    .addAllFrameworks(frameworksByRole.getOrDefault(name, Set.of()).stream()
+        for (RoleSummary role : RoleSummaries.of(view)) {
+            roles.addRoles(Role.newBuilder().setName(role.name()).setWeight(role.weight())
+                    .addAllFrameworks(role.frameworks().stream()
                             .map(id -> FrameworkID.newBuilder().setValue(id).build()).toList())
-                    .addAllResources(allocated.getOrDefault(name, Resources.empty()).toList()));
+                    .addAllResources(role.allocated().toList()));
         }
         return roles.build();
     }

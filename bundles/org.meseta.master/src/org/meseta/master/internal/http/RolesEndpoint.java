@@ -2,20 +2,14 @@ package org.meseta.master.internal.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import org.apache.mesos.v1.Protos.FrameworkID;
-import org.apache.mesos.v1.Protos.Role;
-import org.meseta.api.resources.Resources;
 import org.meseta.daemon.JsonBody;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.ClusterView;
-import org.meseta.master.internal.ClusterView.AgentView;
-import org.meseta.master.internal.ClusterView.FrameworkView;
 import org.meseta.master.internal.Master;
-import org.meseta.master.internal.offers.OutstandingOffer;
+import org.meseta.master.internal.operator.RoleSummaries;
+import org.meseta.master.internal.operator.RoleSummaries.RoleSummary;
 
 /**
  * Mesos's legacy {@code /roles}: {@code {"roles":[{name, weight, frameworks, resources, allocated, offered,
@@ -35,36 +29,23 @@ final class RolesEndpoint {
     }
 
     private static void write(JsonGenerator generator, ClusterView view) throws IOException {
-        Map<String, Resources> offered = new TreeMap<>();
-        for (FrameworkView framework : view.frameworks()) {
-            for (OutstandingOffer offer : framework.offers()) {
-                offered.merge(offer.role(), offer.resources(), Resources::plus);
-            }
-        }
-        Map<String, Resources> reserved = new TreeMap<>();
-        for (AgentView agent : view.agents()) {
-            agent.total().reservedByRole().forEach((role, resources) -> reserved.merge(role, resources,
-                    Resources::plus));
-        }
         generator.writeStartObject();
         generator.writeArrayFieldStart("roles");
-        for (Role role : OperatorResponses.roles(view).getRolesList()) {
-            Resources allocated = Resources.ofValidated(role.getResourcesList());
-            Resources roleOffered = offered.getOrDefault(role.getName(), Resources.empty());
+        for (RoleSummary role : RoleSummaries.of(view)) {
             generator.writeStartObject();
-            generator.writeStringField("name", role.getName());
-            generator.writeNumberField("weight", role.getWeight());
+            generator.writeStringField("name", role.name());
+            generator.writeNumberField("weight", role.weight());
             generator.writeArrayFieldStart("frameworks");
-            for (FrameworkID id : role.getFrameworksList()) {
-                generator.writeString(id.getValue());
+            for (String id : role.frameworks()) {
+                generator.writeString(id);
             }
             generator.writeEndArray();
-            StateJson.writeResources(generator, "resources", allocated.plus(roleOffered));
-            StateJson.writeResources(generator, "allocated", allocated);
-            StateJson.writeResources(generator, "offered", roleOffered);
-            StateJson.writeResources(generator, "reserved", reserved.getOrDefault(role.getName(), Resources.empty()));
+            StateJson.writeResources(generator, "resources", role.allocated().plus(role.offered()));
+            StateJson.writeResources(generator, "allocated", role.allocated());
+            StateJson.writeResources(generator, "offered", role.offered());
+            StateJson.writeResources(generator, "reserved", role.reserved());
             generator.writeObjectFieldStart("quota");
-            generator.writeStringField("role", role.getName());
+            generator.writeStringField("role", role.name());
             for (String field : new String[] {"guarantee", "limit", "consumed"}) {
                 generator.writeObjectFieldStart(field);
                 generator.writeEndObject();
