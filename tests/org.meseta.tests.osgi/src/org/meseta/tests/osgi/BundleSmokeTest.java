@@ -110,8 +110,10 @@ class BundleSmokeTest {
         }
     }
 
+    /** The names of Meseta's own services of {@code type} (plugins in the runtime, such as the example's, aside). */
     private List<String> registeredNames(Class<?> type, String property) throws InvalidSyntaxException {
         return context.getServiceReferences(type, null).stream()
+                .filter(reference -> BUNDLES.contains(reference.getBundle().getSymbolicName()))
                 .map(reference -> (String) reference.getProperty(property)).sorted().toList();
     }
 
