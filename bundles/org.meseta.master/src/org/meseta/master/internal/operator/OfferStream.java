@@ -44,6 +44,8 @@ public final class OfferStream {
     private final Supplier<ClusterView> view;
     private final Set<String> fairnessExcluded;
     private byte[] lastRoles = new byte[0];
+    /** Whether the role view timer runs: from the first subscriber until a tick finds none left. */
+    private boolean watchingRoles;
     private Actor.Timer rolesTimer = () -> {};
 
     /**
@@ -80,7 +82,8 @@ public final class OfferStream {
             generator.writeNumberField("heartbeat_interval_seconds", OperatorSubscribers.HEARTBEAT_SECONDS);
             generator.writeEndObject();
         }));
-        if (streams.count() == 1) {
+        if (!watchingRoles) {
+            watchingRoles = true;
             lastRoles = roles;
             scheduleRoles();
         }
@@ -119,6 +122,7 @@ public final class OfferStream {
     /** Ends every subscriber's stream, as a master that stops does. */
     public void closeAll() {
         rolesTimer.cancel();
+        watchingRoles = false;
         streams.closeAll();
     }
 
@@ -155,6 +159,7 @@ public final class OfferStream {
     private void scheduleRoles() {
         rolesTimer = actor.schedule(Duration.ofMillis(ROLES_MILLIS), () -> {
             if (!streams.any()) {
+                watchingRoles = false;
                 return;
             }
             byte[] roles = roles(view.get());
