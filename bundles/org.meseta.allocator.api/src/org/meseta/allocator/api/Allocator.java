@@ -106,6 +106,33 @@ public interface Allocator {
     void updateWeights(Map<String, Double> weights);
 
     /**
+     * Sets a role's quota (Mesos's {@code updateQuota}); {@link Quota#NONE} removes it. Quota applies to the role's
+     * subtree: frameworks of {@code eng} and of {@code eng/web} together consume the quota of {@code eng}, and a role
+     * is offered only what keeps it and every ancestor with quota within their limits.
+     *
+     * <p>What a role consumes is, as in Mesos, its subtree's reservations (allocated or not) plus the unreserved,
+     * non-revocable scalar resources allocated to its subtree (offered or in use). A pass first offers to roles whose
+     * guarantees are not met the unreserved resources that meet them (and, with them, the role's reservations and
+     * non-scalar resources, and more scalars up to its limits), then allocates as before; in both stages, unreserved
+     * scalar resources that are still needed to meet the guarantees of all roles (the headroom) are not offered
+     * beyond them to roles that do not need them. Guarantees exceeding what the cluster has are the caller's
+     * business (Mesos's master refuses them unless forced); the allocator then serves them as far as it can.
+     *
+     * <p>Allocations already made are not revoked: the caller rescinds offers if it wants the new quota to take effect
+     * sooner. A role may be named before any framework uses it and keeps its quota when its last framework goes. The
+     * caller has validated {@code role} (a valid role name, not {@code *}); implementations may throw
+     * {@link IllegalArgumentException} otherwise. Idempotent.
+     */
+    void updateQuota(String role, Quota quota);
+
+    /**
+     * What each role with quota consumes now, as {@link #updateQuota} defines it: role → resource name → amount, for
+     * every role whose quota is not {@link Quota#NONE}; names consumed are listed, names not consumed are left out.
+     * The master reads it for its metrics. Called on the allocator thread like every other call; changes nothing.
+     */
+    Map<String, Map<String, Double>> quotaConsumption();
+
+    /**
      * One allocation pass: hands out free resources of active agents to active frameworks, in the order the policy
      * decides. What it returns is allocated until recovered.
      *

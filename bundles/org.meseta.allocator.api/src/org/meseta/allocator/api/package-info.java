@@ -11,6 +11,8 @@
  *   task ended, offer rescinded                                       |
  *   SUPPRESS / REVIVE                  --&gt; suppressOffers / reviveOffers
  *   --weights, UPDATE_WEIGHTS          --&gt; updateWeights
+ *   UPDATE_QUOTA, /quota               --&gt; updateQuota
+ *   /metrics/snapshot                  --&gt; quotaConsumption
  *                                          allocate()  (after events, and every --allocation_interval)
  *   offers sent to frameworks          &lt;-- List&lt;Allocation&gt;
  * </pre>

@@ -9,6 +9,7 @@ import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Task;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.resources.Resources;
 import org.meseta.master.internal.offers.OutstandingOffer;
 
@@ -19,10 +20,11 @@ import org.meseta.master.internal.offers.OutstandingOffer;
  * @param completedFrameworks the newest removed frameworks
  * @param unreachableAgents how many agents are unreachable
  * @param weights the roles whose weight was set, role → weight; other roles weigh 1.0
+ * @param quotas the roles with quota, role → quota, in role order
  */
 public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> agents,
         List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents,
-        Map<String, Double> weights) {
+        Map<String, Double> weights, Map<String, Quota> quotas) {
 
     /** The weight of {@code role}: 1.0 unless set. */
     public double weight(String role) {

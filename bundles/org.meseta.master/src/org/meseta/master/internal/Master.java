@@ -10,9 +10,12 @@ import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.master.Protos.Response;
+import org.apache.mesos.v1.master.Protos;
+import org.apache.mesos.v1.quota.Protos.QuotaRequest;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
@@ -20,7 +23,9 @@ import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.allocation.AllocatorDriver;
 import org.meseta.master.internal.core.Cluster;
+import org.meseta.master.internal.allocation.QuotaMetrics;
 import org.meseta.master.internal.core.MasterCore;
+import org.meseta.master.internal.core.QuotaOutcome;
 import org.meseta.master.internal.core.SchedulerReply;
 
 /**
@@ -100,9 +105,32 @@ public final class Master implements AutoCloseable {
         return actor.call(core::view);
     }
 
-    /** The metrics of {@code /metrics/snapshot} and {@code GET_METRICS}, name → value, taken on the actor thread. */
+    /**
+     * The metrics of {@code /metrics/snapshot} and {@code GET_METRICS}, name → value: the master's taken on the actor
+     * thread, the quota consumption on the allocator's.
+     */
     public CompletableFuture<SortedMap<String, Double>> metrics() {
-        return actor.call(core::metrics);
+        return actor.call(core::metrics).thenCombine(allocator.quotaConsumption(), QuotaMetrics::withConsumed);
+    }
+
+    /** The roles with quota, role → quota. */
+    public CompletableFuture<SortedMap<String, Quota>> quotas() {
+        return actor.call(core::quotas);
+    }
+
+    /** {@code UPDATE_QUOTA}, validated against the cluster; kept in memory only, until the registry exists. */
+    public CompletableFuture<QuotaOutcome> updateQuota(Protos.Call.UpdateQuota call) {
+        return actor.call(() -> core.updateQuota(call));
+    }
+
+    /** The deprecated {@code SET_QUOTA} and {@code POST /quota}. */
+    public CompletableFuture<QuotaOutcome> setQuota(QuotaRequest request) {
+        return actor.call(() -> core.setQuota(request));
+    }
+
+    /** The deprecated {@code REMOVE_QUOTA} and {@code DELETE /quota/<role>} ({@code path} set for the latter). */
+    public CompletableFuture<QuotaOutcome> removeQuota(String role, Optional<String> path) {
+        return actor.call(() -> core.removeQuota(role, path));
     }
 
     /** The weights set by {@code --weights} or {@code UPDATE_WEIGHTS}, by role. */

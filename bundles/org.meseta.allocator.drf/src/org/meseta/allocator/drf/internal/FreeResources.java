@@ -52,11 +52,7 @@ final class FreeResources {
      * @param allocated everything allocated on the agent, without allocation roles
      */
     Optional<Offerable> offerable(AgentID agent, Resources total, Resources allocated, String role) {
-        Entry entry = entries.get(agent);
-        if (entry == null || !entry.isFor(total, allocated)) {
-            entry = new Entry(total, allocated);
-            entries.put(agent, entry);
-        }
+        Entry entry = entry(agent, total, allocated);
         Optional<Offerable> offerable = entry.byRole.get(role);
         if (offerable == null) {
             Resources available = RoleResources.allocatableTo(entry.free, role);
@@ -66,6 +62,24 @@ final class FreeResources {
             entry.byRole.put(role, offerable);
         }
         return offerable;
+    }
+
+    /**
+     * The agent's free resources: {@code total} less {@code allocated}.
+     *
+     * @param allocated everything allocated on the agent, without allocation roles
+     */
+    Resources free(AgentID agent, Resources total, Resources allocated) {
+        return entry(agent, total, allocated).free;
+    }
+
+    private Entry entry(AgentID agent, Resources total, Resources allocated) {
+        Entry entry = entries.get(agent);
+        if (entry == null || !entry.isFor(total, allocated)) {
+            entry = new Entry(total, allocated);
+            entries.put(agent, entry);
+        }
+        return entry;
     }
 
     void forget(AgentID agent) {

@@ -20,6 +20,7 @@ import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
 import org.meseta.allocator.api.AllocatorOptions;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.resources.Resources;
 
 /**
@@ -33,6 +34,11 @@ import org.meseta.api.resources.Resources;
  * allocatable resources; the first framework in the role's order that is offerable there and whose offer filters do
  * not refuse them takes all of it. The sorters learn each allocation at once, so the next agent goes to whoever
  * then has the lowest share.
+ *
+ * <p>With quota set, a pass has Mesos's two stages ({@link QuotaPass}): first the roles with unmet guarantees are
+ * offered, agent by agent in the role sorter's order, what meets them; then the agents are shuffled again and
+ * allocated as above, with unreserved scalars cut to each role's limits and to the headroom that unmet guarantees
+ * still need. Without quota a pass is the single stage above, at no extra cost.
  *
  * <p>Beyond the {@link Allocator} contract: adding a framework or agent id twice throws
  * {@link IllegalArgumentException}; refuse durations are capped at 365 days, as in Mesos.
@@ -51,12 +57,15 @@ final class HierarchicalAllocator implements Allocator {
     private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
     private final Set<AgentID> inactiveAgents = new HashSet<>();
     private final Ledger ledger = new Ledger();
+    private final MinAllocatable minAllocatable;
     private final FreeResources free;
+    private final RoleQuotas quotas = new RoleQuotas();
 
     /** @param random shuffles the agents of each pass; tests pass a seeded one */
     HierarchicalAllocator(AllocatorOptions options, Random random) {
         this.clock = options.clock();
-        this.free = new FreeResources(new MinAllocatable(options.minAllocatable()));
+        this.minAllocatable = new MinAllocatable(options.minAllocatable());
+        this.free = new FreeResources(minAllocatable);
         this.random = random;
         this.sorters = new Sorters(options.roleSorter(), options.frameworkSorter(),
                 options.fairnessExcludedResourceNames());
@@ -213,6 +222,16 @@ final class HierarchicalAllocator implements Allocator {
     }
 
     @Override
+    public void updateQuota(String role, Quota quota) {
+        quotas.set(role, quota);
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> quotaConsumption() {
+        return RoleQuotas.toAmounts(quotas.consumption(agentTotals.values(), ledger.all()));
+    }
+
+    @Override
     public List<Allocation> allocate() {
         Instant now = clock.instant();
         frameworks.values().forEach(framework -> framework.filters().expire(now));
@@ -220,24 +239,95 @@ final class HierarchicalAllocator implements Allocator {
         agents.removeAll(inactiveAgents);
         Collections.shuffle(agents, random);
         List<Allocation> allocations = new ArrayList<>();
-        for (AgentID agent : agents) {
-            allocateOn(agent, now, allocations);
+        if (quotas.isEmpty()) {
+            for (AgentID agent : agents) {
+                allocateOn(agent, now, allocations);
+            }
+            return allocations;
         }
-        return allocations;
+        QuotaPass pass = quotaPass();
+        if (quotas.hasGuarantees()) {
+            for (AgentID agent : agents) {
+                allocateTowardsGuarantees(agent, now, pass, allocations);
+            }
+            // As Mesos: the first stage takes from the agents at the front, so the second starts elsewhere.
+            Collections.shuffle(agents, random);
+        }
+        for (AgentID agent : agents) {
+            allocateWithinQuota(agent, now, pass, allocations);
+        }
+        return merged(allocations);
     }
 
     /** Offers the agent's free resources role by role, each to the role's first eligible framework. */
     private void allocateOn(AgentID agent, Instant now, List<Allocation> allocations) {
         Resources total = agentTotals.get(agent);
         for (String role : sorters.roleOrder()) {
-            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> firstEligible(role,
-                    agent, offerable.available(), now).ifPresent(framework -> {
-                        Resources offered = offerable.offered();
-                        ledger.add(framework.id(), agent, offered, offerable.available());
-                        countInSorters(framework, role, agent, offered);
-                        allocations.add(new Allocation(framework.id(), role, agent, offered));
-                    }));
+            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> allocate(role, agent,
+                    offerable.available(), offerable.offered(), now, allocations));
         }
+    }
+
+    /** The first stage with quota: offers to the roles with unmet guarantees what meets them. */
+    private void allocateTowardsGuarantees(AgentID agent, Instant now, QuotaPass pass, List<Allocation> allocations) {
+        Resources total = agentTotals.get(agent);
+        for (String role : sorters.roleOrder()) {
+            free.offerable(agent, total, ledger.allocatedOn(agent), role)
+                    .flatMap(offerable -> pass.towardsGuarantees(role, offerable.available()))
+                    .filter(minAllocatable::isMetBy)
+                    .filter(toOffer -> allocate(role, agent, toOffer, RoleResources.allocatedTo(toOffer, role), now,
+                            allocations))
+                    .ifPresent(toOffer -> pass.allocated(role, toOffer));
+        }
+    }
+
+    /** The second stage with quota: as {@link #allocateOn}, within the limits and the headroom. */
+    private void allocateWithinQuota(AgentID agent, Instant now, QuotaPass pass, List<Allocation> allocations) {
+        Resources total = agentTotals.get(agent);
+        for (String role : sorters.roleOrder()) {
+            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> {
+                Resources toOffer = pass.withinQuota(role, offerable.available());
+                boolean whole = toOffer == offerable.available();
+                if ((whole || minAllocatable.isMetBy(toOffer)) && allocate(role, agent, toOffer,
+                        whole ? offerable.offered() : RoleResources.allocatedTo(toOffer, role), now, allocations)) {
+                    pass.allocated(role, toOffer);
+                }
+            });
+        }
+    }
+
+    /**
+     * Allocates {@code available} to the first eligible framework of the role, if any.
+     *
+     * @param offered the same resources marked as allocated to {@code role}
+     * @return whether a framework took them
+     */
+    private boolean allocate(String role, AgentID agent, Resources available, Resources offered, Instant now,
+            List<Allocation> allocations) {
+        Optional<FrameworkState> taker = firstEligible(role, agent, available, now);
+        taker.ifPresent(framework -> {
+            ledger.add(framework.id(), agent, offered, available);
+            countInSorters(framework, role, agent, offered);
+            allocations.add(new Allocation(framework.id(), role, agent, offered));
+        });
+        return taker.isPresent();
+    }
+
+    private QuotaPass quotaPass() {
+        List<Resources> freeByAgent = new ArrayList<>(agentTotals.size());
+        agentTotals.forEach((agent, total) -> freeByAgent.add(free.free(agent, total, ledger.allocatedOn(agent))));
+        return new QuotaPass(quotas, quotas.consumption(agentTotals.values(), ledger.all()), freeByAgent);
+    }
+
+    /** One allocation per framework, role and agent: the two stages may both have allocated to one. */
+    private static List<Allocation> merged(List<Allocation> allocations) {
+        Map<List<Object>, Allocation> byKey = new LinkedHashMap<>();
+        for (Allocation allocation : allocations) {
+            byKey.merge(List.of(allocation.frameworkId(), allocation.role(), allocation.agentId()), allocation,
+                    (first, second) -> new Allocation(first.frameworkId(), first.role(), first.agentId(),
+                            first.resources().plus(second.resources())));
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {

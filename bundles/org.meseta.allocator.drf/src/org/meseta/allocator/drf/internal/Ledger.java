@@ -1,8 +1,10 @@
 package org.meseta.allocator.drf.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -86,6 +88,13 @@ final class Ledger {
     /** Everything allocated on the agent, without allocation roles. */
     Resources allocatedOn(AgentID agent) {
         return sumByAgent.getOrDefault(agent, Resources.empty());
+    }
+
+    /** Everything allocated, one entry per framework and agent, each resource with its allocation role. */
+    List<Resources> all() {
+        List<Resources> all = new ArrayList<>();
+        byAgent.values().forEach(onAgent -> onAgent.values().forEach(held -> all.add(held.allocated())));
+        return all;
     }
 
     /** What the framework holds on each agent. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
@@ -12,6 +13,7 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Allocator;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 
@@ -100,6 +102,16 @@ public final class AllocatorDriver implements AutoCloseable {
     public void updateWeights(Map<String, Double> weights) {
         Map<String, Double> copy = Map.copyOf(weights);
         change(() -> allocator.updateWeights(copy));
+    }
+
+    /** Sets a role's quota ({@link Quota#NONE} removes it); a pass follows. */
+    public void updateQuota(String role, Quota quota) {
+        change(() -> allocator.updateQuota(role, quota));
+    }
+
+    /** What each role with quota consumes, as the allocator counts it, read on the allocator thread. */
+    public CompletableFuture<Map<String, Map<String, Double>>> quotaConsumption() {
+        return actor.call(allocator::quotaConsumption);
     }
 
     /** Applies a change that may make resources offerable, then makes sure a pass follows. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.allocator.api.Quota;
 import org.meseta.daemon.Actor;
 import org.meseta.daemon.TaskCounters;
 import org.meseta.master.internal.MasterConfig;
@@ -31,6 +32,8 @@ public final class Cluster {
     final AllocatorDriver allocator;
     /** Role → weight, for the roles whose weight was set; the others weigh 1.0. Kept in memory only. */
     final SortedMap<String, Double> weights;
+    /** Role → quota, for the roles with quota. Kept in memory only, until the registry exists. */
+    final SortedMap<String, Quota> quotas = new TreeMap<>();
     final OperatorSubscribers operatorSubscribers;
     final OperatorEvents operatorEvents;
     /** Meseta's offer stream extension; its role view is made from snapshots of this cluster. */

@@ -10,7 +10,10 @@ import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.master.Protos.Call.UpdateQuota;
+import org.apache.mesos.v1.quota.Protos.QuotaRequest;
 import org.meseta.allocator.api.Allocation;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
@@ -32,6 +35,7 @@ public final class MasterCore {
     private final FrameworkCalls calls;
     private final SchedulerCalls schedulerCalls;
     private final Snapshots snapshots;
+    private final QuotaCalls quotas;
 
     public MasterCore(Cluster cluster) {
         this.cluster = cluster;
@@ -43,6 +47,7 @@ public final class MasterCore {
         this.schedulerCalls = new SchedulerCalls(cluster, frameworks, offers, new Accepts(cluster, offers, tasks),
                 tasks, calls);
         this.snapshots = new Snapshots(cluster);
+        this.quotas = new QuotaCalls(cluster, offers, this::view);
     }
 
     public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
@@ -95,6 +100,30 @@ public final class MasterCore {
         if (inUse) {
             cluster.frameworks.all().forEach(framework -> offers.rescindAll(framework, true));
         }
+    }
+
+    /** The roles with quota, role → quota. */
+    public SortedMap<String, Quota> quotas() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(cluster.quotas));
+    }
+
+    /** {@code UPDATE_QUOTA}: 200, or 400 with Mesos's text and nothing changed. */
+    public QuotaOutcome updateQuota(UpdateQuota call) {
+        return quotas.update(call);
+    }
+
+    /** The deprecated {@code SET_QUOTA} and {@code POST /quota}: 200, or 400 or 409 with Mesos's text. */
+    public QuotaOutcome setQuota(QuotaRequest request) {
+        return quotas.set(request);
+    }
+
+    /**
+     * The deprecated {@code REMOVE_QUOTA} and {@code DELETE /quota/<role>}: 200, or 400 with Mesos's text.
+     *
+     * @param path the request path of a {@code DELETE}, which Mesos's texts name
+     */
+    public QuotaOutcome removeQuota(String role, Optional<String> path) {
+        return quotas.remove(role, path);
     }
 
     public ClusterView view() {

@@ -12,9 +12,11 @@ import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Metrics;
 import org.meseta.daemon.TaskCounters;
 import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.allocation.QuotaMetrics;
 
 /**
- * The master's {@code /metrics/snapshot}, Mesos's {@code master/...} names: gauges computed from a
+ * The master's {@code /metrics/snapshot}, Mesos's {@code master/...} names and the quota gauges of
+ * {@link QuotaMetrics}: gauges computed from a
  * {@link ClusterView}, and the task counters the lifecycles keep. In Meseta an admitted agent is active exactly
  * while it is connected (there is no separate deactivation), so {@code slaves_active} equals
  * {@code slaves_connected} and {@code slaves_inactive} equals {@code slaves_disconnected}. Runs on the master's
@@ -48,6 +50,7 @@ final class MasterMetrics {
             used = used.plus(agent.used());
         }
         Metrics.putResources(metrics, PREFIX, total, used);
+        QuotaMetrics.putConfigured(metrics, view.quotas());
         return Collections.unmodifiableSortedMap(metrics);
     }
 

@@ -2,10 +2,12 @@ package org.meseta.master.internal.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.meseta.api.resources.Resources;
 import org.meseta.master.internal.ClusterView;
@@ -38,7 +40,8 @@ final class Snapshots {
         List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
                 .map(framework -> view(framework, Resources.empty())).toList();
         return new ClusterView(cluster.info, startTime, agents, frameworks, completed,
-                cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights));
+                cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights),
+                Collections.unmodifiableSortedMap(new TreeMap<>(cluster.quotas)));
     }
 
     /** One agent as {@link #take} shows it. */

@@ -48,6 +48,12 @@ public final class MasterRoutes {
                 "/master/roles.json");
         routes.route("GET", weights::get, "/weights", "/master/weights");
         routes.route("PUT", weights::put, "/weights", "/master/weights");
+        QuotaEndpoint quota = new QuotaEndpoint(master);
+        routes.route("GET", quota::get, "/quota", "/master/quota");
+        routes.route("POST", quota::post, "/quota", "/master/quota");
+        routes.route("DELETE", quota::delete, "/quota", "/master/quota");
+        routes.routePrefix("DELETE", "/quota/", quota::delete);
+        routes.routePrefix("DELETE", "/master/quota/", quota::delete);
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("GET", new OfferStreamEndpoint(master)::subscribe, OfferStreamEndpoint.PATH,

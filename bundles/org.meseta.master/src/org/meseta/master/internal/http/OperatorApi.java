@@ -20,10 +20,13 @@ import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
+import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.allocation.Weights;
+import org.meseta.master.internal.core.QuotaOutcome;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, the quota and
+ * {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
  * {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
@@ -91,6 +94,16 @@ final class OperatorApi {
                             .setReadFile(Response.ReadFile.newBuilder().setSize(chunk.size())
                                     .setData(ByteString.copyFrom(chunk.data())))
                             .build());
+            case GET_QUOTA -> master.quotas().thenApply(quotas -> new Reply.Answer(Response.newBuilder()
+                    .setType(Response.Type.GET_QUOTA)
+                    .setGetQuota(Response.GetQuota.newBuilder().setStatus(QuotaConfigs.status(quotas))).build()));
+            case UPDATE_QUOTA -> !call.hasUpdateQuota() ? missing("update_quota")
+                    : master.updateQuota(call.getUpdateQuota()).thenApply(OperatorApi::reply);
+            case SET_QUOTA -> !call.hasSetQuota() ? missing("set_quota")
+                    : master.setQuota(call.getSetQuota().getQuotaRequest()).thenApply(OperatorApi::reply);
+            case REMOVE_QUOTA -> !call.hasRemoveQuota() ? missing("remove_quota")
+                    : master.removeQuota(call.getRemoveQuota().getRole(), Optional.empty())
+                            .thenApply(OperatorApi::reply);
             case SUBSCRIBE -> subscribe();
             default -> OperatorCalls.unsupported();
         };
@@ -103,6 +116,15 @@ final class OperatorApi {
             return CompletableFuture.completedFuture(new Reply.Refused(400, problem.get()));
         }
         return master.updateWeights(Weights.of(infos)).thenApply(done -> new Reply.Done());
+    }
+
+    /** Mesos's 400 for a call without its sub-message. */
+    private static CompletionStage<Reply> missing(String field) {
+        return CompletableFuture.completedFuture(new Reply.Refused(400, "Expecting '" + field + "' to be present"));
+    }
+
+    private static Reply reply(QuotaOutcome outcome) {
+        return outcome.isOk() ? new Reply.Done() : new Reply.Refused(outcome.status(), outcome.message());
     }
 
     /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */

@@ -81,9 +81,10 @@ final class OperatorResponses {
     }
 
     /**
-     * The roles Mesos knows without quota or a role whitelist: those registered frameworks are subscribed to (so
-     * {@code *}, the default role, as soon as such a framework registers), those holding allocated resources and
-     * those whose weight was set, sorted by name, each with its weight, its frameworks and what its tasks and executors use.
+     * The roles Mesos knows without a role whitelist: those registered frameworks are subscribed to (so {@code *},
+     * the default role, as soon as such a framework registers), those holding allocated resources and those whose
+     * weight or quota was set (v1 {@code Role} has no field for the quota itself: {@code /roles} shows it), sorted
+     * by name, each with its weight, its frameworks and what its tasks and executors use.
      */
     static Response.GetRoles roles(ClusterView view) {
         Response.GetRoles.Builder roles = Response.GetRoles.newBuilder();

@@ -18,7 +18,7 @@ import org.meseta.master.internal.offers.OutstandingOffer;
 
 /**
  * What the master shows of each role ({@code GET_ROLES}, {@code /roles}, the offer stream's role view): the roles a
- * framework subscribes with, that hold resources or that have a weight set, each with its frameworks and what is
+ * framework subscribes with, that hold resources or that have a weight or quota set, each with its frameworks and what is
  * allocated to it by tasks and executors, offered to it, and reserved to it. Stateless.
  */
 public final class RoleSummaries {
@@ -63,6 +63,7 @@ public final class RoleSummaries {
         Set<String> names = new TreeSet<>(frameworks.keySet());
         names.addAll(allocated.keySet());
         names.addAll(view.weights().keySet());
+        names.addAll(view.quotas().keySet());
         return names.stream().map(name -> new RoleSummary(name, view.weight(name),
                 frameworks.getOrDefault(name, new TreeSet<>()), allocated.getOrDefault(name, Resources.empty()),
                 offered.getOrDefault(name, Resources.empty()), reserved.getOrDefault(name, Resources.empty())))
