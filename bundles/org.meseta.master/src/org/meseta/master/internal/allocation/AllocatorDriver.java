@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
@@ -86,6 +87,22 @@ public final class AllocatorDriver implements AutoCloseable {
     public void recoverResources(FrameworkID framework, AgentID agent, Resources resources,
             Optional<Duration> refuseFor) {
         change(() -> allocator.recoverResources(framework, agent, resources, refuseFor));
+    }
+
+    /** See {@link Allocator#updateAllocation}. */
+    public void updateAllocation(FrameworkID framework, AgentID agent, Resources consumed, Resources converted) {
+        actor.run(() -> allocator.updateAllocation(framework, agent, consumed, converted));
+    }
+
+    /**
+     * See {@link Allocator#updateAvailable}; the answer completes on the allocator thread (never, if the driver is
+     * closed first).
+     */
+    public CompletableFuture<Optional<String>> updateAvailable(AgentID agent, Resources consumed,
+            Resources converted) {
+        CompletableFuture<Optional<String>> outcome = new CompletableFuture<>();
+        change(() -> outcome.complete(allocator.updateAvailable(agent, consumed, converted)));
+        return outcome;
     }
 
     public void suppressOffers(FrameworkID framework, Set<String> roles) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.master.Protos.Response;
@@ -34,6 +35,7 @@ public final class MasterCore {
     private final FrameworkCalls calls;
     private final SchedulerCalls schedulerCalls;
     private final Snapshots snapshots;
+    private final ReservationRequests reservations;
 
     public MasterCore(Cluster cluster) {
         this.cluster = cluster;
@@ -46,6 +48,7 @@ public final class MasterCore {
         this.schedulerCalls = new SchedulerCalls(cluster, frameworks, offers, new Accepts(cluster, offers, tasks),
                 tasks, calls);
         this.snapshots = new Snapshots(cluster);
+        this.reservations = new ReservationRequests(cluster, offers);
     }
 
     public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
@@ -98,6 +101,14 @@ public final class MasterCore {
         if (inUse) {
             cluster.frameworks.all().forEach(framework -> offers.rescindAll(framework, true));
         }
+    }
+
+    /**
+     * An operator's RESERVE or UNRESERVE: validated and applied as {@link ReservationRequests} says. The answer
+     * completes on the master's actor thread.
+     */
+    public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
+        return reservations.handle(request);
     }
 
     public ClusterView view() {

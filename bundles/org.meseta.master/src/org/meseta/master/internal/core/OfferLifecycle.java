@@ -117,9 +117,13 @@ public final class OfferLifecycle {
 
     /** Withdraws an offer: its resources go back to the allocator; the framework is told when {@code notify}. */
     void rescind(OutstandingOffer offer, boolean notify) {
+        rescind(offer, notify, Optional.empty());
+    }
+
+    /** As {@link #rescind(OutstandingOffer, boolean)}, the framework refusing the resources for {@code refuseFor}. */
+    void rescind(OutstandingOffer offer, boolean notify, Optional<Duration> refuseFor) {
         cluster.offers.remove(offer.id());
-        cluster.allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(),
-                Optional.empty());
+        cluster.allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(), refuseFor);
         if (notify) {
             cluster.frameworks.find(offer.frameworkId()).ifPresent(framework -> framework.send(Events.rescind(
                     offer.id())));

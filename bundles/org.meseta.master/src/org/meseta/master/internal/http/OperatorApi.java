@@ -21,9 +21,11 @@ import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.Weights;
+import org.meseta.master.internal.core.ReservationRequest;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, the reservations and
+ * {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
  * {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
@@ -91,6 +93,12 @@ final class OperatorApi {
                             .setReadFile(Response.ReadFile.newBuilder().setSize(chunk.size())
                                     .setData(ByteString.copyFrom(chunk.data())))
                             .build());
+            case RESERVE_RESOURCES -> reservation(new ReservationRequest(ReservationRequest.Kind.RESERVE,
+                    call.getReserveResources().getAgentId(), call.getReserveResources().getResourcesList(),
+                    call.getReserveResources().getSourceList()));
+            case UNRESERVE_RESOURCES -> reservation(new ReservationRequest(ReservationRequest.Kind.UNRESERVE,
+                    call.getUnreserveResources().getAgentId(), call.getUnreserveResources().getResourcesList(),
+                    List.of()));
             case SUBSCRIBE -> subscribe();
             default -> OperatorCalls.unsupported();
         };
@@ -103,6 +111,12 @@ final class OperatorApi {
             return CompletableFuture.completedFuture(new Reply.Refused(400, problem.get()));
         }
         return master.updateWeights(Weights.of(infos)).thenApply(done -> new Reply.Done());
+    }
+
+    /** As Mesos: 202 once applied, 400 for an invalid request, 409 when the resources are not available. */
+    private CompletionStage<Reply> reservation(ReservationRequest request) {
+        return master.reservation(request).thenApply(outcome -> outcome.isAccepted() ? new Reply.Accepted()
+                : new Reply.Refused(outcome.status(), outcome.reason()));
     }
 
     /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */
