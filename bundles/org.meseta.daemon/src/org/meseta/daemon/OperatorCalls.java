@@ -37,6 +37,9 @@ public final class OperatorCalls {
         /** 200 with an empty body: how Mesos answers a call that changed something and has nothing to report. */
         record Done() implements Reply {}
 
+        /** 202 with an empty body: the call was taken and its effect follows (Mesos's reserve and unreserve). */
+        record Accepted() implements Reply {}
+
         /** The daemon does not implement this call: 501 naming it. */
         record Unsupported() implements Reply {}
 
@@ -70,6 +73,7 @@ public final class OperatorCalls {
                 case Reply.Answer answer -> V1Protocol.respond(responseType.get(), answer.response());
                 case Reply.Refused refused -> HttpResponse.text(refused.status(), refused.reason());
                 case Reply.Done done -> HttpResponse.empty(200);
+                case Reply.Accepted accepted -> HttpResponse.empty(202);
                 case Reply.Unsupported unsupported -> HttpResponse.text(501, "Call type "
                         + typeName.apply(call.message()).orElseThrow() + " is not supported by this Meseta "
                         + daemon + " yet");

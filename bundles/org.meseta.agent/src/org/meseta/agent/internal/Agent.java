@@ -55,7 +55,8 @@ public final class Agent implements AutoCloseable {
     private final AgentCheckpoint checkpoint;
     private final Lifecycle lifecycle = new Lifecycle("The agent");
     private final Instant startTime;
-    private final Resources total;
+    /** What it offers: its {@code --resources} at first, then as dynamic reservations change it (in memory). */
+    private Resources total;
     private final Workload workload = new Workload();
     private final AttachedPaths files = new AttachedPaths();
     private final Fetcher fetcher;
@@ -161,7 +162,8 @@ public final class Agent implements AutoCloseable {
 
     private AgentSubscribe subscription() {
         return new AgentSubscribe(info, pid(), Build.MESOS_API, workload.frameworkInfos(), workload.executorInfos(),
-                info.hasId() ? workload.tasks(info.getId(), updates) : List.of());
+                info.hasId() ? workload.tasks(info.getId(), updates) : List.of(),
+                total.equals(Resources.ofValidated(info.getResourcesList())) ? List.of() : total.toList());
     }
 
     private void registered(AgentEvent.Registered registered) {
@@ -186,7 +188,12 @@ public final class Agent implements AutoCloseable {
     }
 
     private void work(AgentEvent event) {
-        dispatcher.handle(event);
+        if (event instanceof AgentEvent.UpdateTotal update) {
+            total = Resources.ofValidated(update.total());
+            LOG.log(System.Logger.Level.INFO, "The master changed this agent''s total resources to {0}", total);
+        } else {
+            dispatcher.handle(event);
+        }
     }
 
     @Override

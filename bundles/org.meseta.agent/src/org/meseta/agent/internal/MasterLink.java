@@ -182,6 +182,7 @@ final class MasterLink implements AutoCloseable {
             case AgentEvent.ShutdownFramework work -> onWork.accept(work);
             case AgentEvent.Acknowledge work -> onWork.accept(work);
             case AgentEvent.FrameworkMessage work -> onWork.accept(work);
+            case AgentEvent.UpdateTotal work -> onWork.accept(work);
         }
     }
 

@@ -80,6 +80,32 @@ public interface Allocator {
      */
     void recoverResources(FrameworkID framework, AgentID agent, Resources resources, Optional<Duration> refuseFor);
 
+    /**
+     * Converts resources a framework holds on an agent, as an offer operation it accepted does (RESERVE,
+     * UNRESERVE): {@code consumed} leave its allocation and the agent's total, {@code converted} take their place, so
+     * both hold the same quantities as before. The resources stay allocated to the framework until
+     * {@link #recoverResources} gives them back, in their converted form.
+     *
+     * <p>The caller guarantees that the framework holds {@code consumed} on the agent and that {@code converted} are
+     * of the same quantities and allocation role (allocation_info set on both). Ignored when the framework or the
+     * agent is not known (any more).
+     */
+    void updateAllocation(FrameworkID framework, AgentID agent, Resources consumed, Resources converted);
+
+    /**
+     * Converts free resources of an agent, as an operator's {@code RESERVE_RESOURCES} and
+     * {@code UNRESERVE_RESOURCES} do: if the agent's free resources (its total less everything allocated, offers
+     * included) contain {@code consumed}, they are replaced by {@code converted} in the agent's total; otherwise
+     * nothing changes. The caller rescinds the offers holding the resources first, but an allocation pass may have
+     * handed them out meanwhile, so failing is an expected outcome, not a bug.
+     *
+     * @param consumed resources without allocation_info
+     * @param converted resources of the same quantities, without allocation_info
+     * @return empty when applied; otherwise why not, as Mesos says it: {@code <free> does not contain <consumed>}
+     *     (or that the agent is unknown)
+     */
+    Optional<String> updateAvailable(AgentID agent, Resources consumed, Resources converted);
+
     /** Stops offers to the framework in {@code roles} (all of its roles when empty). Idempotent. */
     void suppressOffers(FrameworkID framework, Set<String> roles);
 

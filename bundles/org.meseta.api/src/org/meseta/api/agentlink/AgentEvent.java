@@ -2,11 +2,13 @@ package org.meseta.api.agentlink;
 
 import com.google.protobuf.MessageOrBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.json.JsonCodecException;
@@ -157,6 +159,31 @@ public sealed interface AgentEvent {
         }
     }
 
+    /**
+     * The agent's total resources changed (a dynamic reservation was made or undone): from now on it has
+     * {@code total}, and reports it in {@link AgentSubscribe#totalResources()} when it subscribes again. JSON:
+     * {@code {"type":"UPDATE_TOTAL","total_resources":[...]}}.
+     *
+     * @param total every resource of the agent, post-refinement, without allocation info
+     */
+    record UpdateTotal(List<Resource> total) implements AgentEvent {
+        public UpdateTotal {
+            total = List.copyOf(total);
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "UPDATE_TOTAL");
+                generator.writeArrayFieldStart("total_resources");
+                for (Resource resource : total) {
+                    LinkJson.writeMessage(generator, resource);
+                }
+                generator.writeEndArray();
+            });
+        }
+    }
+
     /** Reads one event; unknown types are an error so that a newer master is noticed, not ignored. */
     public static AgentEvent fromJson(byte[] json) throws JsonCodecException {
         return LinkJson.read(json, fields -> {
@@ -175,6 +202,7 @@ public sealed interface AgentEvent {
                         fields.message("acknowledge", Call.Acknowledge.newBuilder()).build());
                 case "FRAMEWORK_MESSAGE" -> new FrameworkMessage(frameworkId(fields),
                         fields.message("message", Call.Message.newBuilder()).build());
+                case "UPDATE_TOTAL" -> new UpdateTotal(fields.messages("total_resources", Resource::newBuilder));
                 default -> throw new JsonCodecException("Unknown agent event type '" + type + "'");
             };
         });

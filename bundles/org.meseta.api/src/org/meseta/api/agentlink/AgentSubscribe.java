@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Task;
 import org.meseta.api.json.JsonCodecException;
 
@@ -14,13 +15,15 @@ import org.meseta.api.json.JsonCodecException;
  * frameworks it runs executors or tasks for, its custom executors ({@code framework_id} set) and its tasks that the
  * master has not yet seen acknowledged as terminal (each with its {@code state} and newest {@code statuses}). A
  * master that had admitted the agent compares the tasks with its own view; one that had not (after a failover)
- * learns them.
+ * learns them. {@code totalResources} are the agent's total when dynamic reservations made it differ from
+ * {@code agent_info.resources} (which stay what the agent was started with, as Mesos's {@code SlaveInfo}); empty
+ * when they are the same.
  *
  * <p>JSON: {@code {"agent_info":{...},"pid":"slave(1)@127.0.0.1:5051","version":"1.11.0","frameworks":[...],
- * "executors":[...],"tasks":[...]}}; the arrays are left out when empty.
+ * "executors":[...],"tasks":[...],"total_resources":[...]}}; the arrays are left out when empty.
  */
 public record AgentSubscribe(AgentInfo agentInfo, String pid, String version, List<FrameworkInfo> frameworks,
-        List<ExecutorInfo> executors, List<Task> tasks) {
+        List<ExecutorInfo> executors, List<Task> tasks, List<Resource> totalResources) {
 
     public AgentSubscribe {
         Objects.requireNonNull(agentInfo, "agentInfo");
@@ -29,6 +32,18 @@ public record AgentSubscribe(AgentInfo agentInfo, String pid, String version, Li
         frameworks = List.copyOf(frameworks);
         executors = List.copyOf(executors);
         tasks = List.copyOf(tasks);
+        totalResources = List.copyOf(totalResources);
+    }
+
+    /** A subscription whose total is {@code agent_info.resources}. */
+    public AgentSubscribe(AgentInfo agentInfo, String pid, String version, List<FrameworkInfo> frameworks,
+            List<ExecutorInfo> executors, List<Task> tasks) {
+        this(agentInfo, pid, version, frameworks, executors, tasks, List.of());
+    }
+
+    /** The agent's total resources: {@link #totalResources()} when given, else {@code agent_info.resources}. */
+    public List<Resource> total() {
+        return totalResources.isEmpty() ? agentInfo.getResourcesList() : totalResources;
     }
 
     /** A subscription of an agent that runs nothing. */
@@ -44,6 +59,7 @@ public record AgentSubscribe(AgentInfo agentInfo, String pid, String version, Li
             LinkJson.writeMessages(generator, "frameworks", frameworks);
             LinkJson.writeMessages(generator, "executors", executors);
             LinkJson.writeMessages(generator, "tasks", tasks);
+            LinkJson.writeMessages(generator, "total_resources", totalResources);
         });
     }
 
@@ -60,6 +76,7 @@ public record AgentSubscribe(AgentInfo agentInfo, String pid, String version, Li
         return new AgentSubscribe(info, pid, fields.string("version"),
                 fields.messages("frameworks", FrameworkInfo::newBuilder),
                 fields.messages("executors", ExecutorInfo::newBuilder),
-                fields.messages("tasks", Task::newBuilder));
+                fields.messages("tasks", Task::newBuilder),
+                fields.messages("total_resources", Resource::newBuilder));
     }
 }

@@ -22,10 +22,11 @@ import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.allocation.AllocatorDriver;
-import org.meseta.master.internal.core.Cluster;
 import org.meseta.master.internal.allocation.QuotaMetrics;
+import org.meseta.master.internal.core.Cluster;
 import org.meseta.master.internal.core.MasterCore;
 import org.meseta.master.internal.core.QuotaOutcome;
+import org.meseta.master.internal.core.ReservationRequest;
 import org.meseta.master.internal.core.SchedulerReply;
 
 /**
@@ -145,6 +146,11 @@ public final class Master implements AutoCloseable {
             core.updateWeights(copy);
             return null;
         });
+    }
+
+    /** An operator's RESERVE or UNRESERVE; completes with its outcome once applied or refused. */
+    public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
+        return actor.call(() -> core.reservation(request)).thenCompose(outcome -> outcome);
     }
 
     private void allocated(List<Allocation> allocations) {

@@ -48,6 +48,7 @@ public final class WorkDispatcher {
             case AgentEvent.FrameworkMessage message -> frameworkMessage(message.frameworkId(), message.message());
             case AgentEvent.Registered registered -> LOG.log(System.Logger.Level.DEBUG, "Registration is the link's");
             case AgentEvent.Ping ping -> LOG.log(System.Logger.Level.DEBUG, "Pings are the link's");
+            case AgentEvent.UpdateTotal update -> LOG.log(System.Logger.Level.DEBUG, "The total is the agent's");
         }
     }
 

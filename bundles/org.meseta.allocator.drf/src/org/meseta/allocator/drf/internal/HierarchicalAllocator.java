@@ -201,6 +201,41 @@ final class HierarchicalAllocator implements Allocator {
     }
 
     @Override
+    public void updateAllocation(FrameworkID frameworkId, AgentID agent, Resources consumed, Resources converted) {
+        FrameworkState framework = frameworks.get(frameworkId);
+        Resources total = agentTotals.get(agent);
+        if (framework == null || total == null) {
+            return;
+        }
+        Ledger.Held removed = ledger.remove(frameworkId, agent, consumed);
+        uncountInSorters(framework, agent, removed.allocated());
+        ledger.add(frameworkId, agent, converted);
+        countInSorters(framework, agent, converted);
+        replaceTotal(agent, total.minus(removed.unallocated()).plus(RoleResources.unallocated(converted)));
+    }
+
+    @Override
+    public Optional<String> updateAvailable(AgentID agent, Resources consumed, Resources converted) {
+        Resources total = agentTotals.get(agent);
+        if (total == null) {
+            return Optional.of("Unknown agent " + agent.getValue());
+        }
+        Resources available = total.minus(ledger.allocatedOn(agent));
+        if (!available.contains(consumed)) {
+            return Optional.of(available + " does not contain " + consumed);
+        }
+        replaceTotal(agent, total.minus(consumed).plus(converted));
+        return Optional.empty();
+    }
+
+    /** Quantities stay the same, so shares do not move; the sorters still get the new total to stay in step. */
+    private void replaceTotal(AgentID agent, Resources total) {
+        agentTotals.put(agent, total);
+        sorters.removeAgent(agent);
+        sorters.addAgent(agent, total);
+    }
+
+    @Override
     public void suppressOffers(FrameworkID id, Set<String> roles) {
         Optional.ofNullable(frameworks.get(id)).ifPresent(framework -> {
             framework.suppress(framework.rolesOrAll(roles));

@@ -6,6 +6,7 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.recordio.RecordIO;
+import org.meseta.api.resources.ReservationOperations;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
@@ -58,6 +59,23 @@ public final class Agent {
     /** Everything the agent offers, validated when it subscribed. */
     public Resources total() {
         return total;
+    }
+
+    /**
+     * Applies a conversion of the agent's resources (a reservation made or undone) to its total and tells the agent
+     * its new total over the link, if it is connected; it reports that total when it subscribes again.
+     *
+     * @param conversion without allocation roles; the caller has checked that the total holds what it consumes
+     * @throws IllegalStateException if the total does not hold what the conversion consumes
+     */
+    public void convertTotal(ReservationOperations.Conversion conversion) {
+        Resources converted = conversion.applyTo(total);
+        if (converted == null) {
+            throw new IllegalStateException("Agent " + id().getValue() + " total " + total + " does not contain "
+                    + conversion.consumed());
+        }
+        total = converted;
+        send(new AgentEvent.UpdateTotal(total.toList()));
     }
 
     public String pid() {

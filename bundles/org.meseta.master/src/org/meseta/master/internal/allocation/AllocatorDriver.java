@@ -90,6 +90,22 @@ public final class AllocatorDriver implements AutoCloseable {
         change(() -> allocator.recoverResources(framework, agent, resources, refuseFor));
     }
 
+    /** See {@link Allocator#updateAllocation}. */
+    public void updateAllocation(FrameworkID framework, AgentID agent, Resources consumed, Resources converted) {
+        actor.run(() -> allocator.updateAllocation(framework, agent, consumed, converted));
+    }
+
+    /**
+     * See {@link Allocator#updateAvailable}; the answer completes on the allocator thread (never, if the driver is
+     * closed first).
+     */
+    public CompletableFuture<Optional<String>> updateAvailable(AgentID agent, Resources consumed,
+            Resources converted) {
+        CompletableFuture<Optional<String>> outcome = new CompletableFuture<>();
+        change(() -> outcome.complete(allocator.updateAvailable(agent, consumed, converted)));
+        return outcome;
+    }
+
     public void suppressOffers(FrameworkID framework, Set<String> roles) {
         actor.run(() -> allocator.suppressOffers(framework, roles));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.Offer.Operation;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -20,20 +21,35 @@ import org.meseta.master.internal.validation.LaunchCheck;
  * ACCEPT: takes the offers, applies the operations in order against what they hold, and gives back what is left
  * with the call's filter. Each task that cannot launch gets a status update from the master saying why:
  * TASK_ERROR for an invalid task, TASK_LOST (TASK_DROPPED for partition-aware frameworks) when the offers were
- * invalid. Runs on the master's actor thread.
+ * invalid. RESERVE and UNRESERVE ({@link ReservationOffers}) convert what the offers hold for the operations after
+ * them; what they converted and no later operation used goes back without a filter, as in Mesos, so that it is
+ * offered again in its new form. Runs on the master's actor thread.
  */
 final class Accepts {
 
     private static final System.Logger LOG = System.getLogger(Accepts.class.getName());
+    private static final Filters NO_FILTER = Filters.newBuilder().setRefuseSeconds(0).build();
 
     private final Cluster cluster;
     private final OfferLifecycle offers;
     private final TaskLifecycle tasks;
+    private final ReservationOffers reservations;
 
     Accepts(Cluster cluster, OfferLifecycle offers, TaskLifecycle tasks) {
         this.cluster = cluster;
         this.offers = offers;
         this.tasks = tasks;
+        this.reservations = new ReservationOffers(cluster);
+    }
+
+    /** What the taken offers hold as the operations are applied, and what of it operations converted. */
+    private static final class Held {
+        Resources available;
+        Resources converted = Resources.empty();
+
+        Held(Resources available) {
+            this.available = available;
+        }
     }
 
     void accept(Framework framework, Call.Accept accept) {
@@ -48,44 +64,44 @@ final class Accepts {
             return;
         }
         OfferLifecycle.Taken taken = (OfferLifecycle.Taken) result;
-        Resources available = taken.resources();
+        Held held = new Held(taken.resources());
         for (Operation operation : accept.getOperationsList()) {
-            available = apply(framework, taken, operation, available, now);
+            apply(framework, taken, operation, held, now);
         }
-        offers.returnUnused(framework, taken, available, accept.getFilters());
+        Resources convertedLeft = held.converted.minus(held.converted.minus(held.available));
+        offers.returnUnused(framework, taken, convertedLeft, NO_FILTER);
+        offers.returnUnused(framework, taken, held.available.minus(convertedLeft), accept.getFilters());
     }
 
-    /** Applies one operation; returns what the offers still hold afterwards. */
-    private Resources apply(Framework framework, OfferLifecycle.Taken taken, Operation operation,
-            Resources available, Instant now) {
+    /** Applies one operation to what the offers still hold. */
+    private void apply(Framework framework, OfferLifecycle.Taken taken, Operation operation, Held held,
+            Instant now) {
         switch (operation.getType()) {
             case LAUNCH -> {
                 if (operation.hasId()) {
                     operation.getLaunch().getTaskInfosList().forEach(task -> error(framework, task,
                             "The `id` field cannot be set on LAUNCH operations", now));
-                    return available;
+                    return;
                 }
-                Resources left = available;
                 for (TaskInfo task : operation.getLaunch().getTaskInfosList()) {
-                    left = launch(framework, taken, task, left, now);
+                    held.available = launch(framework, taken, task, held.available, now);
                 }
-                return left;
             }
             case LAUNCH_GROUP -> {
                 for (TaskInfo task : operation.getLaunchGroup().getTaskGroup().getTasksList()) {
                     error(framework, task, "LAUNCH_GROUP is not supported by this Meseta master yet", now);
                 }
-                return available;
             }
-            case RESERVE, UNRESERVE, CREATE, DESTROY, GROW_VOLUME, SHRINK_VOLUME, CREATE_DISK, DESTROY_DISK,
-                    UNKNOWN -> {
-                LOG.log(System.Logger.Level.WARNING, "Framework {0} asked for a {1} operation, which this Meseta"
-                        + " master does not support yet; it is ignored", framework.id().getValue(),
-                        operation.getType());
-                return available;
-            }
+            case RESERVE, UNRESERVE -> reservations.apply(framework, taken, operation, held.available)
+                    .ifPresent(conversion -> {
+                        held.available = conversion.applyTo(held.available);
+                        held.converted = held.converted.plus(conversion.converted());
+                    });
+            case CREATE, DESTROY, GROW_VOLUME, SHRINK_VOLUME, CREATE_DISK, DESTROY_DISK, UNKNOWN ->
+                    LOG.log(System.Logger.Level.WARNING, "Framework {0} asked for a {1} operation, which this Meseta"
+                            + " master does not support yet; it is ignored", framework.id().getValue(),
+                            operation.getType());
         }
-        throw new IllegalStateException("Unhandled operation type " + operation.getType());
     }
 
     /** Launches one task if it is valid; a task's new executor is recorded, so later tasks find it running. */

@@ -8,6 +8,9 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.OperationID;
+import org.apache.mesos.v1.Protos.OperationState;
+import org.apache.mesos.v1.Protos.OperationStatus;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 
@@ -63,6 +66,15 @@ public final class Events {
             failure.setStatus(status);
         }
         return Event.newBuilder().setType(Event.Type.FAILURE).setFailure(failure).build();
+    }
+
+    /** An operation with an {@code id} failed before it reached the agent; master-generated, so without uuid. */
+    public static Event operationError(OperationID operation, AgentID agent, String message) {
+        return Event.newBuilder().setType(Event.Type.UPDATE_OPERATION_STATUS)
+                .setUpdateOperationStatus(Event.UpdateOperationStatus.newBuilder().setStatus(OperationStatus
+                        .newBuilder().setOperationId(operation).setState(OperationState.OPERATION_ERROR)
+                        .setMessage(message).setAgentId(agent)))
+                .build();
     }
 
     public static Event error(String message) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.master.Protos.Response;
@@ -36,6 +37,7 @@ public final class MasterCore {
     private final SchedulerCalls schedulerCalls;
     private final Snapshots snapshots;
     private final QuotaCalls quotas;
+    private final ReservationRequests reservations;
 
     public MasterCore(Cluster cluster) {
         this.cluster = cluster;
@@ -48,6 +50,7 @@ public final class MasterCore {
                 tasks, calls);
         this.snapshots = new Snapshots(cluster);
         this.quotas = new QuotaCalls(cluster, offers, this::view);
+        this.reservations = new ReservationRequests(cluster, offers);
     }
 
     public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
@@ -124,6 +127,14 @@ public final class MasterCore {
      */
     public QuotaOutcome removeQuota(String role, Optional<String> path) {
         return quotas.remove(role, path);
+    }
+
+    /**
+     * An operator's RESERVE or UNRESERVE: validated and applied as {@link ReservationRequests} says. The answer
+     * completes on the master's actor thread.
+     */
+    public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
+        return reservations.handle(request);
     }
 
     public ClusterView view() {

@@ -118,14 +118,18 @@ public final class OfferLifecycle {
 
     /** Withdraws an offer: its resources go back to the allocator; the framework is told when {@code notify}. */
     void rescind(OutstandingOffer offer, boolean notify) {
-        cluster.offerStream.rescinded(offer);
-        withdraw(offer, notify);
+        rescind(offer, notify, Optional.empty());
     }
 
-    private void withdraw(OutstandingOffer offer, boolean notify) {
+    /** As {@link #rescind(OutstandingOffer, boolean)}, the framework refusing the resources for {@code refuseFor}. */
+    void rescind(OutstandingOffer offer, boolean notify, Optional<Duration> refuseFor) {
+        cluster.offerStream.rescinded(offer);
+        withdraw(offer, notify, refuseFor);
+    }
+
+    private void withdraw(OutstandingOffer offer, boolean notify, Optional<Duration> refuseFor) {
         cluster.offers.remove(offer.id());
-        cluster.allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(),
-                Optional.empty());
+        cluster.allocator.recoverResources(offer.frameworkId(), offer.agentId(), offer.resources(), refuseFor);
         if (notify) {
             cluster.frameworks.find(offer.frameworkId()).ifPresent(framework -> framework.send(Events.rescind(
                     offer.id())));
@@ -141,7 +145,7 @@ public final class OfferLifecycle {
             LOG.log(System.Logger.Level.INFO, "Rescinding offer {0} to framework {1}: not answered within"
                     + " --offer_timeout", id.getValue(), offer.frameworkId().getValue());
             cluster.offerStream.timedOut(offer);
-            withdraw(offer, true);
+            withdraw(offer, true, Optional.empty());
         });
     }
 

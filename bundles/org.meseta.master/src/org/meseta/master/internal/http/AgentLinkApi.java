@@ -28,7 +28,7 @@ final class AgentLinkApi {
         Resources total;
         try {
             subscribe = AgentSubscribe.fromJson(request.body());
-            total = Resources.of(subscribe.agentInfo().getResourcesList());
+            total = Resources.of(subscribe.total());
         } catch (JsonCodecException | ResourceParseException e) {
             LOG.log(System.Logger.Level.WARNING, "Refused agent subscription from {0}: {1}",
                     request.remoteAddress(), e.getMessage());

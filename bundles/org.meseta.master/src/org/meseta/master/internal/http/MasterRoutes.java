@@ -54,6 +54,9 @@ public final class MasterRoutes {
         routes.route("DELETE", quota::delete, "/quota", "/master/quota");
         routes.routePrefix("DELETE", "/quota/", quota::delete);
         routes.routePrefix("DELETE", "/master/quota/", quota::delete);
+        ReservationEndpoints reservations = new ReservationEndpoints(master);
+        routes.route("POST", reservations::reserve, "/reserve", "/master/reserve");
+        routes.route("POST", reservations::unreserve, "/unreserve", "/master/unreserve");
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("GET", new OfferStreamEndpoint(master)::subscribe, OfferStreamEndpoint.PATH,

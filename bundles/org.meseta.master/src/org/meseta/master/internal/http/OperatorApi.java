@@ -23,12 +23,12 @@ import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.allocation.Weights;
 import org.meseta.master.internal.core.QuotaOutcome;
+import org.meseta.master.internal.core.ReservationRequest;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, the quota and
- * {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
- * {@link ClusterView} snapshot taken on the master's thread (see
- * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, the quota, the
+ * reservations and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one {@link ClusterView}
+ * snapshot taken on the master's thread (see {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
  */
 final class OperatorApi {
@@ -104,6 +104,12 @@ final class OperatorApi {
             case REMOVE_QUOTA -> !call.hasRemoveQuota() ? missing("remove_quota")
                     : master.removeQuota(call.getRemoveQuota().getRole(), Optional.empty())
                             .thenApply(OperatorApi::reply);
+            case RESERVE_RESOURCES -> reservation(new ReservationRequest(ReservationRequest.Kind.RESERVE,
+                    call.getReserveResources().getAgentId(), call.getReserveResources().getResourcesList(),
+                    call.getReserveResources().getSourceList()));
+            case UNRESERVE_RESOURCES -> reservation(new ReservationRequest(ReservationRequest.Kind.UNRESERVE,
+                    call.getUnreserveResources().getAgentId(), call.getUnreserveResources().getResourcesList(),
+                    List.of()));
             case SUBSCRIBE -> subscribe();
             default -> OperatorCalls.unsupported();
         };
@@ -125,6 +131,12 @@ final class OperatorApi {
 
     private static Reply reply(QuotaOutcome outcome) {
         return outcome.isOk() ? new Reply.Done() : new Reply.Refused(outcome.status(), outcome.message());
+    }
+
+    /** As Mesos: 202 once applied, 400 for an invalid request, 409 when the resources are not available. */
+    private CompletionStage<Reply> reservation(ReservationRequest request) {
+        return master.reservation(request).thenApply(outcome -> outcome.isAccepted() ? new Reply.Accepted()
+                : new Reply.Refused(outcome.status(), outcome.reason()));
     }
 
     /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */

@@ -1,6 +1,5 @@
 package org.meseta.master.internal.validation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,19 +118,8 @@ public final class LaunchCheck {
         return running.toBuilder().setFrameworkId(framework).build().equals(normalized);
     }
 
-    /** The resources in the offers' format: post-refinement, with the offers' role where none is given. */
     private static Resources allocated(List<Resource> resources, Context context) throws ResourceParseException {
-        List<Resource> withRole = new ArrayList<>(resources.size());
-        for (Resource resource : resources) {
-            if (resource.hasAllocationInfo()) {
-                withRole.add(resource);
-            } else {
-                Resource.Builder builder = resource.toBuilder();
-                builder.getAllocationInfoBuilder().setRole(context.offerRole());
-                withRole.add(builder.build());
-            }
-        }
-        return Resources.of(withRole);
+        return OfferedResources.of(resources, context.offerRole());
     }
 
     private static Outcome invalid(String message) {
