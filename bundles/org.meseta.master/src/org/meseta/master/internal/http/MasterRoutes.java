@@ -48,6 +48,7 @@ public final class MasterRoutes {
                 "/master/roles.json");
         routes.route("GET", weights::get, "/weights", "/master/weights");
         routes.route("PUT", weights::put, "/weights", "/master/weights");
+        routes.route("POST", new TeardownEndpoint(master)::post, "/teardown", "/master/teardown");
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");

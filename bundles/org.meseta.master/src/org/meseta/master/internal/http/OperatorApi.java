@@ -23,8 +23,9 @@ import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.Weights;
 
 /**
- * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one
- * {@link ClusterView} snapshot taken on the master's thread (see
+ * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, {@code SUBSCRIBE} (the event
+ * stream), and the calls that tear frameworks down and take agents out of service ({@link MaintenanceCalls}). Calls
+ * about the cluster answer from one {@link ClusterView} snapshot taken on the master's thread (see
  * {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
  */
@@ -92,6 +93,11 @@ final class OperatorApi {
                                     .setData(ByteString.copyFrom(chunk.data())))
                             .build());
             case SUBSCRIBE -> subscribe();
+            case TEARDOWN -> MaintenanceCalls.teardown(master, call);
+            case DEACTIVATE_AGENT -> MaintenanceCalls.deactivateAgent(master, call);
+            case REACTIVATE_AGENT -> MaintenanceCalls.reactivateAgent(master, call);
+            case DRAIN_AGENT -> MaintenanceCalls.drainAgent(master, call);
+            case MARK_AGENT_GONE -> MaintenanceCalls.markAgentGone(master, call);
             default -> OperatorCalls.unsupported();
         };
     }
