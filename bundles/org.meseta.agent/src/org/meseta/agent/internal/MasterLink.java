@@ -29,8 +29,8 @@ import org.meseta.http.StreamListener;
  * ping timeout the master announced, and when the master answers a call with 404 (it no longer knows this agent,
  * e.g. after a failover). A refused subscription (the master answers with an error status) is logged as a warning
  * with the master's reason and retried the same way. A master that sends SHUTDOWN (the operator marked the agent
- * gone) ends the link for good: the agent does not subscribe again. Runs on the agent's actor thread; {@link #start()} may be
- * called once.
+ * gone) ends the link for good: the agent does not subscribe again. Runs on the agent's actor thread;
+ * {@link #start()} may be called once.
  */
 final class MasterLink implements AutoCloseable {
 

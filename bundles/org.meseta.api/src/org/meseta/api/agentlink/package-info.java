@@ -6,9 +6,9 @@
  * {@link AgentEvent}s in Mesos JSON: first {@code REGISTERED} (the agent's id and the ping schedule), then a
  * {@code PING} every ping interval and the work for the agent (run and kill tasks, shut down executors and
  * frameworks, acknowledgements and messages from frameworks, the operator's drain) and, when the master refuses the
- * agent for good (it was marked gone), {@code SHUTDOWN} before it closes the link. Everything the agent tells the master is an
- * {@link AgentCall} posted to {@value AgentLink#CALL_PATH}: pongs, status updates, executor messages, executors that
- * ended.
+ * agent for good (it was marked gone), {@code SHUTDOWN} before it closes the link. Everything the agent tells the
+ * master is an {@link AgentCall} posted to {@value AgentLink#CALL_PATH}: pongs, status updates, executor messages,
+ * executors that ended.
  *
  * <pre>
  *   agent                                     master

@@ -150,7 +150,7 @@ class AgentLinkMessagesTest {
                         .setExecutorId(ExecutorID.newBuilder().setValue("e")).setData(UUID).build()),
                 new AgentEvent.Drain(DrainConfig.newBuilder().setMarkGone(true).setMaxGracePeriod(
                         DurationInfo.newBuilder().setNanoseconds(2_000_000_000L)).build()),
-                new AgentEvent.Drain(DrainConfig.getDefaultInstance()),
+                new AgentEvent.Drain(DrainConfig.newBuilder().setMarkGone(false).build()),
                 new AgentEvent.Shutdown("Agent has been marked gone"));
 
         for (AgentEvent event : events) {
