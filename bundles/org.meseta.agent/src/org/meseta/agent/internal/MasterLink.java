@@ -28,8 +28,9 @@ import org.meseta.http.StreamListener;
  * [0, factor * 2^attempt], capped at one minute) whenever the stream ends, fails or stays silent longer than the
  * ping timeout the master announced, and when the master answers a call with 404 (it no longer knows this agent,
  * e.g. after a failover). A refused subscription (the master answers with an error status) is logged as a warning
- * with the master's reason and retried the same way. Runs on the agent's actor thread; {@link #start()} may be
- * called once.
+ * with the master's reason and retried the same way. A master that sends SHUTDOWN (the operator marked the agent
+ * gone) ends the link for good: the agent does not subscribe again. Runs on the agent's actor thread;
+ * {@link #start()} may be called once.
  */
 final class MasterLink implements AutoCloseable {
 
@@ -56,6 +57,8 @@ final class MasterLink implements AutoCloseable {
     private AgentEvent.Registered registration;
     /** Whether the current link has been registered and not lost since. */
     private boolean linked;
+    /** Whether the master shut this agent down for good (it was marked gone): no more subscriptions. */
+    private boolean shutDown;
 
     MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
             Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected, Consumer<AgentEvent> onWork) {
@@ -183,6 +186,14 @@ final class MasterLink implements AutoCloseable {
             case AgentEvent.Acknowledge work -> onWork.accept(work);
             case AgentEvent.FrameworkMessage work -> onWork.accept(work);
             case AgentEvent.UpdateTotal work -> onWork.accept(work);
+            case AgentEvent.Drain work -> onWork.accept(work);
+            case AgentEvent.Shutdown shutdown -> {
+                LOG.log(System.Logger.Level.ERROR, "Master {0} shut this agent down: {1}; it will not subscribe"
+                        + " again", config.master(), shutdown.message());
+                shutDown = true;
+                lost(linkGeneration, shutdown.message(), System.Logger.Level.ERROR);
+                onWork.accept(shutdown);
+            }
         }
     }
 
@@ -243,6 +254,9 @@ final class MasterLink implements AutoCloseable {
     }
 
     private void scheduleRetry(String reason, System.Logger.Level level) {
+        if (shutDown) {
+            return;
+        }
         Duration delay = backoff(failedAttempts++);
         // A first failure before any registration is expected (the master may not be up yet), a refusal never.
         if (failedAttempts > 1 || registration != null || level == System.Logger.Level.WARNING) {

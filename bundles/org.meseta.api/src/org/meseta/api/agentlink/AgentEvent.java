@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
@@ -184,6 +185,44 @@ public sealed interface AgentEvent {
         }
     }
 
+    /**
+     * The operator drains this agent (Mesos's {@code DrainSlaveMessage}): kill every task, each with its own kill
+     * policy but a grace period of at most {@code config.max_grace_period} when that is set. The master no longer
+     * offers the agent's resources; it counts the agent drained once every task has ended and its terminal update
+     * is acknowledged.
+     */
+    record Drain(DrainConfig config) implements AgentEvent {
+        public Drain {
+            Objects.requireNonNull(config, "config");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "DRAIN");
+                LinkJson.writeMessage(generator, "drain_config", config);
+            });
+        }
+    }
+
+    /**
+     * The master refuses this agent for good (Mesos's {@code ShutdownMessage}), e.g. because the operator marked it
+     * gone: shut everything down and stop subscribing. The master closes the link after sending it.
+     */
+    record Shutdown(String message) implements AgentEvent {
+        public Shutdown {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "SHUTDOWN");
+                generator.writeStringField("message", message);
+            });
+        }
+    }
+
     /** Reads one event; unknown types are an error so that a newer master is noticed, not ignored. */
     public static AgentEvent fromJson(byte[] json) throws JsonCodecException {
         return LinkJson.read(json, fields -> {
@@ -203,6 +242,8 @@ public sealed interface AgentEvent {
                 case "FRAMEWORK_MESSAGE" -> new FrameworkMessage(frameworkId(fields),
                         fields.message("message", Call.Message.newBuilder()).build());
                 case "UPDATE_TOTAL" -> new UpdateTotal(fields.messages("total_resources", Resource::newBuilder));
+                case "DRAIN" -> new Drain(fields.message("drain_config", DrainConfig.newBuilder()).build());
+                case "SHUTDOWN" -> new Shutdown(fields.string("message"));
                 default -> throw new JsonCodecException("Unknown agent event type '" + type + "'");
             };
         });

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.CommandInfo;
+import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -146,7 +147,11 @@ class AgentLinkMessagesTest {
                 new AgentEvent.Acknowledge(framework.getId(), Call.Acknowledge.newBuilder().setAgentId(AGENT_ID)
                         .setTaskId(TASK).setUuid(UUID).build()),
                 new AgentEvent.FrameworkMessage(framework.getId(), Call.Message.newBuilder().setAgentId(AGENT_ID)
-                        .setExecutorId(ExecutorID.newBuilder().setValue("e")).setData(UUID).build()));
+                        .setExecutorId(ExecutorID.newBuilder().setValue("e")).setData(UUID).build()),
+                new AgentEvent.Drain(DrainConfig.newBuilder().setMarkGone(true).setMaxGracePeriod(
+                        DurationInfo.newBuilder().setNanoseconds(2_000_000_000L)).build()),
+                new AgentEvent.Drain(DrainConfig.newBuilder().setMarkGone(false).build()),
+                new AgentEvent.Shutdown("Agent has been marked gone"));
 
         for (AgentEvent event : events) {
             assertEquals(event, AgentEvent.fromJson(event.toJson()));

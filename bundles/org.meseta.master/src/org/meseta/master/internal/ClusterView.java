@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.DrainInfo;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
@@ -40,9 +41,14 @@ public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> 
      *
      * @param used what tasks and executors use on it
      * @param offered what its outstanding offers hold
+     * @param active connected and not deactivated: its resources are offered
+     * @param deactivated deactivated by the operator (DEACTIVATE_AGENT or DRAIN_AGENT)
+     * @param drainInfo its drain, when the operator drains it or has drained it
+     * @param drainStartTime when it was told to drain, while draining
      */
     public record AgentView(AgentInfo info, Resources total, Resources used, Resources offered, String pid,
-            String version, Instant registeredTime, Optional<Instant> reregisteredTime, boolean active) {}
+            String version, Instant registeredTime, Optional<Instant> reregisteredTime, boolean active,
+            boolean deactivated, Optional<DrainInfo> drainInfo, Optional<Instant> drainStartTime) {}
 
     /**
      * One framework in the snapshot.

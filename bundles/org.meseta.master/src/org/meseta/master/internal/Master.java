@@ -8,6 +8,8 @@ import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.DrainConfig;
+import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.master.Protos;
@@ -27,6 +29,7 @@ import org.meseta.master.internal.core.Cluster;
 import org.meseta.master.internal.core.MasterCore;
 import org.meseta.master.internal.core.QuotaOutcome;
 import org.meseta.master.internal.core.ReservationRequest;
+import org.meseta.master.internal.core.Refusal;
 import org.meseta.master.internal.core.SchedulerReply;
 
 /**
@@ -151,6 +154,31 @@ public final class Master implements AutoCloseable {
     /** An operator's RESERVE or UNRESERVE; completes with its outcome once applied or refused. */
     public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
         return actor.call(() -> core.reservation(request)).thenCompose(outcome -> outcome);
+    }
+
+    /** The operator's TEARDOWN of a framework: empty once done, else why it is refused. */
+    public CompletableFuture<Optional<Refusal>> teardown(FrameworkID id) {
+        return actor.call(() -> core.teardown(id));
+    }
+
+    /** DEACTIVATE_AGENT: empty once done, else why it is refused. */
+    public CompletableFuture<Optional<Refusal>> deactivateAgent(AgentID id) {
+        return actor.call(() -> core.deactivateAgent(id));
+    }
+
+    /** REACTIVATE_AGENT: empty once done, else why it is refused. */
+    public CompletableFuture<Optional<Refusal>> reactivateAgent(AgentID id) {
+        return actor.call(() -> core.reactivateAgent(id));
+    }
+
+    /** DRAIN_AGENT: empty once the drain has started, else why it is refused. */
+    public CompletableFuture<Optional<Refusal>> drainAgent(AgentID id, DrainConfig config) {
+        return actor.call(() -> core.drainAgent(id, config));
+    }
+
+    /** MARK_AGENT_GONE: empty once done, else why it is refused. Kept in memory only, until the registry exists. */
+    public CompletableFuture<Optional<Refusal>> markAgentGone(AgentID id) {
+        return actor.call(() -> core.markAgentGone(id));
     }
 
     private void allocated(List<Allocation> allocations) {

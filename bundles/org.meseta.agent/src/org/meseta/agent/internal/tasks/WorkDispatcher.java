@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -20,7 +22,8 @@ import org.meseta.api.agentlink.AgentEvent;
 /**
  * Carries out the work the master sends down the agent link: runs tasks (creating the framework, the executor run
  * and its sandbox as needed), kills them, shuts executors and frameworks down, passes acknowledgements to the status
- * update manager and messages to executors. Work it cannot do becomes a status update from the agent, as in Mesos:
+ * update manager and messages to executors, drains the agent (kills every task) and shuts everything down when
+ * the master refuses the agent for good. Work it cannot do becomes a status update from the agent, as in Mesos:
  * {@code TASK_LOST} (or {@code TASK_DROPPED} for partition-aware frameworks) for a task it cannot run or find, and
  * {@code TASK_ERROR} for a task that is neither a command nor for an executor. Confined to the agent's actor thread.
  */
@@ -46,6 +49,8 @@ public final class WorkDispatcher {
             case AgentEvent.Acknowledge acknowledge -> context.updates().acknowledge(acknowledge.frameworkId(),
                     acknowledge.acknowledge().getTaskId(), acknowledge.acknowledge().getUuid());
             case AgentEvent.FrameworkMessage message -> frameworkMessage(message.frameworkId(), message.message());
+            case AgentEvent.Drain drain -> drain(drain.config());
+            case AgentEvent.Shutdown shutdown -> shutdownAll(shutdown.message());
             case AgentEvent.Registered registered -> LOG.log(System.Logger.Level.DEBUG, "Registration is the link's");
             case AgentEvent.Ping ping -> LOG.log(System.Logger.Level.DEBUG, "Pings are the link's");
             case AgentEvent.UpdateTotal update -> LOG.log(System.Logger.Level.DEBUG, "The total is the agent's");
@@ -146,6 +151,45 @@ public final class WorkDispatcher {
                 run.shutdown();
             }
         });
+    }
+
+    /**
+     * The operator drains this agent: every task that has not ended is killed, each with its own kill policy but,
+     * when the drain has a {@code max_grace_period}, a grace period no longer than that.
+     */
+    private void drain(DrainConfig config) {
+        LOG.log(System.Logger.Level.INFO, "Draining: killing every task");
+        for (ExecutorRun run : workload.runs().toList()) {
+            for (TaskEntry task : List.copyOf(run.liveTasks())) {
+                if (!task.isTerminal()) {
+                    run.kill(task.id(), drainPolicy(task.info(), config));
+                }
+            }
+        }
+    }
+
+    /**
+     * The kill policy a drain kills {@code task} with, as Mesos's agent computes it: none beyond the task's own
+     * without a {@code max_grace_period}; otherwise the task's own with its grace period capped by it (a task without
+     * a grace period gets the maximum).
+     */
+    static Optional<KillPolicy> drainPolicy(TaskInfo task, DrainConfig config) {
+        if (!config.hasMaxGracePeriod()) {
+            return Optional.empty();
+        }
+        KillPolicy own = task.getKillPolicy();
+        long max = config.getMaxGracePeriod().getNanoseconds();
+        if (own.hasGracePeriod() && own.getGracePeriod().getNanoseconds() <= max) {
+            return Optional.of(own);
+        }
+        return Optional.of(own.toBuilder().setGracePeriod(config.getMaxGracePeriod()).build());
+    }
+
+    /** The master refused this agent for good: every framework is shut down here. */
+    private void shutdownAll(String reason) {
+        LOG.log(System.Logger.Level.WARNING, "The master shut this agent down ({0}): shutting every framework down",
+                reason);
+        workload.frameworkIds().forEach(this::shutdownFramework);
     }
 
     private void frameworkMessage(FrameworkID frameworkId, Call.Message message) {

@@ -93,7 +93,13 @@ public final class Workload {
         runs().filter(run -> run.container != null).forEach(run -> run.container.kill());
     }
 
-    private Stream<ExecutorRun> runs() {
+    /** The ids of the frameworks with something live here. */
+    List<FrameworkID> frameworkIds() {
+        return List.copyOf(frameworks.keySet());
+    }
+
+    /** Every executor run of every framework with something live here. */
+    Stream<ExecutorRun> runs() {
         return frameworks.values().stream().flatMap(framework -> framework.executors().stream());
     }
 

@@ -14,7 +14,8 @@ import org.meseta.http.ResponseStream;
 /**
  * One admitted agent as the master sees it. Confined to the master's actor thread.
  *
- * <p>An agent is <em>active</em> while its link stream is open; pings that go unanswered close the link.
+ * <p>An agent is <em>connected</em> while its link stream is open; pings that go unanswered close the link. Whether
+ * its resources are offered also depends on the operator (see {@link Agents#isActive}).
  */
 public final class Agent {
 
@@ -24,6 +25,7 @@ public final class Agent {
     private String version;
     private final Instant registeredTime;
     private Instant reregisteredTime;
+    private Instant drainStartTime;
 
     private ResponseStream link;
     private Actor.Timer pingTimer = () -> {};
@@ -94,8 +96,17 @@ public final class Agent {
         return Optional.ofNullable(reregisteredTime);
     }
 
-    public boolean isActive() {
+    public boolean isConnected() {
         return link != null;
+    }
+
+    /** When the agent was told to drain, for {@code estimated_drain_start_time}; empty unless draining. */
+    public Optional<Instant> drainStartTime() {
+        return Optional.ofNullable(drainStartTime);
+    }
+
+    public void drainStarted(Optional<Instant> time) {
+        drainStartTime = time.orElse(null);
     }
 
     /** The IP address the agent serves HTTP on, from its pid {@code slave(1)@ip:port}. */

@@ -3,11 +3,17 @@ package org.meseta.master.internal.agents;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.DrainConfig;
+import org.apache.mesos.v1.Protos.DrainInfo;
+import org.apache.mesos.v1.Protos.DrainState;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
 
@@ -17,12 +23,19 @@ import org.meseta.api.resources.Resources;
  * <p>Ids follow Mesos: {@code <master id>-S<n>}. An agent that subscribes with an id is re-admitted under
  * that id even if this master has never seen it (it was admitted by an earlier master), as Mesos does for
  * agents re-registering after a master failover.
+ *
+ * <p>What the operator decided about an agent is kept by id, so that it holds while the agent is unreachable and
+ * when it comes back: whether it is deactivated (nothing of it is offered), how it is drained, and whether it is
+ * gone (it may never come back). Kept in memory only: a master that restarts forgets it, until the registry exists.
  */
 public final class Agents {
 
     private final String masterId;
     private final Map<String, Agent> byId = new LinkedHashMap<>();
     private final Map<String, Unreachable> unreachable = new LinkedHashMap<>();
+    private final Set<String> deactivated = new HashSet<>();
+    private final Map<String, DrainInfo> draining = new HashMap<>();
+    private final Map<String, Gone> gone = new LinkedHashMap<>();
     private long nextId;
 
     public Agents(String masterId) {
@@ -82,6 +95,70 @@ public final class Agents {
     public Collection<Unreachable> allUnreachable() {
         return Collections.unmodifiableCollection(unreachable.values());
     }
+
+    /** Whether the agent is admitted or unreachable: one the operator can deactivate, drain or mark gone. */
+    public boolean isKnown(AgentID id) {
+        return byId.containsKey(id.getValue()) || unreachable.containsKey(id.getValue());
+    }
+
+    /** Whether the agent's resources are offered: it is connected and the operator has not deactivated it. */
+    public boolean isActive(Agent agent) {
+        return agent.isConnected() && !isDeactivated(agent.id());
+    }
+
+    public boolean isDeactivated(AgentID id) {
+        return deactivated.contains(id.getValue());
+    }
+
+    /** DEACTIVATE_AGENT, or the start of a drain: nothing of the agent is offered until it is reactivated. */
+    public void deactivate(AgentID id) {
+        deactivated.add(id.getValue());
+    }
+
+    /** REACTIVATE_AGENT: the agent is offered again (once connected), and its drain, if any, is over. */
+    public void reactivate(AgentID id) {
+        deactivated.remove(id.getValue());
+        draining.remove(id.getValue());
+    }
+
+    /** DRAIN_AGENT: the agent is deactivated and DRAINING with {@code config}, replacing an earlier drain. */
+    public void drain(AgentID id, DrainConfig config) {
+        deactivate(id);
+        draining.put(id.getValue(), DrainInfo.newBuilder().setState(DrainState.DRAINING).setConfig(config).build());
+    }
+
+    /** The drain of the agent, if it is being or has been drained (and not reactivated since). */
+    public Optional<DrainInfo> drainInfo(AgentID id) {
+        return Optional.ofNullable(draining.get(id.getValue()));
+    }
+
+    /** Moves a DRAINING agent to DRAINED. */
+    public void drained(AgentID id) {
+        draining.computeIfPresent(id.getValue(), (key, info) -> info.toBuilder().setState(DrainState.DRAINED)
+                .build());
+    }
+
+    /**
+     * MARK_AGENT_GONE: the agent, admitted or unreachable, is removed for good; whatever the operator decided about
+     * it before is forgotten.
+     */
+    public void markGone(AgentID id, Instant now) {
+        String key = id.getValue();
+        Agent admitted = byId.remove(key);
+        Unreachable lost = unreachable.remove(key);
+        AgentInfo info = admitted != null ? admitted.info() : lost.info();
+        deactivated.remove(key);
+        draining.remove(key);
+        gone.put(key, new Gone(info, now));
+    }
+
+    /** When the agent was marked gone, if it was. */
+    public Optional<Gone> gone(AgentID id) {
+        return Optional.ofNullable(gone.get(id.getValue()));
+    }
+
+    /** An agent the operator marked gone: what it was, and since when. */
+    public record Gone(AgentInfo info, Instant since) {}
 
     /** An agent that stopped answering: what it was, and since when. */
     public record Unreachable(AgentInfo info, Instant since) {}

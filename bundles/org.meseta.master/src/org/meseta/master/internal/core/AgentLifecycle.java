@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.recordio.RecordIO;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.http.ResponseStream;
@@ -31,17 +32,30 @@ public final class AgentLifecycle {
     private final Cluster cluster;
     private final OfferLifecycle offers;
     private final TaskLifecycle tasks;
+    private final AgentMaintenance maintenance;
     private final AgentAdoption adoption;
 
-    AgentLifecycle(Cluster cluster, OfferLifecycle offers, TaskLifecycle tasks) {
+    AgentLifecycle(Cluster cluster, OfferLifecycle offers, TaskLifecycle tasks, AgentMaintenance maintenance) {
         this.cluster = cluster;
         this.offers = offers;
         this.tasks = tasks;
+        this.maintenance = maintenance;
         this.adoption = new AgentAdoption(cluster, tasks);
     }
 
-    /** Admits the agent with its validated {@code total} resources; {@code link} carries its events from now on. */
+    /**
+     * Admits the agent with its validated {@code total} resources; {@code link} carries its events from now on. An
+     * agent the operator marked gone is refused as Mesos does it: it is told to shut down and the link is closed.
+     */
     AgentID subscribe(AgentSubscribe request, Resources total, ResponseStream link) {
+        AgentID requested = request.agentInfo().getId();
+        if (maintenance.isGone(requested)) {
+            LOG.log(System.Logger.Level.WARNING, "Refused agent {0} at {1}: it was marked gone", requested.getValue(),
+                    request.pid());
+            link.write(RecordIO.frame(new AgentEvent.Shutdown(AgentMaintenance.GONE).toJson()));
+            link.close();
+            return requested;
+        }
         Agents.Admission admission = cluster.agents.admit(request, total, cluster.now());
         Agent agent = admission.agent();
         agent.link().ifPresent(ResponseStream::close);
@@ -57,9 +71,12 @@ public final class AgentLifecycle {
             }
             case KNOWN -> {
                 adoption.reconcile(agent, request);
-                cluster.allocator.activateAgent(agent.id());
+                if (!cluster.agents.isDeactivated(agent.id())) {
+                    cluster.allocator.activateAgent(agent.id());
+                }
             }
         }
+        maintenance.readmitted(agent);
         LOG.log(System.Logger.Level.INFO, "{0} agent {1} at {2} ({3})",
                 admission.kind() == Agents.Admission.Kind.NEW ? "Admitted" : "Re-admitted", agent.id().getValue(),
                 agent.pid(), agent.info().getHostname());
@@ -108,7 +125,7 @@ public final class AgentLifecycle {
         deactivate(agent);
         Duration grace = cluster.config.agentPingTimeout().multipliedBy(cluster.config.maxAgentPingTimeouts());
         agent.awaitReconnection(cluster.actor.schedule(grace, () -> cluster.agents.find(id)
-                .filter(current -> current == agent && !current.isActive())
+                .filter(current -> current == agent && !current.isConnected())
                 .ifPresent(current -> markUnreachable(current, HEALTH_CHECK_TIMED_OUT))));
         LOG.log(System.Logger.Level.INFO, "Agent {0} at {1} disconnected; marking it inactive", id.getValue(),
                 agent.pid());

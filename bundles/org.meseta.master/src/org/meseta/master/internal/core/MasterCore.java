@@ -9,10 +9,12 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
-import org.apache.mesos.v1.master.Protos.Response;
-import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.Protos.DrainConfig;
+import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.master.Protos.Call.UpdateQuota;
+import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.quota.Protos.QuotaRequest;
+import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Quota;
 import org.meseta.api.agentlink.AgentCall;
@@ -21,6 +23,7 @@ import org.meseta.api.resources.Resources;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.frameworks.Framework;
 
 /**
  * The master's logic, wired together: one object per concern over the shared {@link Cluster}. Every method runs on
@@ -33,6 +36,7 @@ public final class MasterCore {
     private final TaskLifecycle tasks;
     private final FrameworkLifecycle frameworks;
     private final AgentLifecycle agents;
+    private final AgentMaintenance maintenance;
     private final FrameworkCalls calls;
     private final SchedulerCalls schedulerCalls;
     private final Snapshots snapshots;
@@ -44,7 +48,9 @@ public final class MasterCore {
         this.offers = new OfferLifecycle(cluster);
         this.tasks = new TaskLifecycle(cluster);
         this.frameworks = new FrameworkLifecycle(cluster, offers, tasks);
-        this.agents = new AgentLifecycle(cluster, offers, tasks);
+        this.maintenance = new AgentMaintenance(cluster, offers, tasks);
+        this.tasks.onTaskRemoved(maintenance::taskRemoved);
+        this.agents = new AgentLifecycle(cluster, offers, tasks, maintenance);
         this.calls = new FrameworkCalls(cluster);
         this.schedulerCalls = new SchedulerCalls(cluster, frameworks, offers, new Accepts(cluster, offers, tasks),
                 tasks, calls);
@@ -59,7 +65,7 @@ public final class MasterCore {
 
     /** A call from an agent; false when the agent is not admitted (it must subscribe again). */
     public boolean agentCall(AgentCall call) {
-        Optional<Agent> agent = cluster.agents.find(call.agentId()).filter(Agent::isActive);
+        Optional<Agent> agent = cluster.agents.find(call.agentId()).filter(Agent::isConnected);
         if (agent.isEmpty()) {
             return false;
         }
@@ -135,6 +141,36 @@ public final class MasterCore {
      */
     public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
         return reservations.handle(request);
+    }
+
+    /** The operator's TEARDOWN: as the framework's own, for a registered framework. */
+    public Optional<Refusal> teardown(FrameworkID id) {
+        Optional<Framework> framework = cluster.frameworks.find(id);
+        if (framework.isEmpty()) {
+            return Optional.of(new Refusal(400, "No framework found with specified ID"));
+        }
+        frameworks.remove(framework.get());
+        return Optional.empty();
+    }
+
+    /** DEACTIVATE_AGENT (see {@link AgentMaintenance}). */
+    public Optional<Refusal> deactivateAgent(AgentID id) {
+        return maintenance.deactivate(id);
+    }
+
+    /** REACTIVATE_AGENT (see {@link AgentMaintenance}). */
+    public Optional<Refusal> reactivateAgent(AgentID id) {
+        return maintenance.reactivate(id);
+    }
+
+    /** DRAIN_AGENT (see {@link AgentMaintenance}). */
+    public Optional<Refusal> drainAgent(AgentID id, DrainConfig config) {
+        return maintenance.drain(id, config);
+    }
+
+    /** MARK_AGENT_GONE (see {@link AgentMaintenance}). */
+    public Optional<Refusal> markAgentGone(AgentID id) {
+        return maintenance.markGone(id);
     }
 
     public ClusterView view() {

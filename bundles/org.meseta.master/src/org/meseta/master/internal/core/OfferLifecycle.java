@@ -49,7 +49,7 @@ public final class OfferLifecycle {
         for (Allocation allocation : allocations) {
             Optional<Framework> framework = cluster.frameworks.find(allocation.frameworkId())
                     .filter(Framework::isConnected);
-            Optional<Agent> agent = cluster.agents.find(allocation.agentId()).filter(Agent::isActive);
+            Optional<Agent> agent = cluster.agents.find(allocation.agentId()).filter(cluster.agents::isActive);
             if (framework.isEmpty() || agent.isEmpty()) {
                 cluster.allocator.recoverResources(allocation.frameworkId(), allocation.agentId(),
                         allocation.resources(), Optional.empty());
@@ -228,7 +228,7 @@ public final class OfferLifecycle {
                     "Task launched with invalid offers: " + problem);
         } else if (agent.isEmpty()) {
             unusable = new Result.Unusable(TaskStatus.Reason.REASON_AGENT_REMOVED, "Agent removed");
-        } else if (!agent.get().isActive()) {
+        } else if (!agent.get().isConnected()) {
             unusable = new Result.Unusable(TaskStatus.Reason.REASON_AGENT_DISCONNECTED, "Agent disconnected");
         }
         if (unusable != null) {

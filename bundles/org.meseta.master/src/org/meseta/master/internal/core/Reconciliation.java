@@ -24,6 +24,7 @@ import org.meseta.master.internal.frameworks.Framework;
  * <tr><th>the task's agent</th><th>partition-aware framework</th><th>other frameworks</th></tr>
  * <tr><td>admitted</td><td>TASK_GONE</td><td>TASK_LOST</td></tr>
  * <tr><td>unreachable</td><td>TASK_UNREACHABLE</td><td>TASK_LOST</td></tr>
+ * <tr><td>marked gone</td><td>TASK_GONE_BY_OPERATOR</td><td>TASK_LOST</td></tr>
  * <tr><td>unknown, or not named</td><td>TASK_UNKNOWN</td><td>TASK_LOST</td></tr>
  * </table>
  * A pure function of its inputs.
@@ -89,6 +90,9 @@ public final class Reconciliation {
             Instant since = agents.unreachable(wanted.getAgentId()).get().since();
             unreachableSince = TimeInfo.newBuilder()
                     .setNanoseconds(since.getEpochSecond() * 1_000_000_000L + since.getNano()).build();
+        } else if (wanted.hasAgentId() && agents.gone(wanted.getAgentId()).isPresent()) {
+            state = partitionAware ? TaskState.TASK_GONE_BY_OPERATOR : TaskState.TASK_LOST;
+            message = "Reconciliation: Task is gone";
         } else {
             state = partitionAware ? TaskState.TASK_UNKNOWN : TaskState.TASK_LOST;
             message = "Reconciliation: Task is unknown";

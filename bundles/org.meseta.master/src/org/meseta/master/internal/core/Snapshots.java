@@ -62,7 +62,8 @@ final class Snapshots {
     private static ClusterView.AgentView agentView(Cluster cluster, Agent agent, Resources used) {
         return new ClusterView.AgentView(agent.info(), agent.total(), used,
                 offered(cluster.offers.onAgent(agent.id())), agent.pid(), agent.version(), agent.registeredTime(),
-                agent.reregisteredTime(), agent.isActive());
+                agent.reregisteredTime(), cluster.agents.isActive(agent), cluster.agents.isDeactivated(agent.id()),
+                cluster.agents.drainInfo(agent.id()), agent.drainStartTime());
     }
 
     private ClusterView.FrameworkView view(Framework framework, Resources used) {

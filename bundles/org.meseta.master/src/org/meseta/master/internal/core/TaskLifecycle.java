@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -38,9 +40,16 @@ public final class TaskLifecycle {
     private static final System.Logger LOG = System.getLogger(TaskLifecycle.class.getName());
 
     private final Cluster cluster;
+    /** Told the agent of every task that leaves the master's books (completed, not set aside as unreachable). */
+    private Consumer<AgentID> taskRemoved = agent -> { };
 
     public TaskLifecycle(Cluster cluster) {
         this.cluster = cluster;
+    }
+
+    /** Sets who is told when a task leaves the master's books, after everything else the change does. */
+    void onTaskRemoved(Consumer<AgentID> listener) {
+        taskRemoved = listener;
     }
 
     /**
@@ -133,18 +142,19 @@ public final class TaskLifecycle {
      * framework acknowledges it again.
      */
     void acknowledge(Framework framework, Call.Acknowledge ack) {
-        Optional<Agent> agent = cluster.agents.find(ack.getAgentId()).filter(Agent::isActive);
+        Optional<Agent> agent = cluster.agents.find(ack.getAgentId()).filter(Agent::isConnected);
         if (agent.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Dropped the acknowledgement of task {0}: agent {1} is not connected",
                     ack.getTaskId().getValue(), ack.getAgentId().getValue());
             return;
         }
-        framework.task(ack.getTaskId().getValue())
+        Optional<Task> completed = framework.task(ack.getTaskId().getValue())
                 .filter(task -> task.getAgentId().equals(ack.getAgentId()))
                 .filter(task -> task.hasStatusUpdateState() && TaskStates.isTerminal(task.getStatusUpdateState())
-                        && task.getStatusUpdateUuid().equals(ack.getUuid()))
-                .ifPresent(framework::completeTask);
+                        && task.getStatusUpdateUuid().equals(ack.getUuid()));
+        completed.ifPresent(framework::completeTask);
         agent.get().send(new AgentEvent.Acknowledge(framework.id(), ack));
+        completed.ifPresent(task -> taskRemoved.accept(task.getAgentId()));
     }
 
     /**
@@ -209,6 +219,41 @@ public final class TaskLifecycle {
         for (Agent agent : cluster.agents.all()) {
             agent.send(new AgentEvent.ShutdownFramework(framework.id()));
         }
+        all.stream().map(Task::getAgentId).distinct().forEach(taskRemoved);
+    }
+
+    /**
+     * The operator marked the agent gone: each of its tasks, live or unreachable, becomes TASK_GONE_BY_OPERATOR
+     * (TASK_LOST with REASON_AGENT_REMOVED for frameworks that are not partition-aware), the framework is told and
+     * the task is completed; the agent's executors are forgotten. Connected frameworks hear that an agent that was
+     * {@code admitted} (not unreachable) is lost.
+     */
+    void agentGone(AgentID agent, boolean admitted, Instant now) {
+        for (Framework framework : cluster.frameworks.all()) {
+            boolean aware = framework.isPartitionAware();
+            TaskState state = aware ? TaskState.TASK_GONE_BY_OPERATOR : TaskState.TASK_LOST;
+            TaskStatus.Reason reason = aware ? TaskStatus.Reason.REASON_AGENT_REMOVED_BY_OPERATOR
+                    : TaskStatus.Reason.REASON_AGENT_REMOVED;
+            List<Task> onAgent = Stream.concat(framework.tasks().stream(), framework.unreachableTasks().stream())
+                    .filter(task -> task.getAgentId().equals(agent))
+                    .toList();
+            for (Task task : onAgent) {
+                TaskStatus status = TaskStates.fromMaster(task.getTaskId(), agent, state, reason,
+                        AgentMaintenance.GONE, now).build();
+                framework.send(Events.update(status));
+                framework.completeTask(transition(framework, task, state, status));
+            }
+            framework.removeExecutors(agent);
+            if (admitted) {
+                framework.send(Events.failure(agent, null, null));
+            }
+        }
+    }
+
+    /** Whether any framework has a task on the agent that is not completed (a terminal one waits for its ack). */
+    boolean hasTasksOn(AgentID agent) {
+        return cluster.frameworks.all().stream()
+                .anyMatch(framework -> framework.tasks().stream().anyMatch(task -> task.getAgentId().equals(agent)));
     }
 
     /** An executor ended on its agent: its resources are free, and its framework hears of it. */
@@ -238,6 +283,7 @@ public final class TaskLifecycle {
         Task ended = transition(framework, task, status.getState(), status);
         if (TaskStates.isTerminal(ended.getState())) {
             framework.completeTask(ended);
+            taskRemoved.accept(ended.getAgentId());
         } else {
             framework.putTask(ended);
         }

@@ -57,6 +57,7 @@ public final class MasterRoutes {
         ReservationEndpoints reservations = new ReservationEndpoints(master);
         routes.route("POST", reservations::reserve, "/reserve", "/master/reserve");
         routes.route("POST", reservations::unreserve, "/unreserve", "/master/unreserve");
+        routes.route("POST", new TeardownEndpoint(master)::post, "/teardown", "/master/teardown");
         routes.route("GET", redirect(master), "/redirect", "/master/redirect");
         routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("GET", new OfferStreamEndpoint(master)::subscribe, OfferStreamEndpoint.PATH,

@@ -27,8 +27,10 @@ import org.meseta.master.internal.core.ReservationRequest;
 
 /**
  * The master's v1 operator API, {@code POST /api/v1}: the read-only calls, the weights, the quota, the
- * reservations and {@code SUBSCRIBE}, the event stream. Calls about the cluster answer from one {@link ClusterView}
- * snapshot taken on the master's thread (see {@link OperatorResponses}); the files calls read the master's attachments off the event loop. Calls that are not
+ * reservations, {@code SUBSCRIBE} (the event stream), and the calls that tear frameworks down and take agents out
+ * of service ({@link MaintenanceCalls}). Calls about the cluster answer from one {@link ClusterView} snapshot taken
+ * on the master's thread (see {@link OperatorResponses}); the files calls read the master's attachments off the
+ * event loop. Calls that are not
  * implemented yet answer 501 with their name, so a client learns exactly what is missing.
  */
 final class OperatorApi {
@@ -111,6 +113,11 @@ final class OperatorApi {
                     call.getUnreserveResources().getAgentId(), call.getUnreserveResources().getResourcesList(),
                     List.of()));
             case SUBSCRIBE -> subscribe();
+            case TEARDOWN -> MaintenanceCalls.teardown(master, call);
+            case DEACTIVATE_AGENT -> MaintenanceCalls.deactivateAgent(master, call);
+            case REACTIVATE_AGENT -> MaintenanceCalls.reactivateAgent(master, call);
+            case DRAIN_AGENT -> MaintenanceCalls.drainAgent(master, call);
+            case MARK_AGENT_GONE -> MaintenanceCalls.markAgentGone(master, call);
             default -> OperatorCalls.unsupported();
         };
     }

@@ -55,10 +55,18 @@ final class StateJson {
             generator.writeNumberField("reregistered_time", JsonBody.seconds(agent.reregisteredTime().get()));
         }
         generator.writeBooleanField("active", agent.active());
-        generator.writeBooleanField("deactivated", false);
+        generator.writeBooleanField("deactivated", agent.deactivated());
         generator.writeStringField("version", agent.version());
         generator.writeArrayFieldStart("capabilities");
         generator.writeEndArray();
+        if (agent.drainInfo().isPresent()) {
+            generator.writeFieldName("drain_info");
+            JsonCodec.write(generator, agent.drainInfo().get());
+        }
+        if (agent.drainStartTime().isPresent()) {
+            generator.writeNumberField("estimated_drain_start_time_seconds",
+                    JsonBody.seconds(agent.drainStartTime().get()));
+        }
     }
 
     /** A framework with everything: tasks, offers, executors ({@code /state}, {@code /frameworks}). */

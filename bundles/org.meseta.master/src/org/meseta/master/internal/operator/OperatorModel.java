@@ -21,7 +21,7 @@ public final class OperatorModel {
         Response.GetAgents.Agent.Builder entry = Response.GetAgents.Agent.newBuilder()
                 .setAgentInfo(agent.info())
                 .setActive(agent.active())
-                .setDeactivated(false)
+                .setDeactivated(agent.deactivated())
                 .setVersion(agent.version())
                 .setPid(agent.pid())
                 .setRegisteredTime(OperatorCalls.time(agent.registeredTime()))
@@ -29,6 +29,8 @@ public final class OperatorModel {
                 .addAllAllocatedResources(agent.used().toList())
                 .addAllOfferedResources(agent.offered().toList());
         agent.reregisteredTime().ifPresent(time -> entry.setReregisteredTime(OperatorCalls.time(time)));
+        agent.drainInfo().ifPresent(entry::setDrainInfo);
+        agent.drainStartTime().ifPresent(time -> entry.setEstimatedDrainStartTime(OperatorCalls.time(time)));
         return entry.build();
     }
 
