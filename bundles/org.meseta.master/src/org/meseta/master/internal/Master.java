@@ -1,10 +1,12 @@
 package org.meseta.master.internal;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -111,10 +113,15 @@ public final class Master implements AutoCloseable {
 
     /**
      * The metrics of {@code /metrics/snapshot} and {@code GET_METRICS}, name → value: the master's taken on the actor
-     * thread, the quota consumption on the allocator's.
+     * thread, the quota consumption and the allocation passes' timers on the allocator's.
      */
     public CompletableFuture<SortedMap<String, Double>> metrics() {
-        return actor.call(core::metrics).thenCombine(allocator.quotaConsumption(), QuotaMetrics::withConsumed);
+        return actor.call(core::metrics).thenCombine(allocator.quotaConsumption(), QuotaMetrics::withConsumed)
+                .thenCombine(allocator.metrics(), (master, passes) -> {
+                    SortedMap<String, Double> all = new TreeMap<>(master);
+                    all.putAll(passes);
+                    return Collections.unmodifiableSortedMap(all);
+                });
     }
 
     /** The roles with quota, role → quota. */

@@ -111,6 +111,29 @@ class MasterMetricsTest {
     }
 
     @Test
+    void theAllocatorsFiguresAreMesossNames() throws Exception {
+        Launched.on(master, SchedulerSession.framework("metrics"), "t1");
+
+        Map<String, Double> metrics = snapshot("");
+
+        assertMetric(metrics, "allocator/mesos/resources/cpus/total", 2);
+        assertMetric(metrics, "allocator/mesos/resources/cpus/offered_or_allocated", 2);
+        assertMetric(metrics, "allocator/mesos/resources/mem/total", 1024);
+        assertMetric(metrics, "allocator/mesos/resources/disk/total", 4096);
+        // The task holds every cpu and all memory: the default role's dominant share is the whole cluster.
+        assertMetric(metrics, "allocator/mesos/roles/*/shares/dominant", 1);
+        // The pass that made the offer ran before the task was launched from it.
+        double runs = metrics.get("allocator/mesos/allocation_runs");
+        assertTrue(runs >= 1, "allocation_runs " + runs);
+        assertMetric(metrics, "allocator/mesos/allocation_run_ms/count", runs);
+        assertTrue(metrics.get("allocator/mesos/allocation_run_ms/min")
+                <= metrics.get("allocator/mesos/allocation_run_ms/p50"), () -> "timer " + metrics);
+        assertTrue(metrics.get("allocator/mesos/allocation_run_ms/p50")
+                <= metrics.get("allocator/mesos/allocation_run_ms/max"), () -> "timer " + metrics);
+        assertTrue(metrics.containsKey("allocator/mesos/allocation_run_latency_ms/p99"), () -> "" + metrics);
+    }
+
+    @Test
     void getMetricsAnswersWhatTheSnapshotShowsInBothEncodings() throws Exception {
         Launched launched = Launched.on(master, SchedulerSession.framework("metrics"), "t1");
         launched.report(TaskState.TASK_FAILED);

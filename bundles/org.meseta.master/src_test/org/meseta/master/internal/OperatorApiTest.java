@@ -248,7 +248,7 @@ class OperatorApiTest {
 
     @TestFactory
     Stream<DynamicTest> callsNotImplementedYetAnswer501NamingTheCall() {
-        return Stream.of(Call.Type.GET_MAINTENANCE_STATUS, Call.Type.TEARDOWN, Call.Type.UNKNOWN)
+        return Stream.of(Call.Type.GET_MAINTENANCE_STATUS, Call.Type.SET_LOGGING_LEVEL, Call.Type.UNKNOWN)
                 .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
                     var response = Http.post(api(), call(type).toByteArray(), "Content-Type", Http.PROTOBUF);
 

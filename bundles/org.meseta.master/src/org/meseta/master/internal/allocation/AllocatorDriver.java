@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -35,6 +37,7 @@ public final class AllocatorDriver implements AutoCloseable {
     private final Duration interval;
     private final Consumer<List<Allocation>> offers;
     private boolean passQueued;
+    private final PassStatistics statistics = new PassStatistics();
     private Actor.Timer periodic = () -> {};
 
     public AllocatorDriver(Allocator allocator, Duration interval, Consumer<List<Allocation>> offers) {
@@ -136,24 +139,41 @@ public final class AllocatorDriver implements AutoCloseable {
             call.run();
             if (!passQueued) {
                 passQueued = true;
+                long asked = System.nanoTime();
                 // Queued behind the events already waiting, so a burst of them is allocated in one pass.
-                actor.run(this::pass);
+                actor.run(() -> pass(asked));
             }
         });
     }
 
-    private void pass() {
+    /** @param asked when the pass was asked for or due ({@link System#nanoTime()}) */
+    private void pass(long asked) {
         passQueued = false;
+        long start = System.nanoTime();
         List<Allocation> allocations = allocator.allocate();
+        statistics.record(asked, start, System.nanoTime());
         if (!allocations.isEmpty()) {
             offers.accept(allocations);
         }
     }
 
     private void schedulePeriodicPass() {
+        long due = System.nanoTime() + interval.toNanos();
         periodic = actor.schedule(interval, () -> {
-            pass();
+            pass(due);
             schedulePeriodicPass();
+        });
+    }
+
+    /**
+     * Mesos's {@code allocator/mesos/allocation_runs}, {@code allocation_run_ms} and
+     * {@code allocation_run_latency_ms} figures (see {@link PassStatistics}), read on the allocator thread.
+     */
+    public CompletableFuture<SortedMap<String, Double>> metrics() {
+        return actor.call(() -> {
+            SortedMap<String, Double> metrics = new TreeMap<>();
+            statistics.putTo(metrics, System.nanoTime());
+            return metrics;
         });
     }
 

@@ -179,7 +179,8 @@ public final class MasterCore {
 
     /** {@code /metrics/snapshot}: Mesos's {@code master/...} metrics, name → value. */
     public SortedMap<String, Double> metrics() {
-        return MasterMetrics.of(view(), cluster.now(), cluster.taskCounters);
+        return MasterMetrics.of(view(), cluster.now(), cluster.taskCounters,
+                cluster.config.allocation().fairnessExcludedResourceNames());
     }
 
     /**

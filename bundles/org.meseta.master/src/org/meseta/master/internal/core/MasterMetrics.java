@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.Task;
@@ -12,6 +13,7 @@ import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Metrics;
 import org.meseta.daemon.TaskCounters;
 import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.allocation.AllocatorGauges;
 import org.meseta.master.internal.allocation.QuotaMetrics;
 
 /**
@@ -35,7 +37,8 @@ final class MasterMetrics {
 
     private MasterMetrics() {}
 
-    static SortedMap<String, Double> of(ClusterView view, Instant now, TaskCounters counters) {
+    /** @param excluded {@code --fair_sharing_excluded_resource_names}, for the roles' shares */
+    static SortedMap<String, Double> of(ClusterView view, Instant now, TaskCounters counters, Set<String> excluded) {
         SortedMap<String, Double> metrics = new TreeMap<>();
         metrics.put(PREFIX + "/uptime_secs", Metrics.uptimeSecs(view.startTime(), now));
         // A master that serves leads: one that loses leadership exits.
@@ -51,6 +54,7 @@ final class MasterMetrics {
         }
         Metrics.putResources(metrics, PREFIX, total, used);
         QuotaMetrics.putConfigured(metrics, view.quotas());
+        AllocatorGauges.putTo(metrics, view, excluded);
         return Collections.unmodifiableSortedMap(metrics);
     }
 
