@@ -29,7 +29,6 @@ import org.meseta.master.internal.allocation.AllocatorDriver;
 import org.meseta.master.internal.allocation.QuotaMetrics;
 import org.meseta.master.internal.core.Cluster;
 import org.meseta.master.internal.core.MasterCore;
-import org.meseta.master.internal.core.QuotaOutcome;
 import org.meseta.master.internal.core.ReservationRequest;
 import org.meseta.master.internal.core.Refusal;
 import org.meseta.master.internal.core.SchedulerReply;
@@ -130,17 +129,17 @@ public final class Master implements AutoCloseable {
     }
 
     /** {@code UPDATE_QUOTA}, validated against the cluster; kept in memory only, until the registry exists. */
-    public CompletableFuture<QuotaOutcome> updateQuota(Protos.Call.UpdateQuota call) {
+    public CompletableFuture<Optional<Refusal>> updateQuota(Protos.Call.UpdateQuota call) {
         return actor.call(() -> core.updateQuota(call));
     }
 
     /** The deprecated {@code SET_QUOTA} and {@code POST /quota}. */
-    public CompletableFuture<QuotaOutcome> setQuota(QuotaRequest request) {
+    public CompletableFuture<Optional<Refusal>> setQuota(QuotaRequest request) {
         return actor.call(() -> core.setQuota(request));
     }
 
     /** The deprecated {@code REMOVE_QUOTA} and {@code DELETE /quota/<role>} ({@code path} set for the latter). */
-    public CompletableFuture<QuotaOutcome> removeQuota(String role, Optional<String> path) {
+    public CompletableFuture<Optional<Refusal>> removeQuota(String role, Optional<String> path) {
         return actor.call(() -> core.removeQuota(role, path));
     }
 
@@ -159,7 +158,7 @@ public final class Master implements AutoCloseable {
     }
 
     /** An operator's RESERVE or UNRESERVE; completes with its outcome once applied or refused. */
-    public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
+    public CompletableFuture<Optional<Refusal>> reservation(ReservationRequest request) {
         return actor.call(() -> core.reservation(request)).thenCompose(outcome -> outcome);
     }
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.testing.Http;
-import org.meseta.testing.Ports;
 
 /**
  * Offers from the DRF allocator to frameworks over the scheduler API, with agents played on the agent link: their
@@ -49,26 +48,14 @@ class OfferCycleTest {
         master.close();
     }
 
-    private LinkSession agent() throws Exception {
-        LinkSession agent = master.subscribe(LinkSession.subscription(null, Ports.free()));
-        agent.registered();
-        return agent;
-    }
-
-    private static Offer offer(SchedulerSession framework) throws InterruptedException {
-        Event offers = framework.next(Event.Type.OFFERS);
-        assertEquals(1, offers.getOffers().getOffersCount(), () -> "offers " + offers);
-        return offers.getOffers().getOffers(0);
-    }
-
     @Test
     @SuppressWarnings("deprecation")
     void anOfferCarriesTheAgentUrlHostnameAttributesAndPreRefinementResources() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("plain"));
         framework.subscribed();
 
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         assertTrue(offer.getId().getValue().matches(master.id() + "-O\\d+"), offer.getId().getValue());
         assertEquals(framework.id(), offer.getFrameworkId());
@@ -97,13 +84,13 @@ class OfferCycleTest {
     @Test
     @SuppressWarnings("deprecation")
     void aMultiRoleFrameworkIsOfferedInItsRoleWithAllocationInfo() throws Exception {
-        agent();
+        master.agent();
         FrameworkInfo info = SchedulerSession.framework("multi", FrameworkInfo.Capability.Type.MULTI_ROLE,
                 FrameworkInfo.Capability.Type.RESERVATION_REFINEMENT).toBuilder().addRoles("analytics").build();
         SchedulerSession framework = master.framework(Http.PROTOBUF, info);
         framework.subscribed();
 
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         assertEquals("analytics", offer.getAllocationInfo().getRole());
         for (Resource resource : offer.getResourcesList()) {
@@ -114,15 +101,15 @@ class OfferCycleTest {
 
     @Test
     void aDeclinedOfferIsNotOfferedAgainBeforeRefuseSecondsButAfter() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("decliner"));
         framework.subscribed();
-        Offer first = offer(framework);
+        Offer first = framework.offer();
 
         framework.accepted(Calls.decline(first, 2));
 
         assertEquals(Optional.empty(), framework.poll(QUIET), "nothing within the filter");
-        Offer again = offer(framework);
+        Offer again = framework.offer();
         assertNotEquals(first.getId(), again.getId());
         assertEquals(first.getResourcesList(), again.getResourcesList());
     }
@@ -132,33 +119,33 @@ class OfferCycleTest {
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("suppressor"));
         framework.subscribed();
         framework.accepted(Call.newBuilder().setType(Call.Type.SUPPRESS));
-        agent();
+        master.agent();
 
         assertEquals(Optional.empty(), framework.poll(QUIET), "suppressed: no offers");
         framework.accepted(Call.newBuilder().setType(Call.Type.REVIVE));
 
-        offer(framework);
+        framework.offer();
     }
 
     @Test
     void reviveClearsOfferFilters() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("reviver"));
         framework.subscribed();
-        framework.accepted(Calls.decline(offer(framework), 3600));
+        framework.accepted(Calls.decline(framework.offer(), 3600));
         assertEquals(Optional.empty(), framework.poll(QUIET));
 
         framework.accepted(Call.newBuilder().setType(Call.Type.REVIVE));
 
-        offer(framework);
+        framework.offer();
     }
 
     @Test
     void anOfferCanBeUsedOnceOnly() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("twice"));
         framework.subscribed();
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         framework.accepted(Calls.decline(offer, 3600));
 
         framework.accepted(Calls.launch(offer, Calls.task("late", offer, "cpus:1;mem:64")));
@@ -174,11 +161,11 @@ class OfferCycleTest {
 
     @Test
     void aPartitionAwareFrameworkGetsTaskDroppedForInvalidOffers() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("aware",
                 FrameworkInfo.Capability.Type.PARTITION_AWARE));
         framework.subscribed();
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         Offer unknown = offer.toBuilder().setId(offer.getId().toBuilder().setValue("no-such-offer")).build();
 
         framework.accepted(Calls.launch(List.of(offer.getId(), unknown.getId()), Calls.task("t", offer, "cpus:1")));
@@ -187,7 +174,7 @@ class OfferCycleTest {
         assertEquals(TaskState.TASK_DROPPED, status.getState());
         assertEquals("Task launched with invalid offers: Offer no-such-offer is no longer valid",
                 status.getMessage());
-        assertEquals(first(offer), first(offer(framework)), "the valid offer's resources are offered again");
+        assertEquals(first(offer), first(framework.offer()), "the valid offer's resources are offered again");
     }
 
     private static String first(Offer offer) {
@@ -196,10 +183,10 @@ class OfferCycleTest {
 
     @Test
     void anAgentThatDisconnectsHasItsOffersRescinded() throws Exception {
-        LinkSession agent = agent();
+        LinkSession agent = master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("rescinded"));
         framework.subscribed();
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         agent.close();
 
@@ -208,8 +195,8 @@ class OfferCycleTest {
 
     @Test
     void twoFrameworksShareTwoAgentsOneEach() throws Exception {
-        agent();
-        agent();
+        master.agent();
+        master.agent();
         SchedulerSession first = master.framework(Http.JSON, SchedulerSession.framework("first"));
         first.subscribed();
         SchedulerSession second = master.framework(Http.PROTOBUF, SchedulerSession.framework("second"));
@@ -222,7 +209,7 @@ class OfferCycleTest {
         if (firstOffers.getOffers().getOffersCount() == 2) {
             first.accepted(Calls.decline(firstOffers.getOffers().getOffers(1), 3600));
         }
-        Offer secondOffer = offer(second);
+        Offer secondOffer = second.offer();
         agents.add(secondOffer.getAgentId().getValue());
 
         assertEquals(2, agents.size(), "each framework holds a different agent");
@@ -230,26 +217,26 @@ class OfferCycleTest {
 
     @Test
     void aDisconnectedFrameworksOffersGoToAnother() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession leaving = master.framework(Http.JSON, SchedulerSession.framework("leaving")
                 .toBuilder().setFailoverTimeout(60).build());
         leaving.subscribed();
-        offer(leaving);
+        leaving.offer();
         SchedulerSession staying = master.framework(Http.JSON, SchedulerSession.framework("staying"));
         staying.subscribed();
         assertEquals(Optional.empty(), staying.poll(QUIET), "the only agent is offered to the first framework");
 
         leaving.close();
 
-        offer(staying);
+        staying.offer();
     }
 
     @Test
     void acceptingLaunchesOnTheAgentWithTheOffersRoleAndReturnsTheRest() throws Exception {
-        LinkSession agent = agent();
+        LinkSession agent = master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("launcher"));
         framework.subscribed();
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         Call.Builder launch = Calls.launch(offer, Calls.task("t1", offer, "cpus:1;mem:128"));
         launch.getAcceptBuilder().getFiltersBuilder().setRefuseSeconds(0);
@@ -259,7 +246,7 @@ class OfferCycleTest {
         assertEquals("t1", run.task().getTaskId().getValue());
         assertEquals(framework.id(), run.framework().getId());
         run.task().getResourcesList().forEach(resource -> assertEquals("*", resource.getAllocationInfo().getRole()));
-        Offer rest = offer(framework);
+        Offer rest = framework.offer();
         assertEquals(1.0, rest.getResourcesList().stream().filter(resource -> resource.getName().equals("cpus"))
                 .findFirst().orElseThrow().getScalar().getValue());
     }

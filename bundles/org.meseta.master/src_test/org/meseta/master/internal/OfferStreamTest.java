@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
-import org.meseta.testing.Ports;
 
 /** Meseta's offer stream ({@code GET /api/v1/meseta/offers}): every offer's life and the role view, as it happens. */
 class OfferStreamTest {
@@ -37,18 +36,6 @@ class OfferStreamTest {
         master.close();
     }
 
-    private LinkSession agent() throws Exception {
-        LinkSession agent = master.subscribe(LinkSession.subscription(null, Ports.free()));
-        agent.registered();
-        return agent;
-    }
-
-    private static Offer offer(SchedulerSession framework) throws InterruptedException {
-        Event offers = framework.next(Event.Type.OFFERS);
-        assertEquals(1, offers.getOffers().getOffersCount(), () -> "offers " + offers);
-        return offers.getOffers().getOffers(0);
-    }
-
     private static String id(Map<String, Object> event, String field) {
         return JsonTree.string(JsonTree.object(event, field), "value");
     }
@@ -62,10 +49,10 @@ class OfferStreamTest {
 
     @Test
     void aSubscriberStartsFromTheOutstandingOffersAndTheRoles() throws Exception {
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("early"));
         framework.subscribed();
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         Map<String, Object> subscribed = master.offerStream().subscribed();
 
@@ -87,10 +74,10 @@ class OfferStreamTest {
     void createdDeclinedWithItsFilterAndAccepted() throws Exception {
         OfferStreamSession stream = master.offerStream();
         assertEquals(List.of(), JsonTree.objects(stream.subscribed(), "offers"));
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("console"));
         framework.subscribed();
-        Offer first = offer(framework);
+        Offer first = framework.offer();
 
         Map<String, Object> created = JsonTree.object(stream.next("OFFER_CREATED"), "offer");
         assertEquals(first.getId().getValue(), id(created, "id"));
@@ -102,7 +89,7 @@ class OfferStreamTest {
         assertEquals(0, new BigDecimal("0.2").compareTo(JsonTree.number(JsonTree.object(declined, "filters"),
                 "refuse_seconds")));
 
-        Offer second = offer(framework);
+        Offer second = framework.offer();
         assertEquals(second.getId().getValue(), id(JsonTree.object(stream.next("OFFER_CREATED"), "offer"), "id"));
         framework.accepted(Calls.launch(second, Calls.task("t1", second, "cpus:1;mem:64")));
         assertEnded(stream.next("OFFER_ACCEPTED"), second);
@@ -112,16 +99,16 @@ class OfferStreamTest {
     void rescindedAndTimedOutOffersAreTold() throws Exception {
         OfferStreamSession stream = master.offerStream();
         stream.subscribed();
-        LinkSession agent = agent();
+        LinkSession agent = master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("slow"));
         framework.subscribed();
-        Offer first = offer(framework);
+        Offer first = framework.offer();
         stream.next("OFFER_CREATED");
 
         assertEnded(stream.next("OFFER_TIMED_OUT"), first);
         assertEquals(first.getId(), framework.next(Event.Type.RESCIND).getRescind().getOfferId());
 
-        Offer again = offer(framework);
+        Offer again = framework.offer();
         stream.next("OFFER_CREATED");
         agent.close();
         assertEnded(stream.next("OFFER_RESCINDED"), again);
@@ -131,10 +118,10 @@ class OfferStreamTest {
     void theRoleViewIsSentWhenItChanges() throws Exception {
         OfferStreamSession stream = master.offerStream();
         assertEquals(List.of(), JsonTree.objects(stream.subscribed(), "roles"));
-        agent();
+        master.agent();
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("console"));
         framework.subscribed();
-        offer(framework);
+        framework.offer();
 
         Map<String, Object> role;
         do {

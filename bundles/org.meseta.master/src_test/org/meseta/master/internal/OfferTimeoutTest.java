@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.testing.Http;
-import org.meseta.testing.Ports;
 
 /** {@code --offer_timeout}: offers neither used nor declined in time are rescinded and offered again. */
 class OfferTimeoutTest {
@@ -25,7 +24,7 @@ class OfferTimeoutTest {
     void startMaster() throws Exception {
         master = TestMaster.start(workDir, "--agent_ping_timeout=10mins", "--allocation_interval=50ms",
                 "--offer_timeout=200ms");
-        master.subscribe(LinkSession.subscription(null, Ports.free())).registered();
+        master.agent();
     }
 
     @AfterEach
@@ -33,22 +32,16 @@ class OfferTimeoutTest {
         master.close();
     }
 
-    private static Offer offer(SchedulerSession framework) throws InterruptedException {
-        Event offers = framework.next(Event.Type.OFFERS);
-        assertEquals(1, offers.getOffers().getOffersCount(), () -> "offers " + offers);
-        return offers.getOffers().getOffers(0);
-    }
-
     @Test
     void anUnansweredOfferIsRescindedAndItsResourcesAreOfferedAgain() throws Exception {
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("silent"));
         framework.subscribed();
-        Offer first = offer(framework);
+        Offer first = framework.offer();
 
         Event rescind = framework.next(Event.Type.RESCIND);
 
         assertEquals(first.getId(), rescind.getRescind().getOfferId());
-        Offer again = offer(framework);
+        Offer again = framework.offer();
         assertNotEquals(first.getId(), again.getId());
         assertEquals(first.getResourcesList(), again.getResourcesList());
     }
@@ -57,10 +50,10 @@ class OfferTimeoutTest {
     void aDeclinedOfferIsNotRescinded() throws Exception {
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("decliner"));
         framework.subscribed();
-        Offer first = offer(framework);
+        Offer first = framework.offer();
 
         framework.accepted(Calls.decline(first, 0));
-        Offer second = offer(framework);
+        Offer second = framework.offer();
 
         // The second offer's timeout was set after the first one's, on the same actor: had the first offer's timer
         // survived the decline, its RESCIND would come before this one.

@@ -79,12 +79,6 @@ class ReservationTest {
         return framework;
     }
 
-    private static Offer offer(SchedulerSession framework) throws InterruptedException {
-        Event offers = framework.next(Event.Type.OFFERS);
-        assertEquals(1, offers.getOffers().getOffersCount(), () -> "offers " + offers);
-        return offers.getOffers().getOffers(0);
-    }
-
     /** {@code text} (e.g. {@code cpus:1}) dynamically reserved to {@code role} by {@code principal}. */
     private static List<Resource> reserved(String text, String role, String principal) throws Exception {
         return Resources.parse(text, "*").toList().stream().map(resource -> resource.toBuilder()
@@ -156,7 +150,7 @@ class ReservationTest {
         everyone.subscribed();
         SchedulerSession trainer = framework("ml/train");
 
-        Offer offer = offer(trainer);
+        Offer offer = trainer.offer();
 
         assertEquals(1.0, cpus(offer));
         offer.getResourcesList().forEach(resource -> assertEquals("ml",
@@ -173,7 +167,7 @@ class ReservationTest {
     void aLaunchAfterAReserveInOneAcceptRunsOnTheReservedResources() throws Exception {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = framework("eng");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         List<Resource> reservation = allocated(reserved("cpus:1;mem:512", "eng", "ops"), "eng");
 
         framework.accepted(accept(offer, reserve(reservation), launch(task("web", offer, reservation))));
@@ -190,10 +184,10 @@ class ReservationTest {
     void whatAFrameworkReservedIsOfferedAgainAtOnceAndItCanUnreserveIt() throws Exception {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = framework("eng");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         framework.accepted(accept(offer, reserve(allocated(reserved("cpus:1", "eng", "ops"), "eng"))));
 
-        Offer reservedOffer = offer(framework);
+        Offer reservedOffer = framework.offer();
         List<Resource> reservedCpu = reservedOffer.getResourcesList().stream()
                 .filter(resource -> resource.getReservationsCount() == 1).toList();
         assertEquals(1, reservedCpu.size(), reservedOffer.toString());
@@ -208,7 +202,7 @@ class ReservationTest {
     void anInvalidReserveIsDroppedAndTheLaunchThatNeededItFails() throws Exception {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = framework("eng");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         List<Resource> wrongPrincipal = allocated(reserved("cpus:1", "eng", "mallory"), "eng");
 
         framework.accepted(accept(offer, reserve(wrongPrincipal), launch(task("web", offer, wrongPrincipal))));
@@ -224,7 +218,7 @@ class ReservationTest {
     void aReserveForAnotherRoleThanTheOffersIsDropped() throws Exception {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = framework("eng");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
 
         framework.accepted(accept(offer, reserve(allocated(reserved("cpus:1", "ops", "ops"), "eng"))));
 
@@ -236,7 +230,7 @@ class ReservationTest {
     void anOperationWithAnIdGetsOperationErrorAsOnAnAgentWithoutOperationFeedback() throws Exception {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = framework("eng");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         Offer.Operation withId = reserve(allocated(reserved("cpus:1", "eng", "ops"), "eng")).toBuilder()
                 .setId(OperationID.newBuilder().setValue("op-1")).build();
 
@@ -258,13 +252,13 @@ class ReservationTest {
         agent.link().next(AgentEvent.UpdateTotal.class);
         SchedulerSession everyone = master.framework(Http.JSON, SchedulerSession.framework("everyone"));
         everyone.subscribed();
-        Offer unreserved = offer(everyone);
+        Offer unreserved = everyone.offer();
         assertEquals(1.0, cpus(unreserved));
         unreserved.getResourcesList().forEach(resource -> assertEquals(0, resource.getReservationsCount()));
 
         assertEquals(202, operator.raw(unreserveCall(agent.id(), reservation)).statusCode());
 
-        Offer returned = offer(everyone);
+        Offer returned = everyone.offer();
         assertEquals(1.0, cpus(returned), "the unreserved cpu, while the first offer is outstanding");
         assertEquals(Map.of(), reservedOn(agent.id()));
         assertEquals(Resources.parse(AGENT_RESOURCES, "*"),
@@ -276,7 +270,7 @@ class ReservationTest {
         Agent agent = agent(AGENT_RESOURCES);
         SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("holder"));
         framework.subscribed();
-        Offer held = offer(framework);
+        Offer held = framework.offer();
 
         assertEquals(202, json(reserveCall(agent.id(), reserved("cpus:1", "eng", "ops"))).statusCode());
 
@@ -325,7 +319,7 @@ class ReservationTest {
         Agent agent = agent(AGENT_RESOURCES);
         assertEquals(202, json(reserveCall(agent.id(), reserved("cpus:1", "eng", "ops"))).statusCode());
         SchedulerSession framework = framework("eng/web");
-        Offer offer = offer(framework);
+        Offer offer = framework.offer();
         Resource engCpu = offer.getResourcesList().stream()
                 .filter(resource -> resource.getReservationsCount() == 1).findFirst().orElseThrow();
         Resource refined = engCpu.toBuilder().addReservations(Resource.ReservationInfo.newBuilder()

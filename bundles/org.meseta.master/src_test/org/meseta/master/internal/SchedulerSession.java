@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.api.json.JsonCodec;
@@ -106,6 +107,13 @@ final class SchedulerSession implements AutoCloseable {
         } while (event.getType() == Event.Type.HEARTBEAT && type != Event.Type.HEARTBEAT);
         assertEquals(type, event.getType(), "event " + event);
         return event;
+    }
+
+    /** The offer of the next OFFERS event, which must hold exactly one. */
+    Offer offer() throws InterruptedException {
+        Event offers = next(Event.Type.OFFERS);
+        assertEquals(1, offers.getOffers().getOffersCount(), () -> "offers " + offers);
+        return offers.getOffers().getOffers(0);
     }
 
     /** The next event other than a heartbeat within {@code timeout}, if any. */

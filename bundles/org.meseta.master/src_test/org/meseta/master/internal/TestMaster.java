@@ -97,6 +97,13 @@ final class TestMaster implements AutoCloseable {
         return link;
     }
 
+    /** An agent with {@link LinkSession#subscription(String, int)}'s resources, subscribed and registered. */
+    LinkSession agent() throws Exception {
+        LinkSession agent = subscribe(LinkSession.subscription(null, Ports.free()));
+        agent.registered();
+        return agent;
+    }
+
     /** Subscribes a framework with {@code info} over the scheduler API in {@code mediaType}; closed with the master. */
     SchedulerSession framework(String mediaType, FrameworkInfo info) {
         return framework("/api/v1/scheduler", mediaType, info);

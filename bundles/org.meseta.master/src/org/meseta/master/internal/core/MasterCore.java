@@ -117,12 +117,12 @@ public final class MasterCore {
     }
 
     /** {@code UPDATE_QUOTA}: 200, or 400 with Mesos's text and nothing changed. */
-    public QuotaOutcome updateQuota(UpdateQuota call) {
+    public Optional<Refusal> updateQuota(UpdateQuota call) {
         return quotas.update(call);
     }
 
     /** The deprecated {@code SET_QUOTA} and {@code POST /quota}: 200, or 400 or 409 with Mesos's text. */
-    public QuotaOutcome setQuota(QuotaRequest request) {
+    public Optional<Refusal> setQuota(QuotaRequest request) {
         return quotas.set(request);
     }
 
@@ -131,7 +131,7 @@ public final class MasterCore {
      *
      * @param path the request path of a {@code DELETE}, which Mesos's texts name
      */
-    public QuotaOutcome removeQuota(String role, Optional<String> path) {
+    public Optional<Refusal> removeQuota(String role, Optional<String> path) {
         return quotas.remove(role, path);
     }
 
@@ -139,7 +139,7 @@ public final class MasterCore {
      * An operator's RESERVE or UNRESERVE: validated and applied as {@link ReservationRequests} says. The answer
      * completes on the master's actor thread.
      */
-    public CompletableFuture<ReservationRequest.Outcome> reservation(ReservationRequest request) {
+    public CompletableFuture<Optional<Refusal>> reservation(ReservationRequest request) {
         return reservations.handle(request);
     }
 

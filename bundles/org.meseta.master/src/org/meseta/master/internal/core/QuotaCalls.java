@@ -43,13 +43,13 @@ final class QuotaCalls {
         this.view = view;
     }
 
-    QuotaOutcome update(Call.UpdateQuota call) {
+    Optional<Refusal> update(Call.UpdateQuota call) {
         List<QuotaConfig> configs = call.getQuotaConfigsList();
         Set<String> nonScalar = nonScalarNames();
         for (QuotaConfig config : configs) {
             Optional<String> problem = QuotaConfigs.problem(config, cluster.config::isWhitelisted, nonScalar);
             if (problem.isPresent()) {
-                return new QuotaOutcome(400, "Invalid QuotaConfig: " + problem.get());
+                return Refusal.refuse(400, "Invalid QuotaConfig: " + problem.get());
             }
         }
         ClusterView now = view.get();
@@ -57,7 +57,7 @@ final class QuotaCalls {
             Quota quota = QuotaConfigs.quota(config);
             Map<String, Double> consumed = QuotaConsumption.of(now, config.getRole());
             if (!QuotaConfigs.contains(quota.limits(), consumed) && !call.getForce()) {
-                return new QuotaOutcome(400, "Invalid QuotaConfig: Role '" + config.getRole() + "' is already consuming '"
+                return Refusal.refuse(400, "Invalid QuotaConfig: Role '" + config.getRole() + "' is already consuming '"
                         + QuotaConfigs.quantities(consumed) + "'; this is more than the requested limits '"
                         + QuotaConfigs.quantities(quota.limits()) + "' (use 'force' flag to bypass this check)");
             }
@@ -66,48 +66,48 @@ final class QuotaCalls {
         configs.forEach(config -> after.put(config.getRole(), QuotaConfigs.quota(config)));
         Optional<Overcommit> overcommit = overcommit(after);
         if (overcommit.isPresent() && !call.getForce()) {
-            return new QuotaOutcome(400, "Invalid QuotaConfig: total quota guarantees '" + overcommit.get().guaranteed()
+            return Refusal.refuse(400, "Invalid QuotaConfig: total quota guarantees '" + overcommit.get().guaranteed()
                     + "' exceed cluster capacity '" + overcommit.get().capacity()
                     + "' (use 'force' flag to bypass this check)");
         }
         configs.forEach(config -> apply(config.getRole(), QuotaConfigs.quota(config)));
-        return QuotaOutcome.OK;
+        return Optional.empty();
     }
 
     /** The deprecated {@code SET_QUOTA} and {@code POST /quota}: guarantees that are also the limits. */
-    QuotaOutcome set(QuotaRequest request) {
+    Optional<Refusal> set(QuotaRequest request) {
         try {
             Resources.of(request.getGuaranteeList());
         } catch (ResourceParseException e) {
-            return new QuotaOutcome(400, "Failed to validate set quota request: QuotaInfo with invalid resource: "
+            return Refusal.refuse(400, "Failed to validate set quota request: QuotaInfo with invalid resource: "
                     + e.getMessage());
         }
         String role = request.getRole();
         Optional<String> problem = QuotaConfigs.legacyProblem(role, request.hasRole(), request.getGuaranteeList());
         if (problem.isPresent()) {
-            return new QuotaOutcome(400, "Failed to validate set quota request: " + problem.get());
+            return Refusal.refuse(400, "Failed to validate set quota request: " + problem.get());
         }
         if (!cluster.config.isWhitelisted(role)) {
-            return new QuotaOutcome(400, "Failed to validate set quota request: Unknown role '" + role + "'");
+            return Refusal.refuse(400, "Failed to validate set quota request: Unknown role '" + role + "'");
         }
         if (cluster.quotas.containsKey(role)) {
-            return new QuotaOutcome(400, "Failed to validate set quota request: Cannot set quota for role '" + role
+            return Refusal.refuse(400, "Failed to validate set quota request: Cannot set quota for role '" + role
                     + "' which already has quota");
         }
         if (role.contains("/")) {
-            return new QuotaOutcome(400, "Setting quota on nested role '" + role + "' is not supported yet");
+            return Refusal.refuse(400, "Setting quota on nested role '" + role + "' is not supported yet");
         }
         Quota quota = QuotaConfigs.legacyQuota(request.getGuaranteeList());
         Map<String, Quota> after = new TreeMap<>(cluster.quotas);
         after.put(role, quota);
         Optional<Overcommit> overcommit = overcommit(after);
         if (overcommit.isPresent() && !request.getForce()) {
-            return new QuotaOutcome(409, "Quota guarantees overcommit the cluster (use 'force' to bypass this check):"
+            return Refusal.refuse(409, "Quota guarantees overcommit the cluster (use 'force' to bypass this check):"
                     + " Total quota guarantees '" + overcommit.get().guaranteed() + "' exceed cluster capacity '"
                     + overcommit.get().capacity() + "'");
         }
         apply(role, quota);
-        return QuotaOutcome.OK;
+        return Optional.empty();
     }
 
     /**
@@ -115,17 +115,17 @@ final class QuotaCalls {
      *
      * @param path the request path, for {@code DELETE}; its messages name it as Mesos's do
      */
-    QuotaOutcome remove(String role, Optional<String> path) {
+    Optional<Refusal> remove(String role, Optional<String> path) {
         if (path.isPresent() && !cluster.config.isWhitelisted(role)) {
-            return new QuotaOutcome(400, "Failed to validate remove quota request for path '" + path.get()
+            return Refusal.refuse(400, "Failed to validate remove quota request for path '" + path.get()
                     + "': Unknown role '" + role + "'");
         }
         if (!cluster.quotas.containsKey(role)) {
-            return new QuotaOutcome(400, path.map(p -> "Failed to remove quota for path '" + p + "'")
+            return Refusal.refuse(400, path.map(p -> "Failed to remove quota for path '" + p + "'")
                     .orElse("Failed to remove quota") + ": Role '" + role + "' has no quota set");
         }
         apply(role, Quota.NONE);
-        return QuotaOutcome.OK;
+        return Optional.empty();
     }
 
     private void apply(String role, Quota quota) {

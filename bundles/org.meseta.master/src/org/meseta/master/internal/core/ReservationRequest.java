@@ -26,24 +26,4 @@ public record ReservationRequest(Kind kind, AgentID agent, List<Resource> resour
         resources = List.copyOf(resources);
         source = List.copyOf(source);
     }
-
-    /** The answer to a request: an HTTP status (202 when applied) and, for a refusal, Mesos's text. */
-    public record Outcome(int status, String reason) {
-
-        static Outcome accepted() {
-            return new Outcome(202, "");
-        }
-
-        static Outcome badRequest(String reason) {
-            return new Outcome(400, reason);
-        }
-
-        static Outcome conflict(String reason) {
-            return new Outcome(409, reason);
-        }
-
-        public boolean isAccepted() {
-            return status == 202;
-        }
-    }
 }

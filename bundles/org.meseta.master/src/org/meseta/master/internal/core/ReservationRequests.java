@@ -42,10 +42,10 @@ final class ReservationRequests {
         this.offers = offers;
     }
 
-    CompletableFuture<ReservationRequest.Outcome> handle(ReservationRequest request) {
+    CompletableFuture<Optional<Refusal>> handle(ReservationRequest request) {
         Optional<Agent> agent = cluster.agents.find(request.agent());
         if (agent.isEmpty()) {
-            return done(ReservationRequest.Outcome.badRequest("No agent found with specified ID"));
+            return done(Refusal.refuse(400, "No agent found with specified ID"));
         }
         Resources resources;
         Resources source;
@@ -53,7 +53,7 @@ final class ReservationRequests {
             resources = Resources.of(request.resources());
             source = Resources.of(request.source());
         } catch (ResourceParseException e) {
-            return done(ReservationRequest.Outcome.badRequest("Invalid resources: " + e.getMessage()));
+            return done(Refusal.refuse(400, "Invalid resources: " + e.getMessage()));
         }
         Optional<String> problem = switch (request.kind()) {
             case RESERVE -> ReservationCheck.reserve(resources, source, ReservationCheck.Requester.operator())
@@ -62,7 +62,7 @@ final class ReservationRequests {
                     .map(reason -> "Invalid UNRESERVE operation: " + reason);
         };
         if (problem.isPresent()) {
-            return done(ReservationRequest.Outcome.badRequest(problem.get()));
+            return done(Refusal.refuse(400, problem.get()));
         }
         Conversion conversion = switch (request.kind()) {
             case RESERVE -> source.isEmpty() ? ReservationOperations.reserve(resources)
@@ -93,10 +93,10 @@ final class ReservationRequests {
         }
     }
 
-    private ReservationRequest.Outcome applied(ReservationRequest request, Conversion conversion,
+    private Optional<Refusal> applied(ReservationRequest request, Conversion conversion,
             Optional<String> problem) {
         if (problem.isPresent()) {
-            return ReservationRequest.Outcome.conflict(problem.get());
+            return Refusal.refuse(409, problem.get());
         }
         Optional<Agent> agent = cluster.agents.find(request.agent());
         if (agent.isPresent() && conversion.applyTo(agent.get().total()) != null) {
@@ -107,7 +107,7 @@ final class ReservationRequests {
         }
         LOG.log(System.Logger.Level.INFO, "Applied {0} of {1} on agent {2} for an operator", request.kind(),
                 conversion.converted(), request.agent().getValue());
-        return ReservationRequest.Outcome.accepted();
+        return Optional.empty();
     }
 
     /** How Mesos names an agent in messages: {@code <id> at <pid> (<hostname>)}. */
@@ -115,7 +115,7 @@ final class ReservationRequests {
         return agent.id().getValue() + " at " + agent.pid() + " (" + agent.info().getHostname() + ")";
     }
 
-    private static CompletableFuture<ReservationRequest.Outcome> done(ReservationRequest.Outcome outcome) {
+    private static CompletableFuture<Optional<Refusal>> done(Optional<Refusal> outcome) {
         return CompletableFuture.completedFuture(outcome);
     }
 }

@@ -22,7 +22,7 @@ import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.allocation.Weights;
-import org.meseta.master.internal.core.QuotaOutcome;
+import org.meseta.master.internal.core.Refusal;
 import org.meseta.master.internal.core.ReservationRequest;
 
 /**
@@ -136,14 +136,15 @@ final class OperatorApi {
         return CompletableFuture.completedFuture(new Reply.Refused(400, "Expecting '" + field + "' to be present"));
     }
 
-    private static Reply reply(QuotaOutcome outcome) {
-        return outcome.isOk() ? new Reply.Done() : new Reply.Refused(outcome.status(), outcome.message());
+    private static Reply reply(Optional<Refusal> outcome) {
+        return outcome.<Reply>map(refusal -> new Reply.Refused(refusal.status(), refusal.reason()))
+                .orElseGet(Reply.Done::new);
     }
 
     /** As Mesos: 202 once applied, 400 for an invalid request, 409 when the resources are not available. */
     private CompletionStage<Reply> reservation(ReservationRequest request) {
-        return master.reservation(request).thenApply(outcome -> outcome.isAccepted() ? new Reply.Accepted()
-                : new Reply.Refused(outcome.status(), outcome.reason()));
+        return master.reservation(request).thenApply(outcome -> outcome.<Reply>map(
+                refusal -> new Reply.Refused(refusal.status(), refusal.reason())).orElseGet(Reply.Accepted::new));
     }
 
     /** The operator event stream: SUBSCRIBED with the GET_STATE snapshot, then the master's events as they happen. */

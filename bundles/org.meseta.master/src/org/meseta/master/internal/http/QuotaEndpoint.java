@@ -15,7 +15,7 @@ import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.allocation.QuotaConfigs;
-import org.meseta.master.internal.core.QuotaOutcome;
+import org.meseta.master.internal.core.Refusal;
 
 /**
  * Mesos's deprecated {@code /quota}: GET answers the {@code QuotaStatus} JSON ({@code {"infos":[...],
@@ -43,14 +43,14 @@ final class QuotaEndpoint {
         String body = new String(request.body(), StandardCharsets.UTF_8);
         Optional<String> malformed = notAnObject(request.body());
         if (malformed.isPresent()) {
-            return answer(new QuotaOutcome(400, "Failed to parse set quota request JSON '" + body + "': "
+            return answer(Refusal.refuse(400, "Failed to parse set quota request JSON '" + body + "': "
                     + malformed.get()));
         }
         QuotaRequest quotaRequest;
         try {
             quotaRequest = JsonCodec.decode(request.body(), QuotaRequest.newBuilder()).build();
         } catch (JsonCodecException e) {
-            return answer(new QuotaOutcome(400, "Failed to validate set quota request JSON '" + body + "': "
+            return answer(Refusal.refuse(400, "Failed to validate set quota request JSON '" + body + "': "
                     + e.getMessage()));
         }
         return master.setQuota(quotaRequest).thenApply(QuotaEndpoint::response);
@@ -64,18 +64,19 @@ final class QuotaEndpoint {
         String role = path.length() > MASTER_PREFIX.length() + QUOTA_PATH.length()
                 ? path.substring(MASTER_PREFIX.length() + QUOTA_PATH.length()) : "";
         if (role.isEmpty()) {
-            return answer(new QuotaOutcome(400, "Failed to parse remove quota request for path '" + path
+            return answer(Refusal.refuse(400, "Failed to parse remove quota request for path '" + path
                     + "': expected 3 tokens, found 2 tokens"));
         }
         return master.removeQuota(role, Optional.of(path)).thenApply(QuotaEndpoint::response);
     }
 
-    private static CompletionStage<HttpResponse> answer(QuotaOutcome outcome) {
+    private static CompletionStage<HttpResponse> answer(Optional<Refusal> outcome) {
         return CompletableFuture.completedFuture(response(outcome));
     }
 
-    private static HttpResponse response(QuotaOutcome outcome) {
-        return outcome.isOk() ? HttpResponse.empty(200) : HttpResponse.text(outcome.status(), outcome.message());
+    private static HttpResponse response(Optional<Refusal> outcome) {
+        return outcome.map(refusal -> HttpResponse.text(refusal.status(), refusal.reason()))
+                .orElseGet(() -> HttpResponse.empty(200));
     }
 
     /** Why {@code body} is not one well-formed JSON object, or empty. */

@@ -70,8 +70,9 @@ final class ReservationEndpoints {
             return answer(HttpResponse.text(400, e.getMessage()));
         }
         return master.reservation(new ReservationRequest(kind, AgentID.newBuilder().setValue(agent.get()).build(),
-                resources, source)).thenApply(outcome -> outcome.isAccepted() ? HttpResponse.empty(202)
-                        : HttpResponse.text(outcome.status(), outcome.reason()));
+                resources, source)).thenApply(outcome -> outcome
+                        .map(refusal -> HttpResponse.text(refusal.status(), refusal.reason()))
+                        .orElseGet(() -> HttpResponse.empty(202)));
     }
 
     private static List<Resource> resources(Map<String, List<String>> form, String name, String parseError)
