@@ -71,6 +71,8 @@ final class LinkedAgent implements AutoCloseable {
         all.add("--work_dir=" + workDir.resolve("agent"));
         cluster.startAgent(master.port(), port, timings, all.toArray(String[]::new));
         master.nextLink();
+        // The agent answers the PING that follows REGISTERED: once it has, it has taken its registration.
+        master.next(AgentCall.Pong.class, pong -> true);
         return new LinkedAgent(master, cluster, workDir.resolve("agent"), port);
     }
 
