@@ -42,8 +42,8 @@ record HttpProbe(URI uri) implements Probe {
                 https.setSSLSocketFactory(Unverified.FACTORY);
                 https.setHostnameVerifier((hostname, session) -> true);
             }
-            connection.setConnectTimeout(millis(timeout));
-            connection.setReadTimeout(millis(timeout));
+            connection.setConnectTimeout(Probe.millis(timeout));
+            connection.setReadTimeout(Probe.millis(timeout));
             int status = connection.getResponseCode();
             drain(connection);
             return status >= 200 && status < 400 ? Optional.empty()
@@ -55,11 +55,6 @@ record HttpProbe(URI uri) implements Probe {
                 connection.disconnect();
             }
         }
-    }
-
-    /** A timeout as {@link java.net.URLConnection} and {@link Socket} take it: milliseconds, 0 for none. */
-    static int millis(Optional<Duration> timeout) {
-        return timeout.map(t -> (int) Math.clamp(t.toMillis(), 1, Integer.MAX_VALUE)).orElse(0);
     }
 
     private static void drain(HttpURLConnection connection) throws IOException {

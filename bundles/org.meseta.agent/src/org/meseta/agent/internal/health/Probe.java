@@ -50,6 +50,11 @@ sealed interface Probe permits CommandProbe, HttpProbe, TcpProbe {
         };
     }
 
+    /** A timeout as sockets and URL connections take it: milliseconds (at least 1), 0 for none. */
+    static int millis(Optional<Duration> timeout) {
+        return timeout.map(t -> Math.clamp(t.toMillis(), 1, Integer.MAX_VALUE)).orElse(0);
+    }
+
     /** Where checks connect: the loopback address of the check's protocol, as Mesos does. */
     static String loopback(NetworkInfo.Protocol protocol) {
         return protocol == NetworkInfo.Protocol.IPv6 ? "::1" : "127.0.0.1";

@@ -12,7 +12,7 @@ record TcpProbe(String host, int port) implements Probe {
     @Override
     public Optional<String> check(Optional<Duration> timeout) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), HttpProbe.millis(timeout));
+            socket.connect(new InetSocketAddress(host, port), Probe.millis(timeout));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("TCP connection to " + host + ":" + port + " failed: " + e.getMessage());

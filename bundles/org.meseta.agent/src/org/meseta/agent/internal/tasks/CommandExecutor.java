@@ -43,6 +43,8 @@ final class CommandExecutor extends ExecutorRun {
 
     /** Mesos's command executor escalates a shutdown this much sooner than the agent would destroy it. */
     private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(2);
+    /** Longer grace periods are cut to this, which keeps {@link System#nanoTime()} arithmetic from overflowing. */
+    private static final long LONGEST_GRACE_NANOS = Duration.ofDays(36_500).toNanos();
 
     private final TaskEntry task;
     private boolean killed;
@@ -149,6 +151,7 @@ final class CommandExecutor extends ExecutorRun {
      */
     private void escalate(Duration grace) {
         long now = System.nanoTime();
+        long graceNanos = Math.min(grace.toNanos(), LONGEST_GRACE_NANOS);
         if (!killed) {
             killed = true;
             killStart = now;
@@ -159,10 +162,10 @@ final class CommandExecutor extends ExecutorRun {
                 report(executorStatus(TaskState.TASK_KILLING).build());
             }
             signal(Container::terminate);
-        } else if (killStart + grace.toNanos() - killDeadline >= 0) {
+        } else if (killStart + graceNanos - killDeadline >= 0) {
             return;
         }
-        killDeadline = killStart + grace.toNanos();
+        killDeadline = killStart + graceNanos;
         escalation.cancel();
         escalation = context.actor().schedule(Duration.ofNanos(Math.max(0, killDeadline - now)),
                 () -> signal(Container::kill));
