@@ -12,10 +12,12 @@ import java.util.Optional;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability.Type;
+import org.apache.mesos.v1.Protos.HealthCheck;
 import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
@@ -160,6 +162,36 @@ class TaskLifecycleTest {
         assertTrue(tooBig.getMessage().startsWith("Total resources ")
                 && tooBig.getMessage().contains("required by task and its executor is more than available"),
                 tooBig.getMessage());
+    }
+
+    @Test
+    void tasksWithAnInvalidHealthCheckOrANegativeKillGracePeriodEndInTaskError() throws Exception {
+        LinkSession agent = master.subscribe(LinkSession.subscription(null, Ports.free()));
+        agent.answerPings(agent.registered().agentId());
+        SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("errors"));
+        framework.subscribed();
+        Offer offer = framework.next(Event.Type.OFFERS).getOffers().getOffers(0);
+        TaskInfo noTcp = Calls.task("no-tcp", offer, "cpus:0.1").toBuilder()
+                .setHealthCheck(HealthCheck.newBuilder().setType(HealthCheck.Type.TCP)).build();
+        TaskInfo negativeGrace = Calls.task("negative", offer, "cpus:0.1").toBuilder()
+                .setKillPolicy(KillPolicy.newBuilder().setGracePeriod(DurationInfo.newBuilder().setNanoseconds(-1)))
+                .build();
+        TaskInfo healthy = Calls.task("healthy", offer, "cpus:0.1").toBuilder()
+                .setHealthCheck(HealthCheck.newBuilder().setType(HealthCheck.Type.TCP)
+                        .setTcp(HealthCheck.TCPCheckInfo.newBuilder().setPort(8080))).build();
+
+        framework.accepted(Calls.launch(offer, noTcp, negativeGrace, healthy));
+
+        TaskStatus first = framework.next(Event.Type.UPDATE).getUpdate().getStatus();
+        TaskStatus second = framework.next(Event.Type.UPDATE).getUpdate().getStatus();
+        assertEquals("healthy", agent.next(AgentEvent.RunTask.class).task().getTaskId().getValue());
+        for (TaskStatus status : List.of(first, second)) {
+            assertEquals(TaskState.TASK_ERROR, status.getState(), status.toString());
+            assertEquals(TaskStatus.Reason.REASON_TASK_INVALID, status.getReason());
+        }
+        assertEquals("Task uses invalid health check: Expecting 'tcp' to be set for TCP health check",
+                first.getMessage());
+        assertEquals("Task's 'kill_policy.grace_period' must be non-negative", second.getMessage());
     }
 
     @Test

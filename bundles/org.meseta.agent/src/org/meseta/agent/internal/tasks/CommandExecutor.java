@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.TaskID;
@@ -16,6 +17,9 @@ import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.Sandbox;
+import org.meseta.agent.internal.health.CheckedTask;
+import org.meseta.agent.internal.health.HealthChecker;
+import org.meseta.agent.internal.health.HealthReport;
 import org.meseta.daemon.Actor;
 
 /**
@@ -24,13 +28,31 @@ import org.meseta.daemon.Actor;
  * {@code TASK_RUNNING} once it runs, then {@code TASK_KILLED} (after a kill), {@code TASK_FINISHED} (exit status 0)
  * or {@code TASK_FAILED}, with a message such as {@code Command exited with status 2}. A kill sends
  * {@code TASK_KILLING} first when the framework has the {@code TASK_KILLING_STATE} capability, SIGTERM to every
- * process of the task, and SIGKILL after the grace period; a later kill may shorten that period. Confined to the
- * agent's actor thread.
+ * process of the task, and SIGKILL after the grace period; a later kill may shorten that period. A shutdown is a
+ * kill whose grace period is the executor shutdown grace period less 2 s, as Mesos's command executor leaves the
+ * agent time to hear of the task's end.
+ *
+ * <p>A task with a health check is checked from the moment it runs ({@link HealthChecker}); each report becomes a
+ * {@code TASK_RUNNING} update with {@code healthy} and {@code REASON_TASK_HEALTH_CHECK_STATUS_UPDATED}, and one
+ * that asks for it kills the task, whose {@code TASK_KILLED} then says {@code healthy: false}. Checking stops once
+ * the task is killed or ends. Confined to the agent's actor thread.
  */
 final class CommandExecutor extends ExecutorRun {
 
+    private static final System.Logger LOG = System.getLogger(CommandExecutor.class.getName());
+
+    /** Mesos's command executor escalates a shutdown this much sooner than the agent would destroy it. */
+    private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(2);
+    /** Longer grace periods are cut to this, which keeps {@link System#nanoTime()} arithmetic from overflowing. */
+    private static final long LONGEST_GRACE_NANOS = Duration.ofDays(36_500).toNanos();
+
     private final TaskEntry task;
     private boolean killed;
+    private boolean killedByHealthCheck;
+    private Optional<HealthChecker> healthChecker = Optional.empty();
+    private Map<String, String> taskEnvironment = Map.of();
+    /** When the first kill came and when its SIGKILL is due, in {@link System#nanoTime()}. */
+    private long killStart;
     private long killDeadline;
     private Actor.Timer escalation = () -> {};
 
@@ -58,8 +80,9 @@ final class CommandExecutor extends ExecutorRun {
 
     @Override
     Map<String, String> environment() throws LaunchException {
-        return ExecutorEnvironment.forCommandTask(context.settings(), context.agent().get().getId(), framework,
-                task.info(), sandbox);
+        taskEnvironment = ExecutorEnvironment.forCommandTask(context.settings(), context.agent().get().getId(),
+                framework, task.info(), sandbox);
+        return taskEnvironment;
     }
 
     @Override
@@ -72,6 +95,36 @@ final class CommandExecutor extends ExecutorRun {
     void launched() {
         state = ExecutorState.RUNNING;
         report(executorStatus(TaskState.TASK_RUNNING).build());
+        if (task.info().hasHealthCheck()) {
+            startHealthChecks();
+        }
+    }
+
+    private void startHealthChecks() {
+        CheckedTask checked = new CheckedTask(task.id().getValue(), context.launcher(), sandbox, taskEnvironment,
+                runAs);
+        try {
+            HealthChecker checker = HealthChecker.of(task.info().getHealthCheck(), checked, context.actor(),
+                    context.blocking(), this::healthUpdated);
+            healthChecker = Optional.of(checker);
+            checker.start();
+        } catch (LaunchException e) {
+            LOG.log(System.Logger.Level.ERROR, "Not health checking task {0}: {1}", task.id().getValue(),
+                    e.getMessage());
+        }
+    }
+
+    /** As Mesos: a health report is a TASK_RUNNING update, unless the task is being killed or has ended. */
+    private void healthUpdated(HealthReport health) {
+        if (killed || state == ExecutorState.TERMINATED) {
+            return;
+        }
+        report(executorStatus(TaskState.TASK_RUNNING).setHealthy(health.healthy())
+                .setReason(TaskStatus.Reason.REASON_TASK_HEALTH_CHECK_STATUS_UPDATED).build());
+        if (health.killTask()) {
+            killedByHealthCheck = true;
+            kill(task.id(), Optional.empty());
+        }
     }
 
     @Override
@@ -92,42 +145,57 @@ final class CommandExecutor extends ExecutorRun {
         }
     }
 
-    /** SIGTERM now (the first time), SIGKILL when the grace period is over, unless an earlier kill asked for sooner. */
+    /**
+     * SIGTERM now (the first time), SIGKILL when the grace period is over. As in Mesos, a later kill can only shorten
+     * the total grace period, counted from the first kill: SIGKILL at once if that much time has passed already.
+     */
     private void escalate(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
+        long now = System.nanoTime();
+        long graceNanos = Math.min(grace.toNanos(), LONGEST_GRACE_NANOS);
         if (!killed) {
             killed = true;
+            killStart = now;
             state = ExecutorState.TERMINATING;
+            healthChecker.ifPresent(HealthChecker::stop);
             if (framework.getCapabilitiesList().stream()
                     .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.TASK_KILLING_STATE)) {
                 report(executorStatus(TaskState.TASK_KILLING).build());
             }
             signal(Container::terminate);
-        } else if (deadline - killDeadline >= 0) {
+        } else if (killStart + graceNanos - killDeadline >= 0) {
             return;
         }
-        killDeadline = deadline;
+        killDeadline = killStart + graceNanos;
         escalation.cancel();
-        escalation = context.actor().schedule(grace, () -> signal(Container::kill));
+        escalation = context.actor().schedule(Duration.ofNanos(Math.max(0, killDeadline - now)),
+                () -> signal(Container::kill));
     }
 
     @Override
     void shutdown() {
-        kill(task.id(), Optional.empty());
+        Duration grace = context.settings().shutdownGracePeriod().minus(SHUTDOWN_MARGIN);
+        kill(task.id(), Optional.of(KillPolicy.newBuilder().setGracePeriod(DurationInfo.newBuilder()
+                .setNanoseconds(Math.max(0, grace.toNanos()))).build()));
     }
 
     @Override
     void exitedWith(ExitStatus status) {
         escalation.cancel();
+        healthChecker.ifPresent(HealthChecker::stop);
         // As Mesos's command executor: a task that was killed ends KILLED even if it exited cleanly on SIGTERM.
         TaskState end = killed ? TaskState.TASK_KILLED
                 : status.succeeded() ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
-        report(executorStatus(end).setMessage("Command " + status.describe()).build());
+        TaskStatus.Builder update = executorStatus(end).setMessage("Command " + status.describe());
+        if (killed && killedByHealthCheck) {
+            update.setHealthy(false);
+        }
+        report(update.build());
     }
 
     @Override
     void terminated(Optional<ExitStatus> status) {
         escalation.cancel();
+        healthChecker.ifPresent(HealthChecker::stop);
     }
 
     private TaskStatus.Builder executorStatus(TaskState state) {

@@ -54,6 +54,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     ExecutorState state = ExecutorState.LAUNCHING;
     /** Set once the process started. */
     Container container;
+    /** The user the process runs as (empty for the agent's), known once the sandbox is filled. */
+    Optional<RunAs> runAs = Optional.empty();
     /** Live tasks: not yet given to the executor, running, or ended but not yet acknowledged; in launch order. */
     final Map<TaskID, TaskEntry> tasks = new LinkedHashMap<>();
     private final Deque<TaskEntry> completed = new ArrayDeque<>();
@@ -164,7 +166,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         }
     }
 
-    private void prepared(Optional<RunAs> runAs, Throwable failure) {
+    private void prepared(Optional<RunAs> resolved, Throwable failure) {
         if (state != ExecutorState.LAUNCHING) {
             terminate(Termination.EXECUTOR_TERMINATED, Optional.empty()); // shut down while its sandbox was filled
             return;
@@ -173,6 +175,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             terminate(Termination.launchFailed(causeOf(failure).getMessage()), Optional.empty());
             return;
         }
+        runAs = resolved;
         List<String> argv;
         Map<String, String> environment;
         try {
@@ -184,7 +187,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         }
         launching();
         // Forking blocks for a while on a busy machine: off the actor thread, like filling the sandbox.
-        CompletableFuture.supplyAsync(() -> launch(argv, environment, runAs), context.blocking())
+        CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved), context.blocking())
                 .whenComplete((started, error) -> context.actor().run(() -> started(started, error)));
     }
 

@@ -10,6 +10,7 @@ import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
+import org.meseta.api.tasks.HealthChecks;
 
 /**
  * Validates one task of a LAUNCH against what its offers still hold, as Mesos's task validation does, and works
@@ -55,6 +56,10 @@ public final class LaunchCheck {
             return invalid("Task uses invalid agent " + task.getAgentId().getValue() + " while agent "
                     + context.agent().getValue() + " is expected");
         }
+        Optional<String> killOrHealthProblem = killOrHealthProblem(task);
+        if (killOrHealthProblem.isPresent()) {
+            return invalid(killOrHealthProblem.get());
+        }
         if (task.hasExecutor() == task.hasCommand()) {
             return invalid("Task should have at least one (but not both) of CommandInfo or ExecutorInfo present");
         }
@@ -87,6 +92,18 @@ public final class LaunchCheck {
                     + context.available());
         }
         return new Outcome.Valid(taskResources, newExecutor, consumed);
+    }
+
+    /** A negative kill grace period, or an invalid health check, as Mesos words them. */
+    private static Optional<String> killOrHealthProblem(TaskInfo task) {
+        if (task.getKillPolicy().getGracePeriod().getNanoseconds() < 0) {
+            return Optional.of("Task's 'kill_policy.grace_period' must be non-negative");
+        }
+        if (task.hasHealthCheck()) {
+            return HealthChecks.problem(task.getHealthCheck()).map(problem -> "Task uses invalid health check: "
+                    + problem);
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> executorProblem(ExecutorInfo executor, Context context) {
