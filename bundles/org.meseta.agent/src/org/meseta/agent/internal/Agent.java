@@ -14,11 +14,13 @@ import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.apache.mesos.v1.Protos.ResourceStatistics;
 import org.apache.mesos.v1.executor.Protos.Call;
-import org.meseta.agent.internal.executor.ContainerLauncher;
+import org.meseta.agent.internal.containerizer.Containerizer;
 import org.meseta.agent.internal.executor.UserSwitch;
 import org.meseta.agent.internal.fetcher.Fetcher;
 import org.meseta.agent.internal.tasks.ExecutorCalls;
+import org.meseta.agent.internal.tasks.ContainerSnapshot;
 import org.meseta.agent.internal.tasks.ExecutorConnection;
 import org.meseta.agent.internal.tasks.ExecutorContext;
 import org.meseta.agent.internal.tasks.ExecutorSettings;
@@ -65,6 +67,7 @@ public final class Agent implements AutoCloseable {
     private final ExecutorCalls executorCalls = new ExecutorCalls(workload);
     private final TaskCounters taskCounters = new TaskCounters();
     private final Clock clock;
+    private final Containerizer containerizer;
 
     private AgentInfo info;
     private AgentInfo checkpointed;
@@ -73,7 +76,7 @@ public final class Agent implements AutoCloseable {
 
     /** @param info what to subscribe with; carries the id recovered from {@code checkpoint}, if any */
     Agent(AgentConfig config, AgentInfo info, Resources total, AgentCheckpoint checkpoint, HttpClient client,
-            Clock clock, AgentTimings timings) {
+            Clock clock, AgentTimings timings, Containerizer containerizer) {
         this.config = config;
         this.info = info;
         this.checkpointed = info.hasId() ? info : null;
@@ -90,9 +93,10 @@ public final class Agent implements AutoCloseable {
         ExecutorSettings settings = new ExecutorSettings(config.workDir(), pid(), config.endpoint().address(),
                 config.executorRegistrationTimeout(), config.executorShutdownGracePeriod(), config.recoveryTimeout(),
                 config.executorReregistrationTimeout(), timings.executorHeartbeatInterval());
+        this.containerizer = containerizer;
         this.dispatcher = new WorkDispatcher(new ExecutorContext(actor, blocking, settings, () -> this.info, updates,
-                link::send, ContainerLauncher.detect(), fetcher, UserSwitch.detect(config.switchUser()), files,
-                taskCounters),
+                link::send, containerizer.launcher(), fetcher, UserSwitch.detect(config.switchUser()), files,
+                taskCounters, containerizer),
                 workload);
     }
 
@@ -132,6 +136,23 @@ public final class Agent implements AutoCloseable {
     private View snapshot() {
         return new View(info, total, Optional.ofNullable(master), connected, startTime,
                 workload.snapshot(info.getId()));
+    }
+
+    /**
+     * What each running container used so far, as the isolators measure it, with Mesos's {@code timestamp},
+     * {@code cpus_limit} and {@code mem_limit_bytes}; listed on the actor thread, measured off it.
+     */
+    public CompletableFuture<List<ContainerUsage>> containers() {
+        return actor.call(workload::containers).thenApplyAsync(
+                containers -> containers.stream().map(this::usage).toList(), blocking);
+    }
+
+    private ContainerUsage usage(ContainerSnapshot container) {
+        ResourceStatistics.Builder statistics = containerizer.usage(container.id()).toBuilder()
+                .setTimestamp(clock.millis() / 1000.0);
+        container.limits().cpus().ifPresent(statistics::setCpusLimit);
+        container.limits().memBytes().ifPresent(statistics::setMemLimitBytes);
+        return new ContainerUsage(container, statistics.build());
     }
 
     /** Applies a well-formed v1 executor API call (see {@link ExecutorCalls}). */
@@ -209,6 +230,9 @@ public final class Agent implements AutoCloseable {
             fetcher.close();
         }
     }
+
+    /** A running container and what it used so far. */
+    public record ContainerUsage(ContainerSnapshot container, ResourceStatistics statistics) {}
 
     /**
      * What the agent's endpoints show. {@code info.id} is set once a master has admitted the agent, or from the

@@ -2,6 +2,7 @@ package org.meseta.agent.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
@@ -16,6 +17,7 @@ import org.meseta.daemon.Endpoint;
  * @param frameworksHome where the fetcher takes relative URIs from
  * @param recoveryTimeout told to executors of checkpointing frameworks ({@code MESOS_RECOVERY_TIMEOUT})
  * @param executorReregistrationTimeout told to the same executors ({@code MESOS_SUBSCRIPTION_BACKOFF_MAX})
+ * @param isolation the isolators {@code --isolation} names, in order
  */
 public record AgentConfig(
         MasterAddress master,
@@ -31,4 +33,5 @@ public record AgentConfig(
         Optional<Path> frameworksHome,
         Duration recoveryTimeout,
         Duration executorReregistrationTimeout,
+        List<String> isolation,
         SortedMap<String, String> flags) {}

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.agent.internal.containerizer.Containerizer;
+import org.meseta.agent.internal.containerizer.Isolation;
+import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.http.AgentRoutes;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
@@ -65,12 +68,15 @@ public final class AgentDaemon implements Daemon {
             String pid = config.endpoint().pid("slave(1)");
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
+            Containerizer containerizer = teardown.own(Isolation.containerizer(config.isolation(),
+                    ContainerLauncher.detect()));
             Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
-                    timings));
+                    timings, containerizer));
             log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
             agent.start();
-            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}; {2} with master {3}", pid, total,
+            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}, isolation {2}; {3} with master {4}", pid,
+                    total, String.join(",", containerizer.isolation()),
                     info.hasId() ? "re-registering as " + info.getId().getValue() : "registering", config.master());
             return instances.adopt(config.endpoint().address(), "Agent " + pid, teardown);
         }

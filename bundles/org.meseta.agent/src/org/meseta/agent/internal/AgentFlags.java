@@ -3,6 +3,7 @@ package org.meseta.agent.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.meseta.agent.internal.containerizer.Isolation;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
 import org.meseta.daemon.DaemonException;
@@ -55,10 +56,14 @@ final class AgentFlags {
     static final Flag<Duration> EXECUTOR_REREGISTRATION_TIMEOUT = Flag.duration("executor_reregistration_timeout",
             "Told to executors of checkpointing frameworks as MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2));
 
+    static final Flag<String> ISOLATION = Flag.string("isolation",
+            "Isolators every container runs with, comma-separated, e.g. 'posix/cpu,posix/mem'; plugins may add more"
+                    + " (docs/isolation.md)", Isolation.DEFAULT);
+
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR,
             RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR,
             EXECUTOR_REGISTRATION_TIMEOUT, EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME,
-            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT);
+            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, ISOLATION);
 
     private AgentFlags() {}
 
@@ -74,6 +79,7 @@ final class AgentFlags {
                 flags.find(ATTRIBUTES), backoff, flags.get(EXECUTOR_REGISTRATION_TIMEOUT),
                 flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
                 flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),
-                flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), flags.effectiveValues());
+                flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), Isolation.names(flags.get(ISOLATION)),
+                flags.effectiveValues());
     }
 }

@@ -182,9 +182,9 @@ class AgentOperatorApiTest {
 
     @Test
     void otherCallsAnswer501NamingTheCallAndCallsWithoutTypeAre400() throws Exception {
-        var containers = raw("/api/v1", call(Call.Type.GET_CONTAINERS));
-        assertEquals(501, containers.statusCode());
-        assertEquals("Call type GET_CONTAINERS is not supported by this Meseta agent yet", Http.text(containers));
+        var operations = raw("/api/v1", call(Call.Type.GET_OPERATIONS));
+        assertEquals(501, operations.statusCode());
+        assertEquals("Call type GET_OPERATIONS is not supported by this Meseta agent yet", Http.text(operations));
 
         var untyped = Http.post(agent.uri("/api/v1"), "{}", "Content-Type", Http.JSON);
         assertEquals(400, untyped.statusCode());

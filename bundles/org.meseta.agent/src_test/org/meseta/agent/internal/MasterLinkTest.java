@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.agent.internal.containerizer.Containerizer;
+import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.flags.FlagParser;
 import org.meseta.api.resources.Resources;
@@ -90,7 +93,7 @@ class MasterLinkTest {
                 HttpClient client = new HttpClient(transport, HttpClientOptions.defaults());
                 Actor actor = new Actor("lifecycle-test")) {
             Agent agent = new Agent(config, info, Resources.empty(), new AgentCheckpoint(workDir), client,
-                    Clock.systemUTC(), AgentTimings.MESOS);
+                    Clock.systemUTC(), AgentTimings.MESOS, new Containerizer(ContainerLauncher.detect(), Map.of()));
             agent.start();
             assertEquals("The agent is already started", assertThrows(IllegalStateException.class, agent::start)
                     .getMessage());

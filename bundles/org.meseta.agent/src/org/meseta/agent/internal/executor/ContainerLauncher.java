@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.meseta.containerizer.api.Launcher;
 
 /**
  * Starts processes in sandboxes. Each starts in a session of its own ({@code setsid(1)} from util-linux), so that
  * its whole process tree can be signalled later, and, when it runs as another user, through {@code setpriv(1)}.
  * Its working directory is the sandbox, its stdin {@code /dev/null}, its stdout and stderr the sandbox's files; its
- * environment is the agent's plus what the caller gives. Stateless once built, thread-safe.
+ * environment is the agent's plus what the caller gives. As the containerizer's {@link Launcher} it tells isolators
+ * which processes a container has: its session's. Stateless once built, thread-safe.
  */
-public final class ContainerLauncher {
+public final class ContainerLauncher implements Launcher {
 
     private static final System.Logger LOG = System.getLogger(ContainerLauncher.class.getName());
     private static final List<Path> SEARCH_PATH = List.of(Path.of("/usr/bin"), Path.of("/bin"),
@@ -67,6 +70,16 @@ public final class ContainerLauncher {
         } catch (IOException e) {
             throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The processes of the session the container's first process leads, or without setsid its descendants. */
+    @Override
+    public List<Long> processes(long pid) {
+        if (setsid.isPresent()) {
+            return ProcessTree.session(pid).stream().map(ProcessHandle::pid).toList();
+        }
+        return ProcessHandle.of(pid).stream().flatMap(process -> Stream.concat(Stream.of(process),
+                process.descendants())).map(ProcessHandle::pid).toList();
     }
 
     private static Optional<Path> find(String program) {

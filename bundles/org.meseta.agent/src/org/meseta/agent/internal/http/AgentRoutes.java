@@ -22,6 +22,9 @@ public final class AgentRoutes {
         CommonEndpoints.addTo(routes, agent.config().flags(), "", PROCESS);
         AgentStateEndpoint state = new AgentStateEndpoint(agent);
         routes.route("GET", state::state, "/state", PROCESS + "/state", "/state.json", PROCESS + "/state.json");
+        MonitorEndpoint monitor = new MonitorEndpoint(agent);
+        routes.route("GET", monitor::statistics, "/monitor/statistics", PROCESS + "/monitor/statistics",
+                "/monitor/statistics.json", PROCESS + "/monitor/statistics.json");
         OperatorApi operator = new OperatorApi(agent);
         routes.route("POST", operator::handle, "/api/v1", PROCESS + "/api/v1");
         ExecutorApi executors = new ExecutorApi(agent);

@@ -17,8 +17,8 @@ import org.meseta.http.HttpResponse;
 
 /**
  * The agent's v1 operator API, {@code POST /api/v1}: the read-only calls. Calls about its work answer from one
- * {@link Agent.View} taken on the agent's thread (see {@link OperatorResponses}); the files calls read its
- * attachments (sandboxes, its log) off the event loop. Other calls answer 501 naming the call.
+ * {@link Agent.View} taken on the agent's thread (see {@link OperatorResponses}); {@code GET_CONTAINERS} measures the
+ * running containers off that thread; the files calls read its attachments (sandboxes, its log) off the event loop. Other calls answer 501 naming the call.
  */
 final class OperatorApi {
 
@@ -65,6 +65,9 @@ final class OperatorApi {
                             .setGetExecutors(OperatorResponses.executors(view.workload()))
                             .setGetFrameworks(OperatorResponses.frameworks(view.workload())))
                     .build());
+            case GET_CONTAINERS -> agent.containers().thenApply(usages -> new Reply.Answer(Response.newBuilder()
+                    .setType(Response.Type.GET_CONTAINERS)
+                    .setGetContainers(OperatorResponses.containers(usages)).build()));
             case LIST_FILES -> OperatorCalls.files(FileCalls.list(agent.files(), call.getListFiles().getPath()),
                     infos -> Response.newBuilder().setType(Response.Type.LIST_FILES)
                             .setListFiles(Response.ListFiles.newBuilder().addAllFileInfos(infos)).build());

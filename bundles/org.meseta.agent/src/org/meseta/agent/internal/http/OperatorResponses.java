@@ -2,7 +2,11 @@ package org.meseta.agent.internal.http;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ContainerStatus;
 import org.apache.mesos.v1.agent.Protos.Response;
+import org.meseta.agent.internal.Agent;
+import org.meseta.agent.internal.tasks.ContainerSnapshot;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.ExecutorSnapshot;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.FrameworkSnapshot;
@@ -59,6 +63,27 @@ final class OperatorResponses {
             }
         }
         return tasks.build();
+    }
+
+    /**
+     * The running containers with their status and statistics. Their executors are top-level containers, so
+     * {@code show_nested} and {@code show_standalone} change nothing.
+     */
+    static Response.GetContainers containers(List<Agent.ContainerUsage> usages) {
+        Response.GetContainers.Builder containers = Response.GetContainers.newBuilder();
+        for (Agent.ContainerUsage usage : usages) {
+            ContainerSnapshot container = usage.container();
+            ContainerID id = ContainerID.newBuilder().setValue(container.id().value()).build();
+            containers.addContainers(Response.GetContainers.Container.newBuilder()
+                    .setFrameworkId(container.frameworkId())
+                    .setExecutorId(container.info().getExecutorId())
+                    .setExecutorName(container.info().getName())
+                    .setContainerId(id)
+                    .setContainerStatus(ContainerStatus.newBuilder().setContainerId(id)
+                            .setExecutorPid((int) container.pid()))
+                    .setResourceStatistics(usage.statistics()));
+        }
+        return containers.build();
     }
 
     private static List<ExecutorSnapshot> executorsOf(FrameworkSnapshot framework) {

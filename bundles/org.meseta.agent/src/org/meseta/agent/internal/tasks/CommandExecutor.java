@@ -182,6 +182,9 @@ final class CommandExecutor extends ExecutorRun {
     void exitedWith(ExitStatus status) {
         escalation.cancel();
         healthChecker.ifPresent(HealthChecker::stop);
+        if (limited()) {
+            return; // the agent reports the limitation, as Mesos's does for a destroyed container
+        }
         // As Mesos's command executor: a task that was killed ends KILLED even if it exited cleanly on SIGTERM.
         TaskState end = killed ? TaskState.TASK_KILLED
                 : status.succeeded() ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;

@@ -65,6 +65,7 @@ final class CustomExecutor extends ExecutorRun {
     @Override
     void run(TaskEntry task) {
         tasks.put(task.id(), task);
+        resourcesChanged();
         if (state == ExecutorState.RUNNING && connection != null) {
             deliver(task);
         }

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.meseta.agent.internal.containerizer.Containerizer;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.executor.UserSwitch;
 import org.meseta.agent.internal.fetcher.Fetcher;
@@ -21,6 +22,7 @@ import org.meseta.daemon.files.AttachedPaths;
  * @param agent the agent's info, its id set before any task arrives
  * @param master sends a call to the master, fire and forget
  * @param taskCounters counts the states tasks reach, for {@code /metrics/snapshot}
+ * @param containerizer the isolators containers are prepared, isolated, measured and cleaned up with
  */
 public record ExecutorContext(
         Actor actor,
@@ -33,4 +35,5 @@ public record ExecutorContext(
         Fetcher fetcher,
         UserSwitch users,
         AttachedPaths files,
-        TaskCounters taskCounters) {}
+        TaskCounters taskCounters,
+        Containerizer containerizer) {}

@@ -3,6 +3,7 @@ package org.meseta.agent.internal.tasks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -19,20 +20,28 @@ import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
+import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.agent.internal.containerizer.Limits;
 import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.RunAs;
 import org.meseta.agent.internal.executor.Sandbox;
 import org.meseta.agent.internal.fetcher.FetchException;
+import org.meseta.containerizer.api.ContainerConfig;
+import org.meseta.containerizer.api.ContainerId;
+import org.meseta.containerizer.api.ContainerLimits;
+import org.meseta.containerizer.api.Limitation;
 
 /**
  * One run of an executor on this agent: its sandbox, its container, its tasks. {@link #start()} fills the sandbox
  * (fetching the command's URIs and handing the sandbox to the task's user, off the actor thread) and then starts the
- * process; when the process ends, its leftover processes are killed and its unfinished tasks fail. Tasks stay here
+ * process between the isolators' {@code prepare} and {@code isolate}; when the process ends, its leftover processes
+ * are killed, the isolators clean up and its unfinished tasks fail. When an isolator reports a limitation the
+ * container is killed and its unfinished tasks fail with the limitation's reason and message. Tasks stay here
  * until the framework acknowledged their terminal update, then join a bounded list of completed tasks; the run is
  * {@link #isDone()} once it ended and holds no live task.
  *
@@ -62,6 +71,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     private final Runnable changed;
     /** Its framework is being shut down here: nobody acknowledges updates any more. */
     private boolean frameworkTerminating;
+    /** Set when an isolator reported a limitation: why the run ends. */
+    private Optional<Termination> limitation = Optional.empty();
 
     /** @param changed told whenever the run may have become {@link #isDone()} */
     ExecutorRun(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
@@ -186,25 +197,43 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             return;
         }
         launching();
+        ContainerConfig config = new ContainerConfig(isolatedId(), sandbox.directory(), user(),
+                Limits.of(resources()));
         // Forking blocks for a while on a busy machine: off the actor thread, like filling the sandbox.
-        CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved), context.blocking())
+        CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved, config), context.blocking())
                 .whenComplete((started, error) -> context.actor().run(() -> started(started, error)));
     }
 
-    private Container launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs) {
+    /** A started, isolated container and the first limitation its isolators report. */
+    private record Launched(Container container, CompletableFuture<Limitation> limitation) {}
+
+    private Launched launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs,
+            ContainerConfig config) {
         try {
-            return context.launcher().launch(argv, environment, sandbox, runAs);
+            context.containerizer().prepare(config);
         } catch (LaunchException e) {
+            throw new CompletionException(e);
+        }
+        Container started = null;
+        try {
+            started = context.launcher().launch(argv, environment, sandbox, runAs);
+            return new Launched(started, context.containerizer().isolate(config.id(), started.pid()));
+        } catch (LaunchException e) {
+            if (started != null) {
+                started.kill();
+            }
+            context.containerizer().cleanup(config.id());
             throw new CompletionException(e);
         }
     }
 
-    private void started(Container started, Throwable failure) {
+    private void started(Launched launched, Throwable failure) {
         if (failure != null) {
             terminate(Termination.launchFailed(causeOf(failure).getMessage()), Optional.empty());
             return;
         }
-        container = started;
+        container = launched.container();
+        launched.limitation().thenAccept(limit -> context.actor().run(() -> limited(limit)));
         LOG.log(System.Logger.Level.INFO, "Started executor {0} of framework {1} as process {2} in {3}",
                 id().getValue(), frameworkId().getValue(), container.pid(), sandbox.directory());
         container.exited().whenComplete((status, error) -> context.actor().run(() -> exited(status)));
@@ -220,11 +249,58 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     }
 
     private void exited(ExitStatus status) {
-        signal(Container::kill); // what the process left running dies with it
+        Container ended = container;
+        // What the process left running dies with it; only then do the isolators let the container go.
+        context.blocking().execute(() -> {
+            ended.kill();
+            context.containerizer().cleanup(isolatedId());
+        });
         LOG.log(System.Logger.Level.INFO, "Executor {0} of framework {1} {2}", id().getValue(),
                 frameworkId().getValue(), status.describe());
         exitedWith(status);
-        terminate(pendingTermination().orElse(Termination.EXECUTOR_TERMINATED), Optional.of(status));
+        terminate(limitation.or(this::pendingTermination).orElse(Termination.EXECUTOR_TERMINATED),
+                Optional.of(status));
+    }
+
+    /** An isolator found the container beyond a limit: it is killed, and its tasks fail with the limitation. */
+    private void limited(Limitation limit) {
+        if (state == ExecutorState.TERMINATED || limitation.isPresent()) {
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "Killing container {0} of executor {1} of framework {2}: {3}",
+                containerId.getValue(), id().getValue(), frameworkId().getValue(), limit.message());
+        limitation = Optional.of(new Termination(TaskState.TASK_FAILED, limit.reason(), limit.message()));
+        state = ExecutorState.TERMINATING;
+        signal(Container::kill);
+    }
+
+    /** Whether an isolator's limitation ends the run: the agent, not the executor, then reports its tasks. */
+    final boolean limited() {
+        return limitation.isPresent();
+    }
+
+    /** The container's id as the isolators know it. */
+    final ContainerId isolatedId() {
+        return new ContainerId(containerId.getValue());
+    }
+
+    /** The executor's own resources plus those of its tasks that have not ended: what its container may use. */
+    final List<Resource> resources() {
+        List<Resource> resources = new ArrayList<>(info.getResourcesList());
+        for (TaskEntry task : tasks.values()) {
+            if (!task.isTerminal()) {
+                resources.addAll(task.info().getResourcesList());
+            }
+        }
+        return resources;
+    }
+
+    /** Its tasks changed: a running container's isolators learn its new limits (off the actor thread). */
+    final void resourcesChanged() {
+        if (container != null && state != ExecutorState.TERMINATED) {
+            ContainerLimits limits = Limits.of(resources());
+            context.blocking().execute(() -> context.containerizer().update(isolatedId(), limits));
+        }
     }
 
     /**

@@ -14,9 +14,9 @@ import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
-import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskID;
+import org.meseta.agent.internal.containerizer.Limits;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.ExecutorSnapshot;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.FrameworkSnapshot;
 import org.meseta.agent.internal.updates.StatusUpdateManager;
@@ -93,6 +93,14 @@ public final class Workload {
         runs().filter(run -> run.container != null).forEach(run -> run.container.kill());
     }
 
+    /** The containers whose processes run now, for {@code /monitor/statistics} and {@code GET_CONTAINERS}. */
+    public List<ContainerSnapshot> containers() {
+        return runs().filter(run -> run.container != null && run.state != ExecutorState.TERMINATED)
+                .map(run -> new ContainerSnapshot(run.frameworkId(), run.info, run.isolatedId(),
+                        run.container.pid(), Limits.of(run.resources())))
+                .toList();
+    }
+
     /** The ids of the frameworks with something live here. */
     List<FrameworkID> frameworkIds() {
         return List.copyOf(frameworks.keySet());
@@ -121,16 +129,12 @@ public final class Workload {
         List<Task> queued = new ArrayList<>();
         List<Task> running = new ArrayList<>();
         List<Task> ended = new ArrayList<>();
-        List<Resource> resources = new ArrayList<>(run.info.getResourcesList());
         for (TaskEntry task : run.liveTasks()) {
             Task view = task.toTask(agentId, Optional.empty());
             (task.isTerminal() ? ended : task.isDelivered() ? running : queued).add(view);
-            if (!task.isTerminal()) {
-                resources.addAll(task.info().getResourcesList());
-            }
         }
         run.completedTasks().forEach(task -> ended.add(task.toTask(agentId, Optional.empty())));
         return new ExecutorSnapshot(run.info, run.containerId.getValue(), run.sandbox.directory(),
-                List.copyOf(resources), queued, running, ended);
+                List.copyOf(run.resources()), queued, running, ended);
     }
 }

@@ -1,0 +1,120 @@
+package org.meseta.containerizer.posix.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.ResourceStatistics;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.containerizer.api.ContainerConfig;
+import org.meseta.containerizer.api.ContainerId;
+import org.meseta.containerizer.api.ContainerLimits;
+import org.meseta.containerizer.api.Isolator;
+import org.meseta.containerizer.api.IsolatorException;
+import org.meseta.containerizer.api.Launcher;
+import org.meseta.containerizer.api.Limitation;
+import org.meseta.containerizer.api.RunningContainer;
+
+/**
+ * {@code posix/mem}: usage is the resident memory of the container's processes summed ({@code mem_rss_bytes}).
+ * Unlike Mesos's, which only measures, it also enforces the limit: every {@value #CHECK_INTERVAL_MILLIS} ms it sums
+ * the RSS of each container that has a memory limit, and one above it completes the container's {@link #watch} with
+ * {@code REASON_CONTAINER_LIMITATION_MEMORY} (the agent kills it). A process can outgrow its limit between two
+ * checks; cgroups/mem is the isolator that stops it at the limit. Thread-safe; checks run on one daemon thread of its
+ * own.
+ */
+final class PosixMemIsolator implements Isolator {
+
+    static final long CHECK_INTERVAL_MILLIS = 200;
+
+    private final PosixContainers containers;
+    private final Map<ContainerId, Watched> watched = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService checks;
+
+    /** A watched container: its limit now and the future its limitation completes. */
+    private record Watched(OptionalLong limitBytes, CompletableFuture<Limitation> limitation) {}
+
+    PosixMemIsolator(Launcher launcher) {
+        this.containers = new PosixContainers(launcher);
+        this.checks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("posix-mem-checks").factory());
+        checks.scheduleWithFixedDelay(this::checkAll, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void recover(List<RunningContainer> running) {
+        containers.recover(running);
+    }
+
+    @Override
+    public void prepare(ContainerConfig config) throws IsolatorException {
+        containers.prepare(config);
+    }
+
+    @Override
+    public void isolate(ContainerId id, long pid) throws IsolatorException {
+        containers.isolate(id, pid);
+    }
+
+    @Override
+    public CompletableFuture<Limitation> watch(ContainerId id) {
+        try {
+            OptionalLong limit = containers.entry(id).config().limits().memBytes();
+            return watched.computeIfAbsent(id, key -> new Watched(limit, new CompletableFuture<>())).limitation();
+        } catch (IsolatorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void update(ContainerId id, ContainerLimits limits) throws IsolatorException {
+        containers.entry(id);
+        watched.computeIfPresent(id, (key, old) -> new Watched(limits.memBytes(), old.limitation()));
+    }
+
+    @Override
+    public ResourceStatistics usage(ContainerId id) throws IsolatorException {
+        return ResourceStatistics.newBuilder().setMemRssBytes(rssBytes(id)).buildPartial();
+    }
+
+    private long rssBytes(ContainerId id) throws IsolatorException {
+        return containers.processes(id).stream().mapToLong(Proc::rssBytes).sum();
+    }
+
+    private void checkAll() {
+        watched.forEach((id, watch) -> {
+            if (watch.limitBytes().isEmpty() || watch.limitation().isDone()) {
+                return;
+            }
+            try {
+                long used = rssBytes(id);
+                long limit = watch.limitBytes().getAsLong();
+                if (used > limit) {
+                    watch.limitation().complete(new Limitation(TaskStatus.Reason.REASON_CONTAINER_LIMITATION_MEMORY,
+                            "Memory limit exceeded: Requested: " + Bytes.format(limit) + " Maximum Used: "
+                                    + Bytes.format(used)));
+                }
+            } catch (IsolatorException e) {
+                watched.remove(id); // cleaned up while we looked
+            }
+        });
+    }
+
+    @Override
+    public void cleanup(ContainerId id) {
+        containers.remove(id);
+        watched.remove(id);
+    }
+
+    @Override
+    public void close() {
+        checks.shutdownNow();
+        watched.clear();
+        containers.clear();
+    }
+}
