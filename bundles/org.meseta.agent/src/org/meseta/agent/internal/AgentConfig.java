@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.daemon.Endpoint;
 
 /**
@@ -18,6 +19,7 @@ import org.meseta.daemon.Endpoint;
  * @param recoveryTimeout told to executors of checkpointing frameworks ({@code MESOS_RECOVERY_TIMEOUT})
  * @param executorReregistrationTimeout told to the same executors ({@code MESOS_SUBSCRIPTION_BACKOFF_MAX})
  * @param isolation the isolators {@code --isolation} names, in order
+ * @param cgroups the {@code --cgroups_*} flags, for the cgroups isolators
  */
 public record AgentConfig(
         MasterAddress master,
@@ -34,4 +36,5 @@ public record AgentConfig(
         Duration recoveryTimeout,
         Duration executorReregistrationTimeout,
         List<String> isolation,
+        CgroupsOptions cgroups,
         SortedMap<String, String> flags) {}

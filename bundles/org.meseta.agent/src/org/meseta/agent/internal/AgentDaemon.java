@@ -69,7 +69,7 @@ public final class AgentDaemon implements Daemon {
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
             Containerizer containerizer = teardown.own(Isolation.containerizer(config.isolation(),
-                    ContainerLauncher.detect()));
+                    ContainerLauncher.detect(), config.cgroups()));
             Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
                     timings, containerizer));
             log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));

@@ -3,9 +3,12 @@ package org.meseta.agent.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.meseta.agent.internal.containerizer.Isolation;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 
@@ -59,11 +62,28 @@ final class AgentFlags {
     static final Flag<String> ISOLATION = Flag.string("isolation",
             "Isolators every container runs with, comma-separated, e.g. 'posix/cpu,posix/mem'; plugins may add more"
                     + " (docs/isolation.md)", Isolation.DEFAULT);
+    static final Flag<Path> CGROUPS_HIERARCHY = Flag.path("cgroups_hierarchy",
+            "Where the cgroup file systems are mounted: v1 hierarchies (one per controller) or one v2 hierarchy",
+            CgroupsOptions.DEFAULT.hierarchy());
+    static final Flag<String> CGROUPS_ROOT = Flag.string("cgroups_root",
+            "The cgroup below which each container of the cgroups isolators gets its own, relative to each"
+                    + " hierarchy's root", CgroupsOptions.DEFAULT.root());
+    static final Flag<Boolean> CGROUPS_ENABLE_CFS = Flag.bool("cgroups_enable_cfs",
+            "With cgroups/cpu, cap each container at its cpus with the CFS bandwidth quota, not only weigh it",
+            CgroupsOptions.DEFAULT.enableCfs());
+    static final Flag<OptionalLong> CGROUPS_PIDS_MAX = Flag.<OptionalLong>custom("cgroups_pids_max",
+            "With cgroups/pids, the most processes and threads a container may have, or 'max' for no limit",
+            AgentFlags::parsePidsMax, max -> max.isPresent() ? Long.toString(max.getAsLong()) : "max")
+            .withDefault(CgroupsOptions.DEFAULT.pidsMax());
 
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR,
             RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR,
             EXECUTOR_REGISTRATION_TIMEOUT, EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME,
-            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, ISOLATION);
+            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, ISOLATION, CGROUPS_HIERARCHY,
+            CGROUPS_ROOT, CGROUPS_ENABLE_CFS, CGROUPS_PIDS_MAX);
+
+    /** Names of [A-Za-z0-9._-] separated by single slashes. */
+    private static final Pattern CGROUP_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
     private AgentFlags() {}
 
@@ -79,7 +99,33 @@ final class AgentFlags {
                 flags.find(ATTRIBUTES), backoff, flags.get(EXECUTOR_REGISTRATION_TIMEOUT),
                 flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
                 flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),
-                flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), Isolation.names(flags.get(ISOLATION)),
+                flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), Isolation.names(flags.get(ISOLATION)), cgroups(flags),
                 flags.effectiveValues());
+    }
+
+    private static CgroupsOptions cgroups(Flags flags) throws DaemonException {
+        String root = flags.get(CGROUPS_ROOT);
+        if (!CGROUP_PATH.matcher(root).matches() || List.of(root.split("/")).stream()
+                .anyMatch(name -> name.equals(".") || name.equals(".."))) {
+            throw new DaemonException("Invalid --cgroups_root '" + root + "': expected cgroup names separated by"
+                    + " '/', e.g. 'mesos', without '.' or '..'");
+        }
+        return new CgroupsOptions(flags.get(CGROUPS_HIERARCHY).toAbsolutePath(), root, flags.get(CGROUPS_ENABLE_CFS),
+                flags.get(CGROUPS_PIDS_MAX));
+    }
+
+    private static OptionalLong parsePidsMax(String text) {
+        if (text.equals("max")) {
+            return OptionalLong.empty();
+        }
+        try {
+            long max = Long.parseLong(text);
+            if (max > 0) {
+                return OptionalLong.of(max);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a positive integer or 'max'");
     }
 }

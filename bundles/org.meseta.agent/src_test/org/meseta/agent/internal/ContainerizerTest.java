@@ -125,8 +125,8 @@ class ContainerizerTest {
         DaemonException duplicate = assertThrows(DaemonException.class, () -> startAgent("--isolation=posix/cpu,"
                 + "posix/cpu"));
 
-        assertEquals("Invalid --isolation 'no/such': no isolator of that name is installed (installed: posix/cpu,"
-                + " posix/mem)", unknown.getMessage());
+        assertEquals("Invalid --isolation 'no/such': no isolator of that name is installed (installed: cgroups/cpu,"
+                + " cgroups/mem, cgroups/pids, posix/cpu, posix/mem)", unknown.getMessage());
         assertEquals("Invalid --isolation 'posix/cpu,posix/cpu': duplicate entry 'posix/cpu'",
                 duplicate.getMessage());
     }

@@ -33,7 +33,8 @@ class BundleSmokeTest {
 
     private static final Set<String> BUNDLES = Set.of("org.meseta.api", "org.meseta.http", "org.meseta.daemon",
             "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
-            "org.meseta.containerizer.api", "org.meseta.containerizer.posix", "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui");
+            "org.meseta.containerizer.api", "org.meseta.containerizer.posix",
+            "org.meseta.containerizer.cgroups", "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",
@@ -42,7 +43,10 @@ class BundleSmokeTest {
             "org.meseta.allocator.drf.internal.DrfSorterFactory",
             "org.meseta.allocator.drf.internal.RandomSorterFactory",
             "org.meseta.containerizer.posix.internal.PosixCpuIsolatorFactory",
-            "org.meseta.containerizer.posix.internal.PosixMemIsolatorFactory");
+            "org.meseta.containerizer.posix.internal.PosixMemIsolatorFactory",
+            "org.meseta.containerizer.cgroups.internal.CgroupsCpuIsolatorFactory",
+            "org.meseta.containerizer.cgroups.internal.CgroupsMemIsolatorFactory",
+            "org.meseta.containerizer.cgroups.internal.CgroupsPidsIsolatorFactory");
 
     private final BundleContext context = FrameworkUtil.getBundle(BundleSmokeTest.class).getBundleContext();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meseta.agent.internal.executor.ContainerLauncher;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.IsolatorException;
 import org.meseta.containerizer.api.IsolatorFactory;
@@ -52,16 +53,18 @@ public final class Isolation {
     }
 
     /**
-     * Creates the isolators named, each told what the agent recovered (nothing yet: the agent kills its tasks when
-     * it stops). Those created before a failure are closed again.
+     * Creates the isolators named, with the agent's launcher and cgroups flags, each told what the agent recovered
+     * (nothing yet: the agent kills its tasks when it stops). Those created before a failure are closed again.
      *
      * @throws DaemonException naming an isolator that is not installed or cannot work on this host
      */
-    public static Containerizer containerizer(List<String> names, ContainerLauncher launcher) throws DaemonException {
+    public static Containerizer containerizer(List<String> names, ContainerLauncher launcher, CgroupsOptions cgroups)
+            throws DaemonException {
         Map<String, Isolator> isolators = new LinkedHashMap<>();
+        IsolatorOptions options = new IsolatorOptions(launcher, cgroups);
         try {
             for (String name : names) {
-                isolators.put(name, create(name, launcher));
+                isolators.put(name, create(name, options));
             }
         } catch (DaemonException e) {
             isolators.values().forEach(Isolator::close);
@@ -70,7 +73,7 @@ public final class Isolation {
         return new Containerizer(launcher, isolators);
     }
 
-    private static Isolator create(String name, ContainerLauncher launcher) throws DaemonException {
+    private static Isolator create(String name, IsolatorOptions options) throws DaemonException {
         IsolatorFactory factory = NamedServices.await(Isolation.class, IsolatorFactory.class,
                 IsolatorFactory.NAME_PROPERTY, name, EXTENSION_WAIT).orElseThrow(() -> new DaemonException(
                         "Invalid --isolation '" + name + "': no isolator of that name is installed (installed: "
@@ -78,7 +81,7 @@ public final class Isolation {
                                         IsolatorFactory.NAME_PROPERTY)) + ")"));
         Isolator isolator;
         try {
-            isolator = factory.create(new IsolatorOptions(launcher));
+            isolator = factory.create(options);
         } catch (IsolatorException e) {
             throw new DaemonException("Invalid --isolation '" + name + "': the isolator cannot work on this host: "
                     + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package org.meseta.agent.internal.executor;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +16,31 @@ public final class Container {
 
     private final Process process;
     private final boolean ownSession;
+    private final boolean held;
 
-    Container(Process process, boolean ownSession) {
+    Container(Process process, boolean ownSession, boolean held) {
         this.process = process;
         this.ownSession = ownSession;
+        this.held = held;
+    }
+
+    /**
+     * Lets a process started held run its program; does nothing for one that was not held. If the process ended
+     * meanwhile (it was killed), there is nothing to release.
+     *
+     * @throws LaunchException if the release cannot be written to a live process
+     */
+    public void release() throws LaunchException {
+        if (!held) {
+            return;
+        }
+        try (OutputStream hold = process.getOutputStream()) {
+            hold.write('\n');
+        } catch (IOException e) {
+            if (process.isAlive()) {
+                throw new LaunchException("Failed to release process " + process.pid() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     public long pid() {

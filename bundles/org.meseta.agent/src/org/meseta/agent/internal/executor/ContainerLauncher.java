@@ -23,6 +23,9 @@ public final class ContainerLauncher implements Launcher {
     private static final System.Logger LOG = System.getLogger(ContainerLauncher.class.getName());
     private static final List<Path> SEARCH_PATH = List.of(Path.of("/usr/bin"), Path.of("/bin"),
             Path.of("/usr/sbin"), Path.of("/sbin"));
+    private static final String SHELL = "/bin/sh";
+    /** Waits for the release line on stdin, then becomes the container's program with stdin from /dev/null. */
+    private static final String HOLD_SCRIPT = "read -r _ && exec \"$@\" </dev/null";
 
     private final Optional<Path> setsid;
     private final Optional<Path> setpriv;
@@ -51,8 +54,27 @@ public final class ContainerLauncher implements Launcher {
      */
     public Container launch(List<String> argv, Map<String, String> environment, Sandbox sandbox,
             Optional<RunAs> runAs) throws LaunchException {
+        return start(argv, environment, sandbox, runAs, false);
+    }
+
+    /**
+     * Starts {@code argv} in {@code sandbox} held: the process exists (its pid can be put in cgroups) but runs
+     * nothing of {@code argv} until {@link Container#release()}. It waits in {@value #SHELL}, reading a line from a
+     * pipe, and then replaces itself with {@code argv} (same pid) with {@code /dev/null} as its stdin; if the pipe
+     * closes without that line it exits with status 1 and {@code argv} never runs. Otherwise as {@link #launch}.
+     */
+    public Container launchHeld(List<String> argv, Map<String, String> environment, Sandbox sandbox,
+            Optional<RunAs> runAs) throws LaunchException {
+        return start(argv, environment, sandbox, runAs, true);
+    }
+
+    private Container start(List<String> argv, Map<String, String> environment, Sandbox sandbox,
+            Optional<RunAs> runAs, boolean held) throws LaunchException {
         List<String> command = new ArrayList<>();
         setsid.ifPresent(path -> command.add(path.toString()));
+        if (held) {
+            command.addAll(List.of(SHELL, "-c", HOLD_SCRIPT, "meseta-held"));
+        }
         if (runAs.isPresent()) {
             Path switcher = setpriv.orElseThrow(() -> new LaunchException("Cannot run as user '" + runAs.get().user()
                     + "': setpriv (util-linux) is not installed on this agent"));
@@ -61,12 +83,13 @@ public final class ContainerLauncher implements Launcher {
         command.addAll(argv);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(sandbox.directory().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectInput(held ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.stdout().toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.stderr().toFile()));
         builder.environment().putAll(environment);
         try {
-            return new Container(builder.start(), setsid.isPresent());
+            return new Container(builder.start(), setsid.isPresent(), held);
         } catch (IOException e) {
             throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }

@@ -39,8 +39,8 @@ import org.meseta.containerizer.api.Limitation;
 /**
  * One run of an executor on this agent: its sandbox, its container, its tasks. {@link #start()} fills the sandbox
  * (fetching the command's URIs and handing the sandbox to the task's user, off the actor thread) and then starts the
- * process between the isolators' {@code prepare} and {@code isolate}; when the process ends, its leftover processes
- * are killed, the isolators clean up and its unfinished tasks fail. When an isolator reports a limitation the
+ * process held between the isolators' {@code prepare} and {@code isolate}, releasing it once isolated; when the
+ * process ends, its leftover processes are killed, the isolators clean up and its unfinished tasks fail. When an isolator reports a limitation the
  * container is killed and its unfinished tasks fail with the limitation's reason and message. Tasks stay here
  * until the framework acknowledged their terminal update, then join a bounded list of completed tasks; the run is
  * {@link #isDone()} once it ended and holds no live task.
@@ -216,8 +216,11 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         }
         Container started = null;
         try {
-            started = context.launcher().launch(argv, environment, sandbox, runAs);
-            return new Launched(started, context.containerizer().isolate(config.id(), started.pid()));
+            // Held until isolated, so that the task's code runs in its cgroups from its first instruction.
+            started = context.launcher().launchHeld(argv, environment, sandbox, runAs);
+            CompletableFuture<Limitation> limitation = context.containerizer().isolate(config.id(), started.pid());
+            started.release();
+            return new Launched(started, limitation);
         } catch (LaunchException e) {
             if (started != null) {
                 started.kill();

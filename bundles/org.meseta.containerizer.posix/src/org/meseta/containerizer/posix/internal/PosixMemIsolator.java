@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
-import org.apache.mesos.v1.Protos.TaskStatus;
 import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLimits;
@@ -95,9 +94,7 @@ final class PosixMemIsolator implements Isolator {
                 long used = rssBytes(id);
                 long limit = watch.limitBytes().getAsLong();
                 if (used > limit) {
-                    watch.limitation().complete(new Limitation(TaskStatus.Reason.REASON_CONTAINER_LIMITATION_MEMORY,
-                            "Memory limit exceeded: Requested: " + Bytes.format(limit) + " Maximum Used: "
-                                    + Bytes.format(used)));
+                    watch.limitation().complete(Limitation.memory(limit, used));
                 }
             } catch (IsolatorException e) {
                 watched.remove(id); // cleaned up while we looked

@@ -114,9 +114,15 @@ class PosixIsolatorsTest {
 
     @Test
     void sizesArePrintedInTheLargestExactUnitAsMesosDoes() {
-        assertEquals(List.of("0B", "1000B", "1KB", "64MB", "2GB", "1025KB"), List.of(Bytes.format(0),
-                Bytes.format(1000), Bytes.format(1024), Bytes.format(64L << 20), Bytes.format(2L << 30),
-                Bytes.format(1025 * 1024)));
+        assertEquals(List.of("0B", "1000B", "1KB", "64MB", "2GB", "1025KB"), List.of(used(0), used(1000),
+                used(1024), used(64L << 20), used(2L << 30), used(1025 * 1024)));
+        assertEquals("Memory limit exceeded: Requested: 32MB Maximum Used: 1000B",
+                Limitation.memory(32L << 20, 1000).message());
+    }
+
+    private static String used(long bytes) {
+        String message = Limitation.memory(1, bytes).message();
+        return message.substring(message.lastIndexOf(' ') + 1);
     }
 
     private static double total(ResourceStatistics usage) {
