@@ -36,7 +36,9 @@ public final class LocalDaemon implements Daemon {
     static final Flag<String> RESOURCES = Flag.string("resources",
             "Resources of each agent, as for meseta-agent (default: detected from this machine)");
     static final Flag<String> ATTRIBUTES = Flag.string("attributes", "Attributes of each agent, e.g. 'rack:r1'");
-    static final List<Flag<?>> FLAGS = List.of(IP, PORT, NUM_AGENTS, WORK_DIR, RESOURCES, ATTRIBUTES);
+    static final Flag<String> ISOLATION = Flag.string("isolation",
+            "Isolators of each agent, as for meseta-agent (default: the agent's, posix/cpu,posix/mem)");
+    static final List<Flag<?>> FLAGS = List.of(IP, PORT, NUM_AGENTS, WORK_DIR, RESOURCES, ATTRIBUTES, ISOLATION);
 
     /** Agents of a local cluster retry registration quickly; the master is in the same process. */
     private static final String FAST_REGISTRATION = "--registration_backoff_factor=100ms";
@@ -77,6 +79,9 @@ public final class LocalDaemon implements Daemon {
                         FAST_REGISTRATION));
                 flags.find(RESOURCES).ifPresent(value -> args.add("--resources=" + value));
                 flags.find(ATTRIBUTES).ifPresent(value -> args.add("--attributes=" + value));
+                flags.find(ISOLATION).ifPresent(value -> args.add("--isolation=" + value));
+                // An agent destroys the cgroups it finds under its root when it starts: one root per agent.
+                args.add("--cgroups_root=meseta-local/" + (port + n));
                 teardown.own(startPart(agent, "agent " + n, args));
             }
             LOG.log(System.Logger.Level.INFO, "Local cluster up: master at {0}:{1} with {2} agent(s); work_dir {3}",

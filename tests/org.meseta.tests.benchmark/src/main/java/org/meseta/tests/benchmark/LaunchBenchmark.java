@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.Offer;
@@ -27,12 +28,14 @@ import org.meseta.tests.v1client.Wire;
  * prints tasks finished per second (per agent) and the ACCEPT → TASK_RUNNING latency percentiles. Prints figures
  * only; it asserts nothing about them.
  *
- * <pre>--root=DIR --tasks=10000 --agents=1 --in_flight=256 --work_dir=DIR</pre>
+ * <pre>--root=DIR --tasks=10000 --agents=1 --in_flight=256 --work_dir=DIR --isolation=posix/cpu,posix/mem</pre>
+ * {@code --isolation} is the agents' (default: theirs); compare e.g. {@code cgroups/cpu,cgroups/mem,cgroups/pids}.
  */
 public final class LaunchBenchmark {
 
     private static final double TASK_CPUS = 0.01;
-    private static final double TASK_MEM = 1;
+    /** Enough for {@code true} under a hard memory limit (cgroups/mem). */
+    private static final double TASK_MEM = 32;
 
     private final SchedulerClient framework;
     /** ACCEPTs and acknowledgements are pipelined on one connection, as busy frameworks do. */
@@ -57,7 +60,8 @@ public final class LaunchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Figures.options(args, Set.of("tasks", "agents", "in_flight", "work_dir"));
+        Map<String, String> options = Figures.options(args, Set.of("tasks", "agents", "in_flight", "work_dir",
+                "isolation"));
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "10000"));
         int agents = Integer.parseInt(options.getOrDefault("agents", "1"));
@@ -65,9 +69,11 @@ public final class LaunchBenchmark {
         Path workDir = Path.of(options.getOrDefault("work_dir",
                 Files.createTempDirectory("meseta-benchmark").toString()));
 
-        System.out.printf("Launch benchmark: %d tasks 'true' on %d agent(s), at most %d in flight%n", tasks, agents,
-                inFlight);
-        try (LocalCluster cluster = LocalCluster.start(root, workDir, agents, "cpus:64;mem:65536;disk:1024");
+        Optional<String> isolation = Optional.ofNullable(options.get("isolation"));
+        System.out.printf("Launch benchmark: %d tasks 'true' on %d agent(s), at most %d in flight, isolation %s%n",
+                tasks, agents, inFlight, isolation.orElse("(the agents' default)"));
+        try (LocalCluster cluster = LocalCluster.start(root, workDir, agents, "cpus:64;mem:65536;disk:1024",
+                isolation);
                 SchedulerClient framework = SchedulerClient.subscribe(cluster.master(), Wire.PROTOBUF,
                         SchedulerClient.framework("launch-benchmark"));
                 PipelinedCalls calls = PipelinedCalls.open(cluster.master(), framework, 64)) {

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meseta.testing.Ports;
@@ -25,7 +28,9 @@ final class LocalCluster implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalCluster start(Path root, Path workDir, int agents, String resources) throws Exception {
+    /** @param isolation the agents' {@code --isolation}; empty for their default */
+    static LocalCluster start(Path root, Path workDir, int agents, String resources, Optional<String> isolation)
+            throws Exception {
         Path script = root.resolve("daemons/bin/meseta-local");
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException(script + " is missing: build the products first (see docs/performance.md)");
@@ -33,9 +38,10 @@ final class LocalCluster implements AutoCloseable {
         int port = Ports.freeRun(agents + 1);
         Files.createDirectories(workDir);
         Path log = workDir.resolve("meseta-local.log");
-        Process process = new ProcessBuilder(script.toString(), "--port=" + port, "--num_agents=" + agents,
-                "--work_dir=" + workDir.resolve("cluster"), "--resources=" + resources)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(script.toString(), "--port=" + port, "--num_agents=" + agents,
+                "--work_dir=" + workDir.resolve("cluster"), "--resources=" + resources));
+        isolation.ifPresent(names -> command.add("--isolation=" + names));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalCluster cluster = new LocalCluster(process, port);
         cluster.awaitActiveAgents(agents, Duration.ofSeconds(120), log);
         return cluster;
