@@ -183,6 +183,9 @@ public final class Resources implements Iterable<Resource> {
      *     (reservations included)
      */
     public boolean contains(Resources other) {
+        if (other == this) {
+            return true;
+        }
         List<ResourceEntry> remaining = new ArrayList<>(entries);
         for (ResourceEntry entry : other.entries) {
             if (!ResourceEntry.holds(remaining, entry)) {

@@ -12,8 +12,11 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.meseta.api.resources.Resources;
 
 /**
- * Everything allocated (offered or in use), by agent and framework, with a running sum per agent so that an
- * agent's free resources are its total less one value, not a fresh sum over frameworks.
+ * Everything allocated (offered or in use), by agent and framework, with a sum per agent so that an agent's free
+ * resources are its total less one value. The sum is computed when asked for and kept until the agent's holdings
+ * change; an agent with one holding has that holding's own object as its sum, so that an offer made and declined
+ * leaves the agent's sum the very object it was before (which {@link FreeResources} recognizes at no cost) and
+ * costs no resource arithmetic here.
  *
  * <p>A framework here need not be known to the allocator: an agent may report what a framework uses before the
  * framework subscribes again after a master failover. Removing takes away only what is there, so nothing goes
@@ -33,7 +36,8 @@ final class Ledger {
 
     private final Map<AgentID, Map<FrameworkID, Held>> byAgent = new HashMap<>();
     private final Map<FrameworkID, Set<AgentID>> agentsByFramework = new HashMap<>();
-    // Without allocation roles, so that they can be taken from an agent's total.
+    // Without allocation roles, so that they can be taken from an agent's total; dropped when the agent's holdings
+    // change.
     private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
@@ -48,13 +52,14 @@ final class Ledger {
         byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, new Held(resources, unallocated),
                 Held::plus);
         agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
-        sumByAgent.merge(agent, unallocated, Resources::plus);
+        sumByAgent.remove(agent);
     }
 
     /** @return what was actually taken away: the part of {@code resources} that was allocated */
     Held remove(FrameworkID framework, AgentID agent, Resources resources) {
         Held before = held(framework, agent);
-        Resources after = before.allocated().minus(resources);
+        // Taking away the very resources held (a whole offer recovered) needs no arithmetic.
+        Resources after = resources == before.allocated() ? Resources.empty() : before.allocated().minus(resources);
         Held removed;
         Map<FrameworkID, Held> onAgent = byAgent.get(agent);
         if (after.isEmpty()) {
@@ -81,13 +86,24 @@ final class Ledger {
         if (onAgent.isEmpty()) {
             byAgent.remove(agent);
         }
-        sumByAgent.computeIfPresent(agent, (key, sum) -> emptyToNull(sum.minus(removed.unallocated())));
+        sumByAgent.remove(agent);
         return removed;
     }
 
     /** Everything allocated on the agent, without allocation roles. */
     Resources allocatedOn(AgentID agent) {
-        return sumByAgent.getOrDefault(agent, Resources.empty());
+        Resources sum = sumByAgent.get(agent);
+        if (sum == null) {
+            Map<FrameworkID, Held> onAgent = byAgent.get(agent);
+            if (onAgent == null) {
+                return Resources.empty();
+            }
+            for (Held held : onAgent.values()) {
+                sum = sum == null ? held.unallocated() : sum.plus(held.unallocated());
+            }
+            sumByAgent.put(agent, sum);
+        }
+        return sum;
     }
 
     /** Everything allocated, one entry per framework and agent, each resource with its allocation role. */
@@ -128,9 +144,5 @@ final class Ledger {
 
     private Held held(FrameworkID framework, AgentID agent) {
         return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Held.NOTHING);
-    }
-
-    private static Resources emptyToNull(Resources resources) {
-        return resources.isEmpty() ? null : resources;
     }
 }

@@ -1,8 +1,6 @@
 package org.meseta.allocator.drf.internal;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.Arrays;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Value;
 import org.meseta.api.resources.Resources;
@@ -10,42 +8,60 @@ import org.meseta.api.resources.Scalars;
 
 /**
  * Scalar amounts by resource name, in thousandths ({@link Scalars}), summed over reservations and allocation roles:
- * what a DRF share is computed from. Kept as exact longs so that adding and then subtracting the same resources
- * returns exactly to where it was.
+ * what a DRF share is computed from. Kept as exact longs, in an array indexed by the sorter's {@link ResourceNames},
+ * so that adding and then subtracting the same resources returns exactly to where it was and costs a few array
+ * additions. Amounts never go below zero; a name with nothing allocated holds zero.
  *
- * <p>Mutable; owned by one sorter.
+ * <p>Mutable; owned by one sorter. Quantities of different sorters (different name numberings) must not be mixed.
  */
 final class Quantities {
 
-    private final Map<String, Long> millis = new HashMap<>();
+    private long[] millis;
 
-    /**
-     * @param excluded names that do not count (the sorter's {@code --fair_sharing_excluded_resource_names})
-     * @return the scalar amounts of {@code resources}; ranges and sets do not count towards shares
-     */
-    static Quantities of(Resources resources, Set<String> excluded) {
-        Quantities quantities = new Quantities();
+    Quantities() {
+        this(new long[0]);
+    }
+
+    private Quantities(long[] millis) {
+        this.millis = millis;
+    }
+
+    /** @return the scalar amounts of {@code resources}; ranges, sets and excluded names do not count */
+    static Quantities of(Resources resources, ResourceNames names) {
+        long[] millis = new long[0];
         for (Resource resource : resources) {
-            if (resource.getType() == Value.Type.SCALAR && !excluded.contains(resource.getName())) {
-                quantities.millis.merge(resource.getName(), Scalars.toMillis(resource.getScalar().getValue()),
-                        Long::sum);
+            if (resource.getType() == Value.Type.SCALAR) {
+                int index = names.indexOf(resource.getName());
+                if (index != ResourceNames.EXCLUDED) {
+                    if (index >= millis.length) {
+                        millis = Arrays.copyOf(millis, index + 1);
+                    }
+                    millis[index] += Scalars.toMillis(resource.getScalar().getValue());
+                }
             }
         }
-        return quantities;
+        return new Quantities(millis);
     }
 
     void add(Quantities other) {
-        other.millis.forEach((name, amount) -> millis.merge(name, amount, Long::sum));
+        if (other.millis.length > millis.length) {
+            millis = Arrays.copyOf(millis, other.millis.length);
+        }
+        for (int i = 0; i < other.millis.length; i++) {
+            millis[i] += other.millis[i];
+        }
     }
 
-    /** Takes {@code other} away; amounts stop at zero and names that reach zero are forgotten. */
+    /** Takes {@code other} away; amounts stop at zero. */
     void subtract(Quantities other) {
-        other.millis.forEach((name, amount) -> millis.computeIfPresent(name,
-                (key, held) -> held > amount ? held - amount : null));
+        int common = Math.min(millis.length, other.millis.length);
+        for (int i = 0; i < common; i++) {
+            millis[i] = Math.max(0, millis[i] - other.millis[i]);
+        }
     }
 
     void clear() {
-        millis.clear();
+        Arrays.fill(millis, 0);
     }
 
     /**
@@ -54,10 +70,11 @@ final class Quantities {
      */
     double dominantShareOf(Quantities total) {
         double share = 0;
-        for (Map.Entry<String, Long> entry : millis.entrySet()) {
-            long available = total.millis.getOrDefault(entry.getKey(), 0L);
+        int common = Math.min(millis.length, total.millis.length);
+        for (int i = 0; i < common; i++) {
+            long available = total.millis[i];
             if (available > 0) {
-                share = Math.max(share, entry.getValue() / (double) available);
+                share = Math.max(share, millis[i] / (double) available);
             }
         }
         return share;

@@ -49,10 +49,18 @@ final class RoleResources {
     /** Allocated resources by their allocation role; resources without one are left out. */
     static Map<String, Resources> byAllocationRole(Resources resources) {
         Set<String> roles = new LinkedHashSet<>();
+        boolean allMarked = true;
         for (Resource resource : resources) {
             if (resource.hasAllocationInfo()) {
                 roles.add(resource.getAllocationInfo().getRole());
+            } else {
+                allMarked = false;
             }
+        }
+        if (allMarked && roles.size() == 1) {
+            // The usual case, an offer or a holding in one role: the same object, which lets the sorters and the
+            // ledger recognize resources they were given before.
+            return Map.of(roles.iterator().next(), resources);
         }
         Map<String, Resources> byRole = new LinkedHashMap<>();
         for (String role : roles) {

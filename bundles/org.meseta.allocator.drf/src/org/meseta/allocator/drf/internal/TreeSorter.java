@@ -20,7 +20,7 @@ import org.meseta.api.resources.Resources;
  */
 abstract class TreeSorter implements Sorter {
 
-    private final Set<String> excludedResourceNames;
+    private final ResourceNames names;
     private final ClientNode root = new ClientNode("", null);
     private final Map<String, ClientNode> clients = new HashMap<>();
     // Weights may name paths that have no node (yet), as Mesos's --weights may name roles without frameworks.
@@ -29,7 +29,7 @@ abstract class TreeSorter implements Sorter {
     private final Quantities total = new Quantities();
 
     TreeSorter(Set<String> excludedResourceNames) {
-        this.excludedResourceNames = Set.copyOf(excludedResourceNames);
+        this.names = new ResourceNames(excludedResourceNames);
     }
 
     /**
@@ -102,13 +102,13 @@ abstract class TreeSorter implements Sorter {
     public void allocated(String client, AgentID agent, Resources resources) {
         ClientNode node = client(client);
         if (!resources.isEmpty()) {
-            node.allocate(agent, resources, Quantities.of(resources, excludedResourceNames));
+            node.allocate(agent, resources, Quantities.of(resources, names));
         }
     }
 
     @Override
     public void unallocated(String client, AgentID agent, Resources resources) {
-        client(client).unallocate(agent, resources, excludedResourceNames);
+        client(client).unallocate(agent, resources, names);
     }
 
     @Override
@@ -121,7 +121,7 @@ abstract class TreeSorter implements Sorter {
         if (agents.putIfAbsent(agent, resources) != null) {
             throw new IllegalArgumentException("Agent " + agent.getValue() + " is already in the sorter");
         }
-        total.add(Quantities.of(resources, excludedResourceNames));
+        total.add(Quantities.of(resources, names));
     }
 
     @Override
@@ -130,7 +130,7 @@ abstract class TreeSorter implements Sorter {
         if (resources == null) {
             throw new IllegalArgumentException("Agent " + agent.getValue() + " is not in the sorter");
         }
-        total.subtract(Quantities.of(resources, excludedResourceNames));
+        total.subtract(Quantities.of(resources, names));
     }
 
     @Override
