@@ -273,7 +273,19 @@ public final class Resources implements Iterable<Resource> {
 
     @Override
     public Iterator<Resource> iterator() {
-        return toList().iterator();
+        // Read through, with no list built: the allocator iterates resources on its hot paths.
+        Iterator<ResourceEntry> each = entries.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return each.hasNext();
+            }
+
+            @Override
+            public Resource next() {
+                return each.next().resource();
+            }
+        };
     }
 
     /**

@@ -44,6 +44,9 @@ final class ClientNode {
     private boolean client;
     private boolean active;
     private int activeClientsInSubtree;
+    // Where a policy that keeps an order last placed this client in it (DrfSorter: its weighted share and count).
+    private double rankedShare;
+    private long rankedCount;
 
     ClientNode(String path, ClientNode parent) {
         this.path = path;
@@ -191,6 +194,20 @@ final class ClientNode {
             quantities.add(part.quantities());
         }
         return new Part(resources, quantities);
+    }
+
+    /** Records where the sorter's policy placed this client: the key it is found by in the kept order. */
+    void setRank(double share, long count) {
+        rankedShare = share;
+        rankedCount = count;
+    }
+
+    double rankedShare() {
+        return rankedShare;
+    }
+
+    long rankedCount() {
+        return rankedCount;
     }
 
     Quantities ownQuantities() {

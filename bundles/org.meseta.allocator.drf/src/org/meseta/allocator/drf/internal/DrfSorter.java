@@ -4,9 +4,8 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
@@ -29,12 +28,15 @@ import org.meseta.api.resources.Resources;
  */
 final class DrfSorter extends TreeSorter {
 
-    // The active clients in order, and each one's place key; null until sorted after a change other than an
+    /** The kept order: a client's place key is where it was last ranked ({@link ClientNode#setRank}). */
+    private static final Comparator<ClientNode> BY_RANK = (a, b) -> compare(a.rankedShare(), a.rankedCount(),
+            a.path(), b.rankedShare(), b.rankedCount(), b.path());
+
+    // The active clients in order, each placed by its rank key; null until sorted after a change other than an
     // allocation. Kept only while the tree is flat.
-    private List<Ranked> flatOrder;
+    private List<ClientNode> flatOrder;
     // The client names of flatOrder, read through; replaced with it.
     private List<String> flatView;
-    private final Map<String, Ranked> flatRanks = new HashMap<>();
     private int nestedClients;
 
     DrfSorter(Set<String> excludedResourceNames) {
@@ -46,7 +48,8 @@ final class DrfSorter extends TreeSorter {
         // Each share once, unboxed.
         Ranked[] ranked = new Ranked[siblings.size()];
         for (int i = 0; i < ranked.length; i++) {
-            ranked[i] = rank(siblings.get(i));
+            Sibling sibling = siblings.get(i);
+            ranked[i] = new Ranked(sibling, share(sibling.allocated(), sibling.path()), sibling.allocationCount());
         }
         Arrays.sort(ranked);
         List<Sibling> ordered = new ArrayList<>(ranked.length);
@@ -77,12 +80,11 @@ final class DrfSorter extends TreeSorter {
             for (String client : clientNames()) {
                 ClientNode node = client(client);
                 if (node.isActiveClient()) {
-                    Ranked ranked = rank(new Sibling(node, false));
-                    flatOrder.add(ranked);
-                    flatRanks.put(client, ranked);
+                    rank(node);
+                    flatOrder.add(node);
                 }
             }
-            Collections.sort(flatOrder);
+            flatOrder.sort(BY_RANK);
             flatView = new PathsView(flatOrder);
         }
         return flatView;
@@ -129,18 +131,6 @@ final class DrfSorter extends TreeSorter {
     }
 
     @Override
-    public void allocated(String client, AgentID agent, Resources resources) {
-        super.allocated(client, agent, resources);
-        moved(client);
-    }
-
-    @Override
-    public void unallocated(String client, AgentID agent, Resources resources) {
-        super.unallocated(client, agent, resources);
-        moved(client);
-    }
-
-    @Override
     public void addAgent(AgentID agent, Resources resources) {
         super.addAgent(agent, resources);
         changed();
@@ -155,57 +145,66 @@ final class DrfSorter extends TreeSorter {
     private void changed() {
         flatOrder = null;
         flatView = null;
-        flatRanks.clear();
     }
 
     /** Puts an active client whose allocation changed where its new share places it in the kept order. */
-    private void moved(String client) {
-        Ranked before = flatRanks.get(client);
-        if (flatOrder == null || before == null) {
+    @Override
+    void allocationChanged(ClientNode client) {
+        // Every active client is in the kept order while there is one: anything else that changes it drops it.
+        if (flatOrder == null || !client.isActiveClient()) {
             return;
         }
-        flatOrder.remove(Collections.binarySearch(flatOrder, before));
-        Ranked after = rank(before.sibling());
-        flatOrder.add(-Collections.binarySearch(flatOrder, after) - 1, after);
-        flatRanks.put(client, after);
+        flatOrder.remove(Collections.binarySearch(flatOrder, client, BY_RANK));
+        rank(client);
+        flatOrder.add(-Collections.binarySearch(flatOrder, client, BY_RANK) - 1, client);
     }
 
-    private Ranked rank(Sibling sibling) {
-        return new Ranked(sibling, sibling.allocated().dominantShareOf(total()) / weight(sibling),
-                sibling.allocationCount());
+    /** Ranks a client of the flat tree, where its subtree is itself. */
+    private void rank(ClientNode client) {
+        client.setRank(share(client.subtreeQuantities(), client.path()), client.subtreeCount());
     }
 
-    /** The paths of a ranked list, read through. */
+    private double share(Quantities allocated, String path) {
+        return allocated.dominantShareOf(total()) / weight(path);
+    }
+
+    /** Share first, then allocation count, then path, which is unique. */
+    private static int compare(double share, long count, String path, double otherShare, long otherCount,
+            String otherPath) {
+        int byShare = Double.compare(share, otherShare);
+        if (byShare != 0) {
+            return byShare;
+        }
+        int byCount = Long.compare(count, otherCount);
+        return byCount != 0 ? byCount : path.compareTo(otherPath);
+    }
+
+    /** The paths of the kept order, read through. */
     private static final class PathsView extends AbstractList<String> implements RandomAccess {
 
-        private final List<Ranked> ranked;
+        private final List<ClientNode> clients;
 
-        PathsView(List<Ranked> ranked) {
-            this.ranked = ranked;
+        PathsView(List<ClientNode> clients) {
+            this.clients = clients;
         }
 
         @Override
         public String get(int index) {
-            return ranked.get(index).sibling().path();
+            return clients.get(index).path();
         }
 
         @Override
         public int size() {
-            return ranked.size();
+            return clients.size();
         }
     }
 
-    /** A sibling's place: its share and allocation count when ranked, then its path, which is unique. */
+    /** A sibling's place when its parent's children are sorted: its share and allocation count, then its path. */
     private record Ranked(Sibling sibling, double share, long count) implements Comparable<Ranked> {
 
         @Override
         public int compareTo(Ranked other) {
-            int byShare = Double.compare(share, other.share);
-            if (byShare != 0) {
-                return byShare;
-            }
-            int byCount = Long.compare(count, other.count);
-            return byCount != 0 ? byCount : sibling.path().compareTo(other.sibling.path());
+            return compare(share, count, sibling.path(), other.share, other.count, other.sibling.path());
         }
     }
 }

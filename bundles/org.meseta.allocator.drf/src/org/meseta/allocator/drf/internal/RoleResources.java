@@ -48,19 +48,17 @@ final class RoleResources {
 
     /** Allocated resources by their allocation role; resources without one are left out. */
     static Map<String, Resources> byAllocationRole(Resources resources) {
+        String onlyRole = onlyAllocationRole(resources);
+        if (onlyRole != null) {
+            // The usual case, an offer or a holding in one role: the same object, which lets the sorters and the
+            // ledger recognize resources they were given before.
+            return Map.of(onlyRole, resources);
+        }
         Set<String> roles = new LinkedHashSet<>();
-        boolean allMarked = true;
         for (Resource resource : resources) {
             if (resource.hasAllocationInfo()) {
                 roles.add(resource.getAllocationInfo().getRole());
-            } else {
-                allMarked = false;
             }
-        }
-        if (allMarked && roles.size() == 1) {
-            // The usual case, an offer or a holding in one role: the same object, which lets the sorters and the
-            // ledger recognize resources they were given before.
-            return Map.of(roles.iterator().next(), resources);
         }
         Map<String, Resources> byRole = new LinkedHashMap<>();
         for (String role : roles) {
@@ -68,6 +66,23 @@ final class RoleResources {
                     resource -> resource.hasAllocationInfo() && resource.getAllocationInfo().getRole().equals(role)));
         }
         return byRole;
+    }
+
+    /** @return the allocation role of every one of {@code resources}, or null if they have none or several */
+    private static String onlyAllocationRole(Resources resources) {
+        String role = null;
+        for (Resource resource : resources) {
+            if (!resource.hasAllocationInfo()) {
+                return null;
+            }
+            String own = resource.getAllocationInfo().getRole();
+            if (role == null) {
+                role = own;
+            } else if (!role.equals(own)) {
+                return null;
+            }
+        }
+        return role;
     }
 
     private static Resources rebuild(Resources resources, UnaryOperator<Resource> change) {

@@ -40,7 +40,13 @@ abstract class TreeSorter implements Sorter {
 
     /** The weight of a sibling's path, 1.0 unless {@link #updateWeight} said otherwise. */
     final double weight(Sibling sibling) {
-        return weights.getOrDefault(sibling.path(), 1.0);
+        return weight(sibling.path());
+    }
+
+    /** The weight of a path, 1.0 unless {@link #updateWeight} said otherwise. */
+    final double weight(String path) {
+        Double weight = weights.get(path);
+        return weight == null ? 1.0 : weight;
     }
 
     /** The scalar resources of every agent added, without the excluded names. */
@@ -99,16 +105,23 @@ abstract class TreeSorter implements Sorter {
     }
 
     @Override
-    public void allocated(String client, AgentID agent, Resources resources) {
+    public final void allocated(String client, AgentID agent, Resources resources) {
         ClientNode node = client(client);
         if (!resources.isEmpty()) {
             node.allocate(agent, resources, Quantities.of(resources, names));
+            allocationChanged(node);
         }
     }
 
     @Override
-    public void unallocated(String client, AgentID agent, Resources resources) {
-        client(client).unallocate(agent, resources, names);
+    public final void unallocated(String client, AgentID agent, Resources resources) {
+        ClientNode node = client(client);
+        node.unallocate(agent, resources, names);
+        allocationChanged(node);
+    }
+
+    /** Called after the allocation of a client changed; a policy that keeps an order moves the client in it. */
+    void allocationChanged(ClientNode client) {
     }
 
     @Override
