@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Value;
@@ -237,6 +238,42 @@ public final class Resources implements Iterable<Resource> {
     public Resources filter(Predicate<Resource> predicate) {
         return of(entries.stream().filter(entry -> predicate.test(entry.resource()))
                 .collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /**
+     * Marks every resource as allocated to {@code role} (Mesos's {@code Resources::allocate}), replacing any
+     * allocation role it had.
+     *
+     * @param role a valid role
+     * @return the same resources with {@code allocation_info} naming {@code role}
+     */
+    public Resources allocatedTo(String role) {
+        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
+        return withChange(resource -> resource.setAllocationInfo(info));
+    }
+
+    /**
+     * Clears every resource's allocation role (Mesos's {@code Resources::unallocate}); resources that differed only
+     * in it combine.
+     *
+     * @return the same resources without {@code allocation_info}; this collection if none has one
+     */
+    public Resources unallocated() {
+        for (ResourceEntry entry : entries) {
+            if (entry.resource().hasAllocationInfo()) {
+                return withChange(Resource.Builder::clearAllocationInfo);
+            }
+        }
+        return this;
+    }
+
+    // Changes what is not the value: the resources stay valid and keep their values, so nothing is validated again.
+    private Resources withChange(UnaryOperator<Resource.Builder> change) {
+        List<ResourceEntry> changed = new ArrayList<>(entries.size());
+        for (ResourceEntry entry : entries) {
+            ResourceEntry.add(changed, entry.withChange(change));
+        }
+        return of(changed);
     }
 
     /** @return the resources without reservations (those of the default role {@code *}) */

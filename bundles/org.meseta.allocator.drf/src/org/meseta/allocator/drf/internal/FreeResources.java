@@ -57,7 +57,7 @@ final class FreeResources {
         if (offerable == null) {
             Resources available = RoleResources.allocatableTo(entry.free, role);
             offerable = minAllocatable.isMetBy(available)
-                    ? Optional.of(new Offerable(available, RoleResources.allocatedTo(available, role)))
+                    ? Optional.of(new Offerable(available, available.allocatedTo(role)))
                     : Optional.empty();
             entry.byRole.put(role, offerable);
         }

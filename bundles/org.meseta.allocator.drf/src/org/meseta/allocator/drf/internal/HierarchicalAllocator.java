@@ -195,7 +195,7 @@ final class HierarchicalAllocator implements Allocator {
                 // A whole offer declined (the usual case) comes back as the ledger held it, unallocated form and all.
                 boolean whole = declinedByRole.size() == 1 && recovered.allocated().equals(declined);
                 framework.filters().refuse(role, agent,
-                        whole ? recovered.unallocated() : RoleResources.unallocated(declined), until);
+                        whole ? recovered.unallocated() : declined.unallocated(), until);
             });
         });
     }
@@ -211,7 +211,7 @@ final class HierarchicalAllocator implements Allocator {
         uncountInSorters(framework, agent, removed.allocated());
         ledger.add(frameworkId, agent, converted);
         countInSorters(framework, agent, converted);
-        replaceTotal(agent, total.minus(removed.unallocated()).plus(RoleResources.unallocated(converted)));
+        replaceTotal(agent, total.minus(removed.unallocated()).plus(converted.unallocated()));
     }
 
     @Override
@@ -310,7 +310,7 @@ final class HierarchicalAllocator implements Allocator {
             free.offerable(agent, total, ledger.allocatedOn(agent), role)
                     .flatMap(offerable -> pass.towardsGuarantees(role, offerable.available()))
                     .filter(minAllocatable::isMetBy)
-                    .filter(toOffer -> allocate(role, agent, toOffer, RoleResources.allocatedTo(toOffer, role), now,
+                    .filter(toOffer -> allocate(role, agent, toOffer, toOffer.allocatedTo(role), now,
                             allocations))
                     .ifPresent(toOffer -> pass.allocated(role, toOffer));
         }
@@ -324,7 +324,7 @@ final class HierarchicalAllocator implements Allocator {
                 Resources toOffer = pass.withinQuota(role, offerable.available());
                 boolean whole = toOffer == offerable.available();
                 if ((whole || minAllocatable.isMetBy(toOffer)) && allocate(role, agent, toOffer,
-                        whole ? offerable.offered() : RoleResources.allocatedTo(toOffer, role), now, allocations)) {
+                        whole ? offerable.offered() : toOffer.allocatedTo(role), now, allocations)) {
                     pass.allocated(role, toOffer);
                 }
             });

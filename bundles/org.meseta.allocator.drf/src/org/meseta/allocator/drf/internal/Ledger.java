@@ -41,7 +41,7 @@ final class Ledger {
     private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
-        add(framework, agent, resources, RoleResources.unallocated(resources));
+        add(framework, agent, resources, resources.unallocated());
     }
 
     /** As {@link #add(FrameworkID, AgentID, Resources)}, given also the same resources without allocation roles. */
@@ -79,7 +79,7 @@ final class Ledger {
             if (allocatedRemoved.isEmpty()) {
                 return Held.NOTHING;
             }
-            Resources unallocatedAfter = RoleResources.unallocated(after);
+            Resources unallocatedAfter = after.unallocated();
             removed = new Held(allocatedRemoved, before.unallocated().minus(unallocatedAfter));
             onAgent.put(framework, new Held(after, unallocatedAfter));
         }

@@ -4,15 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.apache.mesos.v1.Protos.Resource;
-import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
 import org.meseta.api.resources.Roles;
 
 /**
- * Resources seen per role: what a role may be offered, and the {@code allocation_info} mark that says which role
- * allocated resources belong to. Stateless.
+ * Resources seen per role: what a role may be offered, and allocated resources by the {@code allocation_info} mark
+ * that says which role they belong to. Stateless.
  */
 final class RoleResources {
 
@@ -33,17 +31,6 @@ final class RoleResources {
             String reservedTo = resource.getReservations(count - 1).getRole();
             return reservedTo.equals(role) || Roles.isStrictSubroleOf(role, reservedTo);
         });
-    }
-
-    /** The same resources marked as allocated to {@code role}. */
-    static Resources allocatedTo(Resources resources, String role) {
-        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
-        return rebuild(resources, resource -> resource.toBuilder().setAllocationInfo(info).build());
-    }
-
-    /** The same resources without an allocation role, comparable with an agent's total. */
-    static Resources unallocated(Resources resources) {
-        return rebuild(resources, resource -> resource.toBuilder().clearAllocationInfo().build());
     }
 
     /** Allocated resources by their allocation role; resources without one are left out. */
@@ -83,14 +70,5 @@ final class RoleResources {
             }
         }
         return role;
-    }
-
-    private static Resources rebuild(Resources resources, UnaryOperator<Resource> change) {
-        try {
-            return Resources.of(resources.toList().stream().map(change).toList());
-        } catch (ResourceParseException e) {
-            // Valid resources stay valid when only their allocation role changes.
-            throw new IllegalStateException("Resources " + resources + " became invalid: " + e.getMessage(), e);
-        }
     }
 }
