@@ -298,8 +298,11 @@ final class HierarchicalAllocator implements Allocator {
     private void allocateOn(AgentID agent, Instant now, List<Allocation> allocations) {
         Resources total = agentTotals.get(agent);
         for (String role : sorters.roleOrder()) {
-            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> allocate(role, agent,
-                    offerable.available(), offerable.offered(), now, allocations));
+            // No lambda: this runs once per agent and role in every pass.
+            Optional<FreeResources.Offerable> offerable = free.offerable(agent, total, ledger.allocatedOn(agent), role);
+            if (offerable.isPresent()) {
+                allocate(role, agent, offerable.get().available(), offerable.get().offered(), now, allocations);
+            }
         }
     }
 
@@ -339,13 +342,15 @@ final class HierarchicalAllocator implements Allocator {
      */
     private boolean allocate(String role, AgentID agent, Resources available, Resources offered, Instant now,
             List<Allocation> allocations) {
-        Optional<FrameworkState> taker = firstEligible(role, agent, available, now);
-        taker.ifPresent(framework -> {
-            ledger.add(framework.id(), agent, offered, available);
-            countInSorters(framework, role, agent, offered);
-            allocations.add(new Allocation(framework.id(), role, agent, offered));
-        });
-        return taker.isPresent();
+        FrameworkState taker = firstEligible(role, agent, available, now);
+        if (taker == null) {
+            return false;
+        }
+        ledger.add(taker.id(), agent, offered, available);
+        // Tracked in the role: the role's sorter listed it.
+        sorters.allocated(taker.id(), role, agent, offered);
+        allocations.add(new Allocation(taker.id(), role, agent, offered));
+        return true;
     }
 
     private QuotaPass quotaPass() {
@@ -365,16 +370,17 @@ final class HierarchicalAllocator implements Allocator {
         return new ArrayList<>(byKey.values());
     }
 
-    private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {
+    /** @return the first framework of the role's order whose filters do not refuse {@code available}, or null */
+    private FrameworkState firstEligible(String role, AgentID agent, Resources available, Instant now) {
         // The role's sorter lists only frameworks that are active and not suppressed in the role. The list may be
         // the sorter's own state: nothing may change the sorters while it is read.
         for (String id : sorters.frameworkOrder(role)) {
             FrameworkState framework = frameworksByValue.get(id);
             if (!framework.filters().refuses(role, agent, available, now)) {
-                return Optional.of(framework);
+                return framework;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private void refreshOfferable(FrameworkState framework) {

@@ -34,11 +34,14 @@ final class Ledger {
         }
     }
 
-    private final Map<AgentID, Map<FrameworkID, Held>> byAgent = new HashMap<>();
+    /** The holdings on one agent, and their sum without allocation roles (null until asked for after a change). */
+    private static final class OnAgent {
+        final Map<FrameworkID, Held> byFramework = new LinkedHashMap<>();
+        Resources sum;
+    }
+
+    private final Map<AgentID, OnAgent> byAgent = new HashMap<>();
     private final Map<FrameworkID, Set<AgentID>> agentsByFramework = new HashMap<>();
-    // Without allocation roles, so that they can be taken from an agent's total; dropped when the agent's holdings
-    // change.
-    private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
         add(framework, agent, resources, resources.unallocated());
@@ -49,26 +52,26 @@ final class Ledger {
         if (resources.isEmpty()) {
             return;
         }
-        byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, new Held(resources, unallocated),
-                Held::plus);
+        OnAgent onAgent = byAgent.computeIfAbsent(agent, key -> new OnAgent());
+        onAgent.byFramework.merge(framework, new Held(resources, unallocated), Held::plus);
+        onAgent.sum = null;
         agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
-        sumByAgent.remove(agent);
     }
 
     /** @return what was actually taken away: the part of {@code resources} that was allocated */
     Held remove(FrameworkID framework, AgentID agent, Resources resources) {
-        Held before = held(framework, agent);
+        OnAgent onAgent = byAgent.get(agent);
+        Held before = held(onAgent, framework);
         // Taking away the very resources held (a whole offer recovered) needs no arithmetic.
         Resources after = resources == before.allocated() ? Resources.empty() : before.allocated().minus(resources);
         Held removed;
-        Map<FrameworkID, Held> onAgent = byAgent.get(agent);
         if (after.isEmpty()) {
             // All of it: the unallocated form is at hand, with no rebuilding.
             removed = before;
             if (removed.allocated().isEmpty()) {
                 return removed;
             }
-            onAgent.remove(framework);
+            onAgent.byFramework.remove(framework);
             Set<AgentID> agents = agentsByFramework.get(framework);
             agents.remove(agent);
             if (agents.isEmpty()) {
@@ -81,35 +84,35 @@ final class Ledger {
             }
             Resources unallocatedAfter = after.unallocated();
             removed = new Held(allocatedRemoved, before.unallocated().minus(unallocatedAfter));
-            onAgent.put(framework, new Held(after, unallocatedAfter));
+            onAgent.byFramework.put(framework, new Held(after, unallocatedAfter));
         }
-        if (onAgent.isEmpty()) {
+        onAgent.sum = null;
+        if (onAgent.byFramework.isEmpty()) {
             byAgent.remove(agent);
         }
-        sumByAgent.remove(agent);
         return removed;
     }
 
     /** Everything allocated on the agent, without allocation roles. */
     Resources allocatedOn(AgentID agent) {
-        Resources sum = sumByAgent.get(agent);
-        if (sum == null) {
-            Map<FrameworkID, Held> onAgent = byAgent.get(agent);
-            if (onAgent == null) {
-                return Resources.empty();
-            }
-            for (Held held : onAgent.values()) {
+        OnAgent onAgent = byAgent.get(agent);
+        if (onAgent == null) {
+            return Resources.empty();
+        }
+        if (onAgent.sum == null) {
+            Resources sum = null;
+            for (Held held : onAgent.byFramework.values()) {
                 sum = sum == null ? held.unallocated() : sum.plus(held.unallocated());
             }
-            sumByAgent.put(agent, sum);
+            onAgent.sum = sum;
         }
-        return sum;
+        return onAgent.sum;
     }
 
     /** Everything allocated, one entry per framework and agent, each resource with its allocation role. */
     List<Resources> all() {
         List<Resources> all = new ArrayList<>();
-        byAgent.values().forEach(onAgent -> onAgent.values().forEach(held -> all.add(held.allocated())));
+        byAgent.values().forEach(onAgent -> onAgent.byFramework.values().forEach(held -> all.add(held.allocated())));
         return all;
     }
 
@@ -117,7 +120,7 @@ final class Ledger {
     Map<AgentID, Resources> of(FrameworkID framework) {
         Map<AgentID, Resources> held = new LinkedHashMap<>();
         agentsByFramework.getOrDefault(framework, Set.of())
-                .forEach(agent -> held.put(agent, byAgent.get(agent).get(framework).allocated()));
+                .forEach(agent -> held.put(agent, byAgent.get(agent).byFramework.get(framework).allocated()));
         return held;
     }
 
@@ -136,13 +139,20 @@ final class Ledger {
 
     /** Forgets everything allocated on the agent; @return it, by framework */
     Map<FrameworkID, Resources> removeAgent(AgentID agent) {
-        Map<FrameworkID, Resources> onAgent = new LinkedHashMap<>();
-        byAgent.getOrDefault(agent, Map.of()).forEach((framework, held) -> onAgent.put(framework, held.allocated()));
-        onAgent.forEach((framework, resources) -> remove(framework, agent, resources));
-        return onAgent;
+        Map<FrameworkID, Resources> held = new LinkedHashMap<>();
+        OnAgent onAgent = byAgent.get(agent);
+        if (onAgent != null) {
+            onAgent.byFramework.forEach((framework, holding) -> held.put(framework, holding.allocated()));
+        }
+        held.forEach((framework, resources) -> remove(framework, agent, resources));
+        return held;
     }
 
     private Held held(FrameworkID framework, AgentID agent) {
-        return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Held.NOTHING);
+        return held(byAgent.get(agent), framework);
+    }
+
+    private static Held held(OnAgent onAgent, FrameworkID framework) {
+        return onAgent == null ? Held.NOTHING : onAgent.byFramework.getOrDefault(framework, Held.NOTHING);
     }
 }

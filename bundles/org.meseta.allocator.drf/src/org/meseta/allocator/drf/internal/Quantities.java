@@ -28,12 +28,13 @@ final class Quantities {
 
     /** @return the scalar amounts of {@code resources}; ranges, sets and excluded names do not count */
     static Quantities of(Resources resources, ResourceNames names) {
-        long[] millis = new long[0];
+        long[] millis = new long[names.size()];
         for (Resource resource : resources) {
             if (resource.getType() == Value.Type.SCALAR) {
                 int index = names.indexOf(resource.getName());
                 if (index != ResourceNames.EXCLUDED) {
                     if (index >= millis.length) {
+                        // A name met for the first time just now.
                         millis = Arrays.copyOf(millis, index + 1);
                     }
                     millis[index] += Scalars.toMillis(resource.getScalar().getValue());

@@ -22,6 +22,11 @@ final class ResourceNames {
         this.excluded = Set.copyOf(excluded);
     }
 
+    /** @return how many names have a number: the numbers are 0 to this, exclusive */
+    int size() {
+        return indices.size();
+    }
+
     /** @return the name's number, the next one if it is new, or {@link #EXCLUDED} */
     int indexOf(String name) {
         Integer index = indices.get(name);

@@ -1,11 +1,11 @@
 package org.meseta.allocator.drf.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.meseta.allocator.api.Sorter;
@@ -56,7 +56,7 @@ final class Sorters {
     /** Starts tracking the framework in the role (and the role, if it is new). */
     void track(FrameworkID framework, String role, boolean offerable) {
         Sorter sorter = frameworkSorters.computeIfAbsent(role, this::newRole);
-        frameworksByRole.computeIfAbsent(role, key -> new TreeSet<>()).add(framework.getValue());
+        frameworksByRole.computeIfAbsent(role, key -> new HashSet<>()).add(framework.getValue());
         sorter.add(framework.getValue());
         setOfferable(framework, role, offerable);
     }
