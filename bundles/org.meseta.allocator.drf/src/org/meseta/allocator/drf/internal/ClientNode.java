@@ -44,9 +44,11 @@ final class ClientNode {
     private boolean client;
     private boolean active;
     private int activeClientsInSubtree;
-    // Where a policy that keeps an order last placed this client in it (DrfSorter: its weighted share and count).
+    // Where the kept order of a flat DrfSorter last placed this client: its weighted share, its count, and the
+    // rank of its path among the clients'.
     private double rankedShare;
     private long rankedCount;
+    private int rankedOrdinal;
 
     ClientNode(String path, ClientNode parent) {
         this.path = path;
@@ -196,10 +198,11 @@ final class ClientNode {
         return new Part(resources, quantities);
     }
 
-    /** Records where the sorter's policy placed this client: the key it is found by in the kept order. */
-    void setRank(double share, long count) {
+    /** Records where a {@link FlatOrder} placed this client: the key it is found by there. */
+    void setRank(double share, long count, int ordinal) {
         rankedShare = share;
         rankedCount = count;
+        rankedOrdinal = ordinal;
     }
 
     double rankedShare() {
@@ -208,6 +211,10 @@ final class ClientNode {
 
     long rankedCount() {
         return rankedCount;
+    }
+
+    int rankedOrdinal() {
+        return rankedOrdinal;
     }
 
     Quantities ownQuantities() {

@@ -1,12 +1,8 @@
 package org.meseta.allocator.drf.internal;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.RandomAccess;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.resources.Resources;
@@ -28,15 +24,9 @@ import org.meseta.api.resources.Resources;
  */
 final class DrfSorter extends TreeSorter {
 
-    /** The kept order: a client's place key is where it was last ranked ({@link ClientNode#setRank}). */
-    private static final Comparator<ClientNode> BY_RANK = (a, b) -> compare(a.rankedShare(), a.rankedCount(),
-            a.path(), b.rankedShare(), b.rankedCount(), b.path());
-
-    // The active clients in order, each placed by its rank key; null until sorted after a change other than an
-    // allocation. Kept only while the tree is flat.
-    private List<ClientNode> flatOrder;
-    // The client names of flatOrder, read through; replaced with it.
-    private List<String> flatView;
+    // The active clients in order; null until sorted after a change other than an allocation. Kept only while the
+    // tree is flat.
+    private FlatOrder flatOrder;
     private int nestedClients;
 
     DrfSorter(Set<String> excludedResourceNames) {
@@ -76,18 +66,16 @@ final class DrfSorter extends TreeSorter {
             return super.sortedView();
         }
         if (flatOrder == null) {
-            flatOrder = new ArrayList<>();
+            List<ClientNode> active = new ArrayList<>();
             for (String client : clientNames()) {
                 ClientNode node = client(client);
                 if (node.isActiveClient()) {
-                    rank(node);
-                    flatOrder.add(node);
+                    active.add(node);
                 }
             }
-            flatOrder.sort(BY_RANK);
-            flatView = new PathsView(flatOrder);
+            flatOrder = new FlatOrder(active, this::flatShare);
         }
-        return flatView;
+        return flatOrder;
     }
 
     @Override
@@ -144,59 +132,24 @@ final class DrfSorter extends TreeSorter {
 
     private void changed() {
         flatOrder = null;
-        flatView = null;
     }
 
     /** Puts an active client whose allocation changed where its new share places it in the kept order. */
     @Override
     void allocationChanged(ClientNode client) {
         // Every active client is in the kept order while there is one: anything else that changes it drops it.
-        if (flatOrder == null || !client.isActiveClient()) {
-            return;
+        if (flatOrder != null && client.isActiveClient()) {
+            flatOrder.move(client, flatShare(client));
         }
-        flatOrder.remove(Collections.binarySearch(flatOrder, client, BY_RANK));
-        rank(client);
-        flatOrder.add(-Collections.binarySearch(flatOrder, client, BY_RANK) - 1, client);
     }
 
-    /** Ranks a client of the flat tree, where its subtree is itself. */
-    private void rank(ClientNode client) {
-        client.setRank(share(client.subtreeQuantities(), client.path()), client.subtreeCount());
+    /** The share of a client of the flat tree, where its subtree is itself. */
+    private double flatShare(ClientNode client) {
+        return share(client.subtreeQuantities(), client.path());
     }
 
     private double share(Quantities allocated, String path) {
         return allocated.dominantShareOf(total()) / weight(path);
-    }
-
-    /** Share first, then allocation count, then path, which is unique. */
-    private static int compare(double share, long count, String path, double otherShare, long otherCount,
-            String otherPath) {
-        int byShare = Double.compare(share, otherShare);
-        if (byShare != 0) {
-            return byShare;
-        }
-        int byCount = Long.compare(count, otherCount);
-        return byCount != 0 ? byCount : path.compareTo(otherPath);
-    }
-
-    /** The paths of the kept order, read through. */
-    private static final class PathsView extends AbstractList<String> implements RandomAccess {
-
-        private final List<ClientNode> clients;
-
-        PathsView(List<ClientNode> clients) {
-            this.clients = clients;
-        }
-
-        @Override
-        public String get(int index) {
-            return clients.get(index).path();
-        }
-
-        @Override
-        public int size() {
-            return clients.size();
-        }
     }
 
     /** A sibling's place when its parent's children are sorted: its share and allocation count, then its path. */
@@ -204,7 +157,12 @@ final class DrfSorter extends TreeSorter {
 
         @Override
         public int compareTo(Ranked other) {
-            return compare(share, count, sibling.path(), other.share, other.count, other.sibling.path());
+            int byShare = Double.compare(share, other.share);
+            if (byShare != 0) {
+                return byShare;
+            }
+            int byCount = Long.compare(count, other.count);
+            return byCount != 0 ? byCount : sibling.path().compareTo(other.sibling.path());
         }
     }
 }
