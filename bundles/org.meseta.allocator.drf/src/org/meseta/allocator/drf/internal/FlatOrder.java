@@ -14,6 +14,10 @@ import java.util.function.ToDoubleFunction;
  * new place is a binary search over those arrays rather than over the nodes. The path is represented by its rank
  * among the clients' paths, fixed when the order is built: the order is built afresh whenever the clients change.
  *
+ * <p>The arrays have room on both sides of the order, and a client moves out of its place and into its new one by
+ * shifting whichever side of each place is shorter: an allocator's moves are mostly from the front (the client just
+ * offered resources) to near the back, which then shifts little.
+ *
  * <p>Mutable; owned by one sorter, which must call {@link #move} after every change of an active client's share or
  * count, and build a new order after any other change.
  */
@@ -26,60 +30,75 @@ final class FlatOrder extends AbstractList<String> implements RandomAccess {
     private final double[] shares;
     private final long[] counts;
     private final int[] ordinals;
+    // The order is at [head, tail) of the arrays.
+    private int head;
+    private int tail;
 
     /**
      * @param active the active clients, in any order
      * @param share each client's weighted share
      */
     FlatOrder(List<ClientNode> active, ToDoubleFunction<ClientNode> share) {
-        clients = active.toArray(ClientNode[]::new);
-        Arrays.sort(clients, Comparator.comparing(ClientNode::path));
-        for (int i = 0; i < clients.length; i++) {
-            clients[i].setRank(share.applyAsDouble(clients[i]), clients[i].subtreeCount(), i);
+        ClientNode[] sorted = active.toArray(ClientNode[]::new);
+        Arrays.sort(sorted, Comparator.comparing(ClientNode::path));
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i].setRank(share.applyAsDouble(sorted[i]), sorted[i].subtreeCount(), i);
         }
-        Arrays.sort(clients, BY_KEY);
-        shares = new double[clients.length];
-        counts = new long[clients.length];
-        ordinals = new int[clients.length];
-        for (int i = 0; i < clients.length; i++) {
-            store(i, clients[i]);
+        Arrays.sort(sorted, BY_KEY);
+        int capacity = 2 * sorted.length + 2;
+        clients = new ClientNode[capacity];
+        shares = new double[capacity];
+        counts = new long[capacity];
+        ordinals = new int[capacity];
+        head = (capacity - sorted.length) / 2;
+        tail = head + sorted.length;
+        for (int i = 0; i < sorted.length; i++) {
+            place(head + i, sorted[i]);
         }
     }
 
     /** Ranks {@code client}, one of the order's, again with its new share and its count, and moves it there. */
     void move(ClientNode client, double share) {
         int from = find(client.rankedShare(), client.rankedCount(), client.rankedOrdinal());
-        client.setRank(share, client.subtreeCount(), client.rankedOrdinal());
-        int found = find(share, client.rankedCount(), client.rankedOrdinal());
-        if (found >= 0) {
-            // Its own place: no other client has its path.
-            return;
-        }
-        int to = -found - 1;
-        if (to > from) {
-            to--;
-            shift(from + 1, from, to - from);
+        if (from - head < tail - 1 - from) {
+            shift(head, head + 1, from - head);
+            clients[head++] = null;
         } else {
-            shift(to, to + 1, from - to);
+            shift(from + 1, from, tail - 1 - from);
+            clients[--tail] = null;
         }
-        clients[to] = client;
-        store(to, client);
+        client.setRank(share, client.subtreeCount(), client.rankedOrdinal());
+        // Not found: no other client has its path.
+        int to = -find(share, client.rankedCount(), client.rankedOrdinal()) - 1;
+        boolean towardsHead = to - head < tail - to;
+        if (towardsHead ? head == 0 : tail == clients.length) {
+            to += recenter();
+        }
+        if (towardsHead) {
+            shift(head, head - 1, to - head);
+            head--;
+            to--;
+        } else {
+            shift(to, to + 1, tail - to);
+            tail++;
+        }
+        place(to, client);
     }
 
     @Override
     public String get(int index) {
-        return clients[index].path();
+        return clients[head + index].path();
     }
 
     @Override
     public int size() {
-        return clients.length;
+        return tail - head;
     }
 
-    /** @return the index of the key, or {@code -(insertion point) - 1}; a client's own key is found at its index */
+    /** @return the array index of the key, or {@code -(insertion point) - 1}; a client's own key is at its place */
     private int find(double share, long count, int ordinal) {
-        int low = 0;
-        int high = clients.length - 1;
+        int low = head;
+        int high = tail - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
             int order = compare(shares[middle], counts[middle], ordinals[middle], share, count, ordinal);
@@ -94,6 +113,21 @@ final class FlatOrder extends AbstractList<String> implements RandomAccess {
         return -low - 1;
     }
 
+    /** Moves the order to the middle of the arrays, which have room for more than one; @return by how much */
+    private int recenter() {
+        int size = tail - head;
+        int by = (clients.length - size) / 2 - head;
+        shift(head, head + by, size);
+        if (by > 0) {
+            Arrays.fill(clients, head, head + by, null);
+        } else {
+            Arrays.fill(clients, tail + by, tail, null);
+        }
+        head += by;
+        tail += by;
+        return by;
+    }
+
     private void shift(int from, int to, int length) {
         System.arraycopy(clients, from, clients, to, length);
         System.arraycopy(shares, from, shares, to, length);
@@ -101,7 +135,8 @@ final class FlatOrder extends AbstractList<String> implements RandomAccess {
         System.arraycopy(ordinals, from, ordinals, to, length);
     }
 
-    private void store(int index, ClientNode client) {
+    private void place(int index, ClientNode client) {
+        clients[index] = client;
         shares[index] = client.rankedShare();
         counts[index] = client.rankedCount();
         ordinals[index] = client.rankedOrdinal();
