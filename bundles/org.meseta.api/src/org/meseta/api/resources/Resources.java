@@ -233,11 +233,19 @@ public final class Resources implements Iterable<Resource> {
 
     /**
      * @param predicate a test on single resources
-     * @return the resources that pass it
+     * @return the resources that pass it; this collection if all do
      */
     public Resources filter(Predicate<Resource> predicate) {
-        return of(entries.stream().filter(entry -> predicate.test(entry.resource()))
-                .collect(Collectors.toCollection(ArrayList::new)));
+        List<ResourceEntry> passed = null;
+        for (int i = 0; i < entries.size(); i++) {
+            boolean passes = predicate.test(entries.get(i).resource());
+            if (!passes && passed == null) {
+                passed = new ArrayList<>(entries.subList(0, i));
+            } else if (passes && passed != null) {
+                passed.add(entries.get(i));
+            }
+        }
+        return passed == null ? this : of(passed);
     }
 
     /**

@@ -121,6 +121,8 @@ class ResourcesArithmeticTest {
 
         assertEquals(r("cpus(web):2"), resources.filter(resource -> resource.getReservationsCount() > 0));
         assertTrue(resources.filter(resource -> false).isEmpty());
+        assertEquals(r("mem:10"), resources.filter(resource -> resource.getName().equals("mem")));
+        assertSame(resources, resources.filter(resource -> true));
     }
 
     @Test
