@@ -1,5 +1,7 @@
 package org.meseta.allocator.drf.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ final class Sorters {
     private final Map<String, Sorter> frameworkSorters = new HashMap<>();
     private final Map<String, Set<String>> frameworksByRole = new HashMap<>();
     private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
+    private final List<String> roleOrder = new ArrayList<>();
+    private final List<String> roleOrderView = Collections.unmodifiableList(roleOrder);
 
     Sorters(SorterFactory roleSorterFactory, SorterFactory frameworkSorterFactory, Set<String> excludedResourceNames) {
         this.roleSorter = roleSorterFactory.create(excludedResourceNames);
@@ -105,9 +109,18 @@ final class Sorters {
         roleSorter.updateWeight(role, weight);
     }
 
-    /** The roles in the order the role sorter offers to them. */
+    /**
+     * The roles in the order the role sorter offers to them, as they are now: allocations made while the list is
+     * read do not change it. The list is this object's and is refilled by the next call, so that a pass, which asks
+     * once per agent, builds no list.
+     */
     List<String> roleOrder() {
-        return roleSorter.sort();
+        List<String> order = roleSorter instanceof TreeSorter tree ? tree.sortedView() : roleSorter.sort();
+        roleOrder.clear();
+        for (String role : order) {
+            roleOrder.add(role);
+        }
+        return roleOrderView;
     }
 
     /**
