@@ -120,7 +120,7 @@ final class ClientNode {
         }
     }
 
-    /** Counts {@code resources} (of which {@code quantities} count towards shares) as allocated on {@code agent}. */
+    /** Counts {@code resources}, of {@code quantities} (kept, not changed), as allocated on {@code agent}. */
     void allocate(AgentID agent, Resources resources, Quantities quantities) {
         List<Part> parts = allocation.computeIfAbsent(agent, key -> new ArrayList<>(2));
         if (parts.size() == MAX_PARTS) {
@@ -137,17 +137,13 @@ final class ClientNode {
         }
     }
 
-    /**
-     * Stops counting {@code resources} on {@code agent}; only what is there is taken away.
-     *
-     * @param names the sorter's names, to count what remains when {@code resources} is not one of the parts
-     */
-    void unallocate(AgentID agent, Resources resources, ResourceNames names) {
+    /** Stops counting {@code resources} on {@code agent}; only what is there is taken away. */
+    void unallocate(AgentID agent, Resources resources) {
         List<Part> parts = allocation.get(agent);
         if (parts == null) {
             return;
         }
-        Quantities removed = takeAway(parts, resources, names);
+        Quantities removed = takeAway(parts, resources);
         if (parts.isEmpty()) {
             allocation.remove(agent);
         }
@@ -169,7 +165,7 @@ final class ClientNode {
     }
 
     /** Takes {@code resources} from the parts; @return the quantities taken */
-    private static Quantities takeAway(List<Part> parts, Resources resources, ResourceNames names) {
+    private static Quantities takeAway(List<Part> parts, Resources resources) {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).resources() == resources) {
                 return parts.remove(i).quantities();
@@ -180,7 +176,7 @@ final class ClientNode {
         parts.clear();
         Quantities removed = before.quantities();
         if (!after.isEmpty()) {
-            Quantities left = Quantities.of(after, names);
+            Quantities left = Quantities.of(after);
             removed.subtract(left);
             parts.add(new Part(after, left));
         }

@@ -301,7 +301,7 @@ final class HierarchicalAllocator implements Allocator {
             // No lambda: this runs once per agent and role in every pass.
             Optional<FreeResources.Offerable> offerable = free.offerable(agent, total, ledger.allocatedOn(agent), role);
             if (offerable.isPresent()) {
-                allocate(role, agent, offerable.get().available(), offerable.get().offered(), now, allocations);
+                allocate(role, agent, offerable.get(), now, allocations);
             }
         }
     }
@@ -326,8 +326,8 @@ final class HierarchicalAllocator implements Allocator {
             free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> {
                 Resources toOffer = pass.withinQuota(role, offerable.available());
                 boolean whole = toOffer == offerable.available();
-                if ((whole || minAllocatable.isMetBy(toOffer)) && allocate(role, agent, toOffer,
-                        whole ? offerable.offered() : toOffer.allocatedTo(role), now, allocations)) {
+                if (whole ? allocate(role, agent, offerable, now, allocations) : minAllocatable.isMetBy(toOffer)
+                        && allocate(role, agent, toOffer, toOffer.allocatedTo(role), now, allocations)) {
                     pass.allocated(role, toOffer);
                 }
             });
@@ -342,14 +342,20 @@ final class HierarchicalAllocator implements Allocator {
      */
     private boolean allocate(String role, AgentID agent, Resources available, Resources offered, Instant now,
             List<Allocation> allocations) {
-        FrameworkState taker = firstEligible(role, agent, available, now);
+        return allocate(role, agent, new FreeResources.Offerable(available, offered), now, allocations);
+    }
+
+    /** As {@link #allocate(String, AgentID, Resources, Resources, Instant, List)}, with what is kept of them. */
+    private boolean allocate(String role, AgentID agent, FreeResources.Offerable offerable, Instant now,
+            List<Allocation> allocations) {
+        FrameworkState taker = firstEligible(role, agent, offerable.available(), now);
         if (taker == null) {
             return false;
         }
-        ledger.add(taker.id(), agent, offered, available);
+        ledger.add(taker.id(), agent, offerable.offered(), offerable.available());
         // Tracked in the role: the role's sorter listed it.
-        sorters.allocated(taker.id(), role, agent, offered);
-        allocations.add(new Allocation(taker.id(), role, agent, offered));
+        sorters.allocated(taker.id(), role, agent, offerable.offered(), offerable.quantities());
+        allocations.add(new Allocation(taker.id(), role, agent, offerable.offered()));
         return true;
     }
 

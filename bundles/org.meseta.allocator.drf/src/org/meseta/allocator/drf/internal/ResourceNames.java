@@ -1,42 +1,33 @@
 package org.meseta.allocator.drf.internal;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The resource names one sorter counts towards shares, numbered in the order it first meets them, so that its
- * {@link Quantities} are arrays indexed by name rather than maps. Names excluded from fair sharing get no number.
+ * Scalar resource names numbered in the order they are first met, so that {@link Quantities} are arrays indexed by
+ * name rather than maps, and the quantities of an offer, counted once, serve both sorters. One numbering for the
+ * whole bundle: quantities pass between sorters and allocators. It keeps every name it numbered, which are the
+ * scalar resource names of the agents seen (a handful in a cluster).
  *
- * <p>Mutable (a new name gets the next number); owned by one sorter.
+ * <p>Thread-safe: allocators run on their own threads.
  */
 final class ResourceNames {
 
-    static final int EXCLUDED = -1;
+    private static final Map<String, Integer> INDICES = new ConcurrentHashMap<>();
+    private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private final Set<String> excluded;
-    private final Map<String, Integer> indices = new HashMap<>();
+    private ResourceNames() {
+    }
 
-    /** @param excluded names that do not count (the sorter's {@code --fair_sharing_excluded_resource_names}) */
-    ResourceNames(Set<String> excluded) {
-        this.excluded = Set.copyOf(excluded);
+    /** @return the name's number, the next one if it is new */
+    static int indexOf(String name) {
+        Integer index = INDICES.get(name);
+        return index != null ? index : INDICES.computeIfAbsent(name, key -> COUNT.getAndIncrement());
     }
 
     /** @return how many names have a number: the numbers are 0 to this, exclusive */
-    int size() {
-        return indices.size();
-    }
-
-    /** @return the name's number, the next one if it is new, or {@link #EXCLUDED} */
-    int indexOf(String name) {
-        Integer index = indices.get(name);
-        if (index == null) {
-            if (excluded.contains(name)) {
-                return EXCLUDED;
-            }
-            index = indices.size();
-            indices.put(name, index);
-        }
-        return index;
+    static int count() {
+        return COUNT.get();
     }
 }

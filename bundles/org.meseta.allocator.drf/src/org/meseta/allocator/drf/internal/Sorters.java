@@ -91,8 +91,16 @@ final class Sorters {
 
     /** @param resources allocated to {@code role}, in which the framework is tracked */
     void allocated(FrameworkID framework, String role, AgentID agent, Resources resources) {
-        roleSorter.allocated(role, agent, resources);
-        frameworkSorters.get(role).allocated(framework.getValue(), agent, resources);
+        allocated(framework, role, agent, resources, Quantities.of(resources));
+    }
+
+    /**
+     * As {@link #allocated(FrameworkID, String, AgentID, Resources)}, given the resources' quantities, which this
+     * bundle's sorters keep (both the same object) and do not change.
+     */
+    void allocated(FrameworkID framework, String role, AgentID agent, Resources resources, Quantities quantities) {
+        allocated(roleSorter, role, agent, resources, quantities);
+        allocated(frameworkSorters.get(role), framework.getValue(), agent, resources, quantities);
     }
 
     /** @param resources allocated to {@code role}, in which the framework is tracked */
@@ -132,6 +140,15 @@ final class Sorters {
     List<String> frameworkOrder(String role) {
         Sorter sorter = frameworkSorters.get(role);
         return sorter instanceof TreeSorter tree ? tree.sortedView() : sorter.sort();
+    }
+
+    private static void allocated(Sorter sorter, String client, AgentID agent, Resources resources,
+            Quantities quantities) {
+        if (sorter instanceof TreeSorter tree) {
+            tree.allocated(client, agent, resources, quantities);
+        } else {
+            sorter.allocated(client, agent, resources);
+        }
     }
 
     private Sorter newRole(String role) {

@@ -20,7 +20,7 @@ import org.meseta.api.resources.Resources;
  */
 abstract class TreeSorter implements Sorter {
 
-    private final ResourceNames names;
+    private final Set<String> excludedResourceNames;
     private final ClientNode root = new ClientNode("", null);
     private final Map<String, ClientNode> clients = new HashMap<>();
     // Weights may name paths that have no node (yet), as Mesos's --weights may name roles without frameworks.
@@ -29,7 +29,7 @@ abstract class TreeSorter implements Sorter {
     private final Quantities total = new Quantities();
 
     TreeSorter(Set<String> excludedResourceNames) {
-        this.names = new ResourceNames(excludedResourceNames);
+        this.excludedResourceNames = Set.copyOf(excludedResourceNames);
     }
 
     /**
@@ -49,7 +49,7 @@ abstract class TreeSorter implements Sorter {
         return weight == null ? 1.0 : weight;
     }
 
-    /** The scalar resources of every agent added, without the excluded names. */
+    /** The scalar resources of every agent added, without the excluded names, which thus count in no share. */
     final Quantities total() {
         return total;
     }
@@ -106,9 +106,19 @@ abstract class TreeSorter implements Sorter {
 
     @Override
     public final void allocated(String client, AgentID agent, Resources resources) {
+        allocated(client, agent, resources, Quantities.of(resources));
+    }
+
+    /**
+     * As {@link #allocated(String, AgentID, Resources)}, given the resources' quantities, so that the caller counts
+     * them once for several sorters.
+     *
+     * @param quantities {@code Quantities.of(resources)}, which this sorter keeps and does not change
+     */
+    final void allocated(String client, AgentID agent, Resources resources, Quantities quantities) {
         ClientNode node = client(client);
         if (!resources.isEmpty()) {
-            node.allocate(agent, resources, Quantities.of(resources, names));
+            node.allocate(agent, resources, quantities);
             allocationChanged(node);
         }
     }
@@ -116,7 +126,7 @@ abstract class TreeSorter implements Sorter {
     @Override
     public final void unallocated(String client, AgentID agent, Resources resources) {
         ClientNode node = client(client);
-        node.unallocate(agent, resources, names);
+        node.unallocate(agent, resources);
         allocationChanged(node);
     }
 
@@ -134,7 +144,7 @@ abstract class TreeSorter implements Sorter {
         if (agents.putIfAbsent(agent, resources) != null) {
             throw new IllegalArgumentException("Agent " + agent.getValue() + " is already in the sorter");
         }
-        total.add(Quantities.of(resources, names));
+        total.add(Quantities.of(resources, excludedResourceNames));
     }
 
     @Override
@@ -143,7 +153,7 @@ abstract class TreeSorter implements Sorter {
         if (resources == null) {
             throw new IllegalArgumentException("Agent " + agent.getValue() + " is not in the sorter");
         }
-        total.subtract(Quantities.of(resources, names));
+        total.subtract(Quantities.of(resources, excludedResourceNames));
     }
 
     @Override
