@@ -1,6 +1,7 @@
 package org.meseta.api.resources;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Resource.DiskInfo;
 
@@ -49,6 +50,12 @@ record ResourceEntry(Resource resource, Resource identity, ResourceValue value) 
             case MOUNT, BLOCK -> false;
             case RAW -> !disk.getSource().hasId();
         };
+    }
+
+    /** @return the same resource, value and all, with {@code change} applied to everything but its value */
+    ResourceEntry withChange(UnaryOperator<Resource.Builder> change) {
+        return new ResourceEntry(change.apply(resource.toBuilder()).build(),
+                change.apply(identity.toBuilder()).build(), value);
     }
 
     private ResourceEntry withValue(ResourceValue newValue) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Value;
@@ -183,6 +184,9 @@ public final class Resources implements Iterable<Resource> {
      *     (reservations included)
      */
     public boolean contains(Resources other) {
+        if (other == this) {
+            return true;
+        }
         List<ResourceEntry> remaining = new ArrayList<>(entries);
         for (ResourceEntry entry : other.entries) {
             if (!ResourceEntry.holds(remaining, entry)) {
@@ -229,11 +233,55 @@ public final class Resources implements Iterable<Resource> {
 
     /**
      * @param predicate a test on single resources
-     * @return the resources that pass it
+     * @return the resources that pass it; this collection if all do
      */
     public Resources filter(Predicate<Resource> predicate) {
-        return of(entries.stream().filter(entry -> predicate.test(entry.resource()))
-                .collect(Collectors.toCollection(ArrayList::new)));
+        List<ResourceEntry> passed = null;
+        for (int i = 0; i < entries.size(); i++) {
+            boolean passes = predicate.test(entries.get(i).resource());
+            if (!passes && passed == null) {
+                passed = new ArrayList<>(entries.subList(0, i));
+            } else if (passes && passed != null) {
+                passed.add(entries.get(i));
+            }
+        }
+        return passed == null ? this : of(passed);
+    }
+
+    /**
+     * Marks every resource as allocated to {@code role} (Mesos's {@code Resources::allocate}), replacing any
+     * allocation role it had.
+     *
+     * @param role a valid role
+     * @return the same resources with {@code allocation_info} naming {@code role}
+     */
+    public Resources allocatedTo(String role) {
+        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
+        return withChange(resource -> resource.setAllocationInfo(info));
+    }
+
+    /**
+     * Clears every resource's allocation role (Mesos's {@code Resources::unallocate}); resources that differed only
+     * in it combine.
+     *
+     * @return the same resources without {@code allocation_info}; this collection if none has one
+     */
+    public Resources unallocated() {
+        for (ResourceEntry entry : entries) {
+            if (entry.resource().hasAllocationInfo()) {
+                return withChange(Resource.Builder::clearAllocationInfo);
+            }
+        }
+        return this;
+    }
+
+    // Changes what is not the value: the resources stay valid and keep their values, so nothing is validated again.
+    private Resources withChange(UnaryOperator<Resource.Builder> change) {
+        List<ResourceEntry> changed = new ArrayList<>(entries.size());
+        for (ResourceEntry entry : entries) {
+            ResourceEntry.add(changed, entry.withChange(change));
+        }
+        return of(changed);
     }
 
     /** @return the resources without reservations (those of the default role {@code *}) */
@@ -270,7 +318,19 @@ public final class Resources implements Iterable<Resource> {
 
     @Override
     public Iterator<Resource> iterator() {
-        return toList().iterator();
+        // Read through, with no list built: the allocator iterates resources on its hot paths.
+        Iterator<ResourceEntry> each = entries.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return each.hasNext();
+            }
+
+            @Override
+            public Resource next() {
+                return each.next().resource();
+            }
+        };
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.mesos.v1.Protos.Resource;
 import org.junit.jupiter.api.Test;
 
 class ResourcesArithmeticTest {
@@ -120,6 +121,8 @@ class ResourcesArithmeticTest {
 
         assertEquals(r("cpus(web):2"), resources.filter(resource -> resource.getReservationsCount() > 0));
         assertTrue(resources.filter(resource -> false).isEmpty());
+        assertEquals(r("mem:10"), resources.filter(resource -> resource.getName().equals("mem")));
+        assertSame(resources, resources.filter(resource -> true));
     }
 
     @Test
@@ -149,6 +152,30 @@ class ResourcesArithmeticTest {
         assertSame(resources, resources.plus(Resources.empty()));
         assertSame(resources, resources.minus(Resources.empty()));
         assertSame(Resources.empty(), Resources.empty().minus(resources));
+    }
+
+    @Test
+    void allocatingMarksEveryResourceAndUnallocatingCombinesWhatOnlyTheRoleSeparated() throws Exception {
+        Resources resources = r("cpus:1;mem:10;ports:[1-2];cpus(web):2");
+
+        Resources toWeb = resources.allocatedTo("web");
+        Resources both = toWeb.plus(r("cpus:3;ports:[3-4]").allocatedTo("ops"));
+
+        assertTrue(toWeb.toList().stream().allMatch(resource -> resource.getAllocationInfo().getRole().equals("web")));
+        assertEquals(Resources.of(resources.toList().stream().map(resource -> resource.toBuilder()
+                .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole("web")).build()).toList()), toWeb);
+        assertEquals(6, both.toList().size());
+        assertEquals(r("cpus:4;mem:10;ports:[1-4];cpus(web):2"), both.unallocated());
+        assertEquals(4, both.unallocated().toList().size());
+        assertEquals(resources, toWeb.allocatedTo("ops").unallocated());
+    }
+
+    @Test
+    void unallocatingWhatHasNoAllocationRoleReturnsTheSameInstanceAndIsContainedInItself() {
+        Resources resources = r("cpus:1;ports:[1-2]");
+
+        assertSame(resources, resources.unallocated());
+        assertTrue(resources.contains(resources));
     }
 
     @Test

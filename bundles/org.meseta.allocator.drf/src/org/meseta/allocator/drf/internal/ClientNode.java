@@ -1,9 +1,10 @@
 package org.meseta.allocator.drf.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.resources.Resources;
@@ -13,15 +14,29 @@ import org.meseta.api.resources.Resources;
  * a client itself, have children, or both: {@code eng} can be a client while {@code eng/frontend} is another.
  *
  * <p>Each node keeps two tallies: its own allocation (when it is a client) and its subtree's (its own plus every
- * descendant's), so that a share of a subtree is read, never re-summed. Mutable; owned by its {@link TreeSorter}.
+ * descendant's), so that a share of a subtree is read, never re-summed.
+ *
+ * <p>A client's allocation on an agent is kept as the parts it was allocated in, each with its quantities, and summed
+ * only when {@link #allocation()} is asked for: unallocating a part given before (the same object: a whole offer
+ * recovered) takes it and its quantities away with no resource arithmetic. Anything else is taken from the sum of
+ * the parts, as {@link Resources#minus} does. (Ranges or sets allocated twice on one agent, which an allocator never
+ * does, would thus stay allocated while one of the parts that held them is.) Mutable; owned by its
+ * {@link TreeSorter}.
  */
 final class ClientNode {
+
+    // Parts beyond this many on one agent are summed into one, so that a client that is never unallocated anything
+    // (or only parts of what it was allocated) on an agent keeps a bounded list there.
+    private static final int MAX_PARTS = 8;
+
+    private record Part(Resources resources, Quantities quantities) {
+    }
 
     private final String path;
     private final ClientNode parent;
     // Sorted by path, so that policies start from the same order whatever the order of adds was.
     private final Map<String, ClientNode> children = new TreeMap<>();
-    private final Map<AgentID, Resources> allocation = new HashMap<>();
+    private final Map<AgentID, List<Part>> allocation = new HashMap<>();
     private final Quantities own = new Quantities();
     private final Quantities subtree = new Quantities();
     private long ownCount;
@@ -29,6 +44,11 @@ final class ClientNode {
     private boolean client;
     private boolean active;
     private int activeClientsInSubtree;
+    // Where the kept order of a flat DrfSorter last placed this client: its weighted share, its count, and the
+    // rank of its path among the clients'.
+    private double rankedShare;
+    private long rankedCount;
+    private int rankedOrdinal;
 
     ClientNode(String path, ClientNode parent) {
         this.path = path;
@@ -100,9 +120,15 @@ final class ClientNode {
         }
     }
 
-    /** Counts {@code resources} (of which {@code quantities} count towards shares) as allocated on {@code agent}. */
+    /** Counts {@code resources}, of {@code quantities} (kept, not changed), as allocated on {@code agent}. */
     void allocate(AgentID agent, Resources resources, Quantities quantities) {
-        allocation.merge(agent, resources, Resources::plus);
+        List<Part> parts = allocation.computeIfAbsent(agent, key -> new ArrayList<>(2));
+        if (parts.size() == MAX_PARTS) {
+            Part sum = sum(parts);
+            parts.clear();
+            parts.add(sum);
+        }
+        parts.add(new Part(resources, quantities));
         own.add(quantities);
         ownCount++;
         for (ClientNode node = this; node != null; node = node.parent) {
@@ -111,21 +137,16 @@ final class ClientNode {
         }
     }
 
-    /**
-     * Stops counting {@code resources} on {@code agent}; only what is there is taken away.
-     *
-     * @param excluded resource names that do not count towards shares
-     */
-    void unallocate(AgentID agent, Resources resources, Set<String> excluded) {
-        Resources before = allocation.getOrDefault(agent, Resources.empty());
-        Resources after = before.minus(resources);
-        if (after.isEmpty()) {
-            allocation.remove(agent);
-        } else {
-            allocation.put(agent, after);
+    /** Stops counting {@code resources} on {@code agent}; only what is there is taken away. */
+    void unallocate(AgentID agent, Resources resources) {
+        List<Part> parts = allocation.get(agent);
+        if (parts == null) {
+            return;
         }
-        Quantities removed = Quantities.of(before, excluded);
-        removed.subtract(Quantities.of(after, excluded));
+        Quantities removed = takeAway(parts, resources);
+        if (parts.isEmpty()) {
+            allocation.remove(agent);
+        }
         own.subtract(removed);
         for (ClientNode node = this; node != null; node = node.parent) {
             node.subtree.subtract(removed);
@@ -134,7 +155,62 @@ final class ClientNode {
 
     /** What is allocated to this client, summed over agents. */
     Resources allocation() {
-        return allocation.values().stream().reduce(Resources.empty(), Resources::plus);
+        Resources sum = Resources.empty();
+        for (List<Part> parts : allocation.values()) {
+            for (Part part : parts) {
+                sum = sum.plus(part.resources());
+            }
+        }
+        return sum;
+    }
+
+    /** Takes {@code resources} from the parts; @return the quantities taken */
+    private static Quantities takeAway(List<Part> parts, Resources resources) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).resources() == resources) {
+                return parts.remove(i).quantities();
+            }
+        }
+        Part before = sum(parts);
+        Resources after = before.resources().minus(resources);
+        parts.clear();
+        Quantities removed = before.quantities();
+        if (!after.isEmpty()) {
+            Quantities left = Quantities.of(after);
+            removed.subtract(left);
+            parts.add(new Part(after, left));
+        }
+        return removed;
+    }
+
+    /** @return a new part: the sum of {@code parts}, with fresh quantities */
+    private static Part sum(List<Part> parts) {
+        Resources resources = Resources.empty();
+        Quantities quantities = new Quantities();
+        for (Part part : parts) {
+            resources = resources.plus(part.resources());
+            quantities.add(part.quantities());
+        }
+        return new Part(resources, quantities);
+    }
+
+    /** Records where a {@link FlatOrder} placed this client: the key it is found by there. */
+    void setRank(double share, long count, int ordinal) {
+        rankedShare = share;
+        rankedCount = count;
+        rankedOrdinal = ordinal;
+    }
+
+    double rankedShare() {
+        return rankedShare;
+    }
+
+    long rankedCount() {
+        return rankedCount;
+    }
+
+    int rankedOrdinal() {
+        return rankedOrdinal;
     }
 
     Quantities ownQuantities() {

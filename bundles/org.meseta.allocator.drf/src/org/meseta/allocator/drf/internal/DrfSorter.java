@@ -1,13 +1,8 @@
 package org.meseta.allocator.drf.internal;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.meseta.api.resources.Resources;
@@ -29,12 +24,9 @@ import org.meseta.api.resources.Resources;
  */
 final class DrfSorter extends TreeSorter {
 
-    // The active clients in order, and each one's place key; null until sorted after a change other than an
-    // allocation. Kept only while the tree is flat.
-    private List<Ranked> flatOrder;
-    // The client names of flatOrder, read through; replaced with it.
-    private List<String> flatView;
-    private final Map<String, Ranked> flatRanks = new HashMap<>();
+    // The active clients in order; null until sorted after a change other than an allocation. Kept only while the
+    // tree is flat.
+    private FlatOrder flatOrder;
     private int nestedClients;
 
     DrfSorter(Set<String> excludedResourceNames) {
@@ -46,7 +38,8 @@ final class DrfSorter extends TreeSorter {
         // Each share once, unboxed.
         Ranked[] ranked = new Ranked[siblings.size()];
         for (int i = 0; i < ranked.length; i++) {
-            ranked[i] = rank(siblings.get(i));
+            Sibling sibling = siblings.get(i);
+            ranked[i] = new Ranked(sibling, share(sibling.allocated(), sibling.path()), sibling.allocationCount());
         }
         Arrays.sort(ranked);
         List<Sibling> ordered = new ArrayList<>(ranked.length);
@@ -73,19 +66,16 @@ final class DrfSorter extends TreeSorter {
             return super.sortedView();
         }
         if (flatOrder == null) {
-            flatOrder = new ArrayList<>();
+            List<ClientNode> active = new ArrayList<>();
             for (String client : clientNames()) {
                 ClientNode node = client(client);
                 if (node.isActiveClient()) {
-                    Ranked ranked = rank(new Sibling(node, false));
-                    flatOrder.add(ranked);
-                    flatRanks.put(client, ranked);
+                    active.add(node);
                 }
             }
-            Collections.sort(flatOrder);
-            flatView = new PathsView(flatOrder);
+            flatOrder = new FlatOrder(active, this::flatShare);
         }
-        return flatView;
+        return flatOrder;
     }
 
     @Override
@@ -129,18 +119,6 @@ final class DrfSorter extends TreeSorter {
     }
 
     @Override
-    public void allocated(String client, AgentID agent, Resources resources) {
-        super.allocated(client, agent, resources);
-        moved(client);
-    }
-
-    @Override
-    public void unallocated(String client, AgentID agent, Resources resources) {
-        super.unallocated(client, agent, resources);
-        moved(client);
-    }
-
-    @Override
     public void addAgent(AgentID agent, Resources resources) {
         super.addAgent(agent, resources);
         changed();
@@ -154,48 +132,27 @@ final class DrfSorter extends TreeSorter {
 
     private void changed() {
         flatOrder = null;
-        flatView = null;
-        flatRanks.clear();
     }
 
     /** Puts an active client whose allocation changed where its new share places it in the kept order. */
-    private void moved(String client) {
-        Ranked before = flatRanks.get(client);
-        if (flatOrder == null || before == null) {
-            return;
-        }
-        flatOrder.remove(Collections.binarySearch(flatOrder, before));
-        Ranked after = rank(before.sibling());
-        flatOrder.add(-Collections.binarySearch(flatOrder, after) - 1, after);
-        flatRanks.put(client, after);
-    }
-
-    private Ranked rank(Sibling sibling) {
-        return new Ranked(sibling, sibling.allocated().dominantShareOf(total()) / weight(sibling),
-                sibling.allocationCount());
-    }
-
-    /** The paths of a ranked list, read through. */
-    private static final class PathsView extends AbstractList<String> implements RandomAccess {
-
-        private final List<Ranked> ranked;
-
-        PathsView(List<Ranked> ranked) {
-            this.ranked = ranked;
-        }
-
-        @Override
-        public String get(int index) {
-            return ranked.get(index).sibling().path();
-        }
-
-        @Override
-        public int size() {
-            return ranked.size();
+    @Override
+    void allocationChanged(ClientNode client) {
+        // Every active client is in the kept order while there is one: anything else that changes it drops it.
+        if (flatOrder != null && client.isActiveClient()) {
+            flatOrder.move(client, flatShare(client));
         }
     }
 
-    /** A sibling's place: its share and allocation count when ranked, then its path, which is unique. */
+    /** The share of a client of the flat tree, where its subtree is itself. */
+    private double flatShare(ClientNode client) {
+        return share(client.subtreeQuantities(), client.path());
+    }
+
+    private double share(Quantities allocated, String path) {
+        return allocated.dominantShareOf(total()) / weight(path);
+    }
+
+    /** A sibling's place when its parent's children are sorted: its share and allocation count, then its path. */
     private record Ranked(Sibling sibling, double share, long count) implements Comparable<Ranked> {
 
         @Override

@@ -17,8 +17,15 @@ import org.meseta.api.resources.Resources;
  */
 final class FreeResources {
 
-    /** What one role may be offered on one agent: unallocated, and marked as allocated to the role. */
-    record Offerable(Resources available, Resources offered) {
+    /**
+     * What one role may be offered on one agent: unallocated, and marked as allocated to the role, with the
+     * quantities of that, which the sorters keep and do not change.
+     */
+    record Offerable(Resources available, Resources offered, Quantities quantities) {
+
+        Offerable(Resources available, Resources offered) {
+            this(available, offered, Quantities.of(offered));
+        }
     }
 
     private static final class Entry {
@@ -57,7 +64,7 @@ final class FreeResources {
         if (offerable == null) {
             Resources available = RoleResources.allocatableTo(entry.free, role);
             offerable = minAllocatable.isMetBy(available)
-                    ? Optional.of(new Offerable(available, RoleResources.allocatedTo(available, role)))
+                    ? Optional.of(new Offerable(available, available.allocatedTo(role)))
                     : Optional.empty();
             entry.byRole.put(role, offerable);
         }

@@ -195,7 +195,7 @@ final class HierarchicalAllocator implements Allocator {
                 // A whole offer declined (the usual case) comes back as the ledger held it, unallocated form and all.
                 boolean whole = declinedByRole.size() == 1 && recovered.allocated().equals(declined);
                 framework.filters().refuse(role, agent,
-                        whole ? recovered.unallocated() : RoleResources.unallocated(declined), until);
+                        whole ? recovered.unallocated() : declined.unallocated(), until);
             });
         });
     }
@@ -211,7 +211,7 @@ final class HierarchicalAllocator implements Allocator {
         uncountInSorters(framework, agent, removed.allocated());
         ledger.add(frameworkId, agent, converted);
         countInSorters(framework, agent, converted);
-        replaceTotal(agent, total.minus(removed.unallocated()).plus(RoleResources.unallocated(converted)));
+        replaceTotal(agent, total.minus(removed.unallocated()).plus(converted.unallocated()));
     }
 
     @Override
@@ -298,8 +298,11 @@ final class HierarchicalAllocator implements Allocator {
     private void allocateOn(AgentID agent, Instant now, List<Allocation> allocations) {
         Resources total = agentTotals.get(agent);
         for (String role : sorters.roleOrder()) {
-            free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> allocate(role, agent,
-                    offerable.available(), offerable.offered(), now, allocations));
+            // No lambda: this runs once per agent and role in every pass.
+            Optional<FreeResources.Offerable> offerable = free.offerable(agent, total, ledger.allocatedOn(agent), role);
+            if (offerable.isPresent()) {
+                allocate(role, agent, offerable.get(), now, allocations);
+            }
         }
     }
 
@@ -310,7 +313,7 @@ final class HierarchicalAllocator implements Allocator {
             free.offerable(agent, total, ledger.allocatedOn(agent), role)
                     .flatMap(offerable -> pass.towardsGuarantees(role, offerable.available()))
                     .filter(minAllocatable::isMetBy)
-                    .filter(toOffer -> allocate(role, agent, toOffer, RoleResources.allocatedTo(toOffer, role), now,
+                    .filter(toOffer -> allocate(role, agent, toOffer, toOffer.allocatedTo(role), now,
                             allocations))
                     .ifPresent(toOffer -> pass.allocated(role, toOffer));
         }
@@ -323,8 +326,8 @@ final class HierarchicalAllocator implements Allocator {
             free.offerable(agent, total, ledger.allocatedOn(agent), role).ifPresent(offerable -> {
                 Resources toOffer = pass.withinQuota(role, offerable.available());
                 boolean whole = toOffer == offerable.available();
-                if ((whole || minAllocatable.isMetBy(toOffer)) && allocate(role, agent, toOffer,
-                        whole ? offerable.offered() : RoleResources.allocatedTo(toOffer, role), now, allocations)) {
+                if (whole ? allocate(role, agent, offerable, now, allocations) : minAllocatable.isMetBy(toOffer)
+                        && allocate(role, agent, toOffer, toOffer.allocatedTo(role), now, allocations)) {
                     pass.allocated(role, toOffer);
                 }
             });
@@ -339,13 +342,21 @@ final class HierarchicalAllocator implements Allocator {
      */
     private boolean allocate(String role, AgentID agent, Resources available, Resources offered, Instant now,
             List<Allocation> allocations) {
-        Optional<FrameworkState> taker = firstEligible(role, agent, available, now);
-        taker.ifPresent(framework -> {
-            ledger.add(framework.id(), agent, offered, available);
-            countInSorters(framework, role, agent, offered);
-            allocations.add(new Allocation(framework.id(), role, agent, offered));
-        });
-        return taker.isPresent();
+        return allocate(role, agent, new FreeResources.Offerable(available, offered), now, allocations);
+    }
+
+    /** As {@link #allocate(String, AgentID, Resources, Resources, Instant, List)}, with what is kept of them. */
+    private boolean allocate(String role, AgentID agent, FreeResources.Offerable offerable, Instant now,
+            List<Allocation> allocations) {
+        FrameworkState taker = firstEligible(role, agent, offerable.available(), now);
+        if (taker == null) {
+            return false;
+        }
+        ledger.add(taker.id(), agent, offerable.offered(), offerable.available());
+        // Tracked in the role: the role's sorter listed it.
+        sorters.allocated(taker.id(), role, agent, offerable.offered(), offerable.quantities());
+        allocations.add(new Allocation(taker.id(), role, agent, offerable.offered()));
+        return true;
     }
 
     private QuotaPass quotaPass() {
@@ -365,16 +376,17 @@ final class HierarchicalAllocator implements Allocator {
         return new ArrayList<>(byKey.values());
     }
 
-    private Optional<FrameworkState> firstEligible(String role, AgentID agent, Resources available, Instant now) {
+    /** @return the first framework of the role's order whose filters do not refuse {@code available}, or null */
+    private FrameworkState firstEligible(String role, AgentID agent, Resources available, Instant now) {
         // The role's sorter lists only frameworks that are active and not suppressed in the role. The list may be
         // the sorter's own state: nothing may change the sorters while it is read.
         for (String id : sorters.frameworkOrder(role)) {
             FrameworkState framework = frameworksByValue.get(id);
             if (!framework.filters().refuses(role, agent, available, now)) {
-                return Optional.of(framework);
+                return framework;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private void refreshOfferable(FrameworkState framework) {

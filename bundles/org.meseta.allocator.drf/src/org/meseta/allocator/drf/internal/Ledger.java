@@ -12,8 +12,11 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.meseta.api.resources.Resources;
 
 /**
- * Everything allocated (offered or in use), by agent and framework, with a running sum per agent so that an
- * agent's free resources are its total less one value, not a fresh sum over frameworks.
+ * Everything allocated (offered or in use), by agent and framework, with a sum per agent so that an agent's free
+ * resources are its total less one value. The sum is computed when asked for and kept until the agent's holdings
+ * change; an agent with one holding has that holding's own object as its sum, so that an offer made and declined
+ * leaves the agent's sum the very object it was before (which {@link FreeResources} recognizes at no cost) and
+ * costs no resource arithmetic here.
  *
  * <p>A framework here need not be known to the allocator: an agent may report what a framework uses before the
  * framework subscribes again after a master failover. Removing takes away only what is there, so nothing goes
@@ -31,13 +34,17 @@ final class Ledger {
         }
     }
 
-    private final Map<AgentID, Map<FrameworkID, Held>> byAgent = new HashMap<>();
+    /** The holdings on one agent, and their sum without allocation roles (null until asked for after a change). */
+    private static final class OnAgent {
+        final Map<FrameworkID, Held> byFramework = new LinkedHashMap<>();
+        Resources sum;
+    }
+
+    private final Map<AgentID, OnAgent> byAgent = new HashMap<>();
     private final Map<FrameworkID, Set<AgentID>> agentsByFramework = new HashMap<>();
-    // Without allocation roles, so that they can be taken from an agent's total.
-    private final Map<AgentID, Resources> sumByAgent = new HashMap<>();
 
     void add(FrameworkID framework, AgentID agent, Resources resources) {
-        add(framework, agent, resources, RoleResources.unallocated(resources));
+        add(framework, agent, resources, resources.unallocated());
     }
 
     /** As {@link #add(FrameworkID, AgentID, Resources)}, given also the same resources without allocation roles. */
@@ -45,25 +52,26 @@ final class Ledger {
         if (resources.isEmpty()) {
             return;
         }
-        byAgent.computeIfAbsent(agent, key -> new LinkedHashMap<>()).merge(framework, new Held(resources, unallocated),
-                Held::plus);
+        OnAgent onAgent = byAgent.computeIfAbsent(agent, key -> new OnAgent());
+        onAgent.byFramework.merge(framework, new Held(resources, unallocated), Held::plus);
+        onAgent.sum = null;
         agentsByFramework.computeIfAbsent(framework, key -> new LinkedHashSet<>()).add(agent);
-        sumByAgent.merge(agent, unallocated, Resources::plus);
     }
 
     /** @return what was actually taken away: the part of {@code resources} that was allocated */
     Held remove(FrameworkID framework, AgentID agent, Resources resources) {
-        Held before = held(framework, agent);
-        Resources after = before.allocated().minus(resources);
+        OnAgent onAgent = byAgent.get(agent);
+        Held before = held(onAgent, framework);
+        // Taking away the very resources held (a whole offer recovered) needs no arithmetic.
+        Resources after = resources == before.allocated() ? Resources.empty() : before.allocated().minus(resources);
         Held removed;
-        Map<FrameworkID, Held> onAgent = byAgent.get(agent);
         if (after.isEmpty()) {
             // All of it: the unallocated form is at hand, with no rebuilding.
             removed = before;
             if (removed.allocated().isEmpty()) {
                 return removed;
             }
-            onAgent.remove(framework);
+            onAgent.byFramework.remove(framework);
             Set<AgentID> agents = agentsByFramework.get(framework);
             agents.remove(agent);
             if (agents.isEmpty()) {
@@ -74,26 +82,37 @@ final class Ledger {
             if (allocatedRemoved.isEmpty()) {
                 return Held.NOTHING;
             }
-            Resources unallocatedAfter = RoleResources.unallocated(after);
+            Resources unallocatedAfter = after.unallocated();
             removed = new Held(allocatedRemoved, before.unallocated().minus(unallocatedAfter));
-            onAgent.put(framework, new Held(after, unallocatedAfter));
+            onAgent.byFramework.put(framework, new Held(after, unallocatedAfter));
         }
-        if (onAgent.isEmpty()) {
+        onAgent.sum = null;
+        if (onAgent.byFramework.isEmpty()) {
             byAgent.remove(agent);
         }
-        sumByAgent.computeIfPresent(agent, (key, sum) -> emptyToNull(sum.minus(removed.unallocated())));
         return removed;
     }
 
     /** Everything allocated on the agent, without allocation roles. */
     Resources allocatedOn(AgentID agent) {
-        return sumByAgent.getOrDefault(agent, Resources.empty());
+        OnAgent onAgent = byAgent.get(agent);
+        if (onAgent == null) {
+            return Resources.empty();
+        }
+        if (onAgent.sum == null) {
+            Resources sum = null;
+            for (Held held : onAgent.byFramework.values()) {
+                sum = sum == null ? held.unallocated() : sum.plus(held.unallocated());
+            }
+            onAgent.sum = sum;
+        }
+        return onAgent.sum;
     }
 
     /** Everything allocated, one entry per framework and agent, each resource with its allocation role. */
     List<Resources> all() {
         List<Resources> all = new ArrayList<>();
-        byAgent.values().forEach(onAgent -> onAgent.values().forEach(held -> all.add(held.allocated())));
+        byAgent.values().forEach(onAgent -> onAgent.byFramework.values().forEach(held -> all.add(held.allocated())));
         return all;
     }
 
@@ -101,7 +120,7 @@ final class Ledger {
     Map<AgentID, Resources> of(FrameworkID framework) {
         Map<AgentID, Resources> held = new LinkedHashMap<>();
         agentsByFramework.getOrDefault(framework, Set.of())
-                .forEach(agent -> held.put(agent, byAgent.get(agent).get(framework).allocated()));
+                .forEach(agent -> held.put(agent, byAgent.get(agent).byFramework.get(framework).allocated()));
         return held;
     }
 
@@ -120,17 +139,20 @@ final class Ledger {
 
     /** Forgets everything allocated on the agent; @return it, by framework */
     Map<FrameworkID, Resources> removeAgent(AgentID agent) {
-        Map<FrameworkID, Resources> onAgent = new LinkedHashMap<>();
-        byAgent.getOrDefault(agent, Map.of()).forEach((framework, held) -> onAgent.put(framework, held.allocated()));
-        onAgent.forEach((framework, resources) -> remove(framework, agent, resources));
-        return onAgent;
+        Map<FrameworkID, Resources> held = new LinkedHashMap<>();
+        OnAgent onAgent = byAgent.get(agent);
+        if (onAgent != null) {
+            onAgent.byFramework.forEach((framework, holding) -> held.put(framework, holding.allocated()));
+        }
+        held.forEach((framework, resources) -> remove(framework, agent, resources));
+        return held;
     }
 
     private Held held(FrameworkID framework, AgentID agent) {
-        return byAgent.getOrDefault(agent, Map.of()).getOrDefault(framework, Held.NOTHING);
+        return held(byAgent.get(agent), framework);
     }
 
-    private static Resources emptyToNull(Resources resources) {
-        return resources.isEmpty() ? null : resources;
+    private static Held held(OnAgent onAgent, FrameworkID framework) {
+        return onAgent == null ? Held.NOTHING : onAgent.byFramework.getOrDefault(framework, Held.NOTHING);
     }
 }

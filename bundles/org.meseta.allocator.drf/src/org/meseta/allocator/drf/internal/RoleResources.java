@@ -4,15 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.apache.mesos.v1.Protos.Resource;
-import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
 import org.meseta.api.resources.Roles;
 
 /**
- * Resources seen per role: what a role may be offered, and the {@code allocation_info} mark that says which role
- * allocated resources belong to. Stateless.
+ * Resources seen per role: what a role may be offered, and allocated resources by the {@code allocation_info} mark
+ * that says which role they belong to. Stateless.
  */
 final class RoleResources {
 
@@ -35,19 +33,14 @@ final class RoleResources {
         });
     }
 
-    /** The same resources marked as allocated to {@code role}. */
-    static Resources allocatedTo(Resources resources, String role) {
-        Resource.AllocationInfo info = Resource.AllocationInfo.newBuilder().setRole(role).build();
-        return rebuild(resources, resource -> resource.toBuilder().setAllocationInfo(info).build());
-    }
-
-    /** The same resources without an allocation role, comparable with an agent's total. */
-    static Resources unallocated(Resources resources) {
-        return rebuild(resources, resource -> resource.toBuilder().clearAllocationInfo().build());
-    }
-
     /** Allocated resources by their allocation role; resources without one are left out. */
     static Map<String, Resources> byAllocationRole(Resources resources) {
+        String onlyRole = onlyAllocationRole(resources);
+        if (onlyRole != null) {
+            // The usual case, an offer or a holding in one role: the same object, which lets the sorters and the
+            // ledger recognize resources they were given before.
+            return Map.of(onlyRole, resources);
+        }
         Set<String> roles = new LinkedHashSet<>();
         for (Resource resource : resources) {
             if (resource.hasAllocationInfo()) {
@@ -62,12 +55,20 @@ final class RoleResources {
         return byRole;
     }
 
-    private static Resources rebuild(Resources resources, UnaryOperator<Resource> change) {
-        try {
-            return Resources.of(resources.toList().stream().map(change).toList());
-        } catch (ResourceParseException e) {
-            // Valid resources stay valid when only their allocation role changes.
-            throw new IllegalStateException("Resources " + resources + " became invalid: " + e.getMessage(), e);
+    /** @return the allocation role of every one of {@code resources}, or null if they have none or several */
+    private static String onlyAllocationRole(Resources resources) {
+        String role = null;
+        for (Resource resource : resources) {
+            if (!resource.hasAllocationInfo()) {
+                return null;
+            }
+            String own = resource.getAllocationInfo().getRole();
+            if (role == null) {
+                role = own;
+            } else if (!role.equals(own)) {
+                return null;
+            }
         }
+        return role;
     }
 }

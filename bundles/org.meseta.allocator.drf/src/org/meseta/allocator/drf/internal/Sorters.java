@@ -1,11 +1,13 @@
 package org.meseta.allocator.drf.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.meseta.allocator.api.Sorter;
@@ -30,6 +32,8 @@ final class Sorters {
     private final Map<String, Sorter> frameworkSorters = new HashMap<>();
     private final Map<String, Set<String>> frameworksByRole = new HashMap<>();
     private final Map<AgentID, Resources> agentTotals = new LinkedHashMap<>();
+    private final List<String> roleOrder = new ArrayList<>();
+    private final List<String> roleOrderView = Collections.unmodifiableList(roleOrder);
 
     Sorters(SorterFactory roleSorterFactory, SorterFactory frameworkSorterFactory, Set<String> excludedResourceNames) {
         this.roleSorter = roleSorterFactory.create(excludedResourceNames);
@@ -56,7 +60,7 @@ final class Sorters {
     /** Starts tracking the framework in the role (and the role, if it is new). */
     void track(FrameworkID framework, String role, boolean offerable) {
         Sorter sorter = frameworkSorters.computeIfAbsent(role, this::newRole);
-        frameworksByRole.computeIfAbsent(role, key -> new TreeSet<>()).add(framework.getValue());
+        frameworksByRole.computeIfAbsent(role, key -> new HashSet<>()).add(framework.getValue());
         sorter.add(framework.getValue());
         setOfferable(framework, role, offerable);
     }
@@ -87,8 +91,16 @@ final class Sorters {
 
     /** @param resources allocated to {@code role}, in which the framework is tracked */
     void allocated(FrameworkID framework, String role, AgentID agent, Resources resources) {
-        roleSorter.allocated(role, agent, resources);
-        frameworkSorters.get(role).allocated(framework.getValue(), agent, resources);
+        allocated(framework, role, agent, resources, Quantities.of(resources));
+    }
+
+    /**
+     * As {@link #allocated(FrameworkID, String, AgentID, Resources)}, given the resources' quantities, which this
+     * bundle's sorters keep (both the same object) and do not change.
+     */
+    void allocated(FrameworkID framework, String role, AgentID agent, Resources resources, Quantities quantities) {
+        allocated(roleSorter, role, agent, resources, quantities);
+        allocated(frameworkSorters.get(role), framework.getValue(), agent, resources, quantities);
     }
 
     /** @param resources allocated to {@code role}, in which the framework is tracked */
@@ -105,9 +117,18 @@ final class Sorters {
         roleSorter.updateWeight(role, weight);
     }
 
-    /** The roles in the order the role sorter offers to them. */
+    /**
+     * The roles in the order the role sorter offers to them, as they are now: allocations made while the list is
+     * read do not change it. The list is this object's and is refilled by the next call, so that a pass, which asks
+     * once per agent, builds no list.
+     */
     List<String> roleOrder() {
-        return roleSorter.sort();
+        List<String> order = roleSorter instanceof TreeSorter tree ? tree.sortedView() : roleSorter.sort();
+        roleOrder.clear();
+        for (String role : order) {
+            roleOrder.add(role);
+        }
+        return roleOrderView;
     }
 
     /**
@@ -119,6 +140,15 @@ final class Sorters {
     List<String> frameworkOrder(String role) {
         Sorter sorter = frameworkSorters.get(role);
         return sorter instanceof TreeSorter tree ? tree.sortedView() : sorter.sort();
+    }
+
+    private static void allocated(Sorter sorter, String client, AgentID agent, Resources resources,
+            Quantities quantities) {
+        if (sorter instanceof TreeSorter tree) {
+            tree.allocated(client, agent, resources, quantities);
+        } else {
+            sorter.allocated(client, agent, resources);
+        }
     }
 
     private Sorter newRole(String role) {

@@ -40,10 +40,16 @@ abstract class TreeSorter implements Sorter {
 
     /** The weight of a sibling's path, 1.0 unless {@link #updateWeight} said otherwise. */
     final double weight(Sibling sibling) {
-        return weights.getOrDefault(sibling.path(), 1.0);
+        return weight(sibling.path());
     }
 
-    /** The scalar resources of every agent added, without the excluded names. */
+    /** The weight of a path, 1.0 unless {@link #updateWeight} said otherwise. */
+    final double weight(String path) {
+        Double weight = weights.get(path);
+        return weight == null ? 1.0 : weight;
+    }
+
+    /** The scalar resources of every agent added, without the excluded names, which thus count in no share. */
     final Quantities total() {
         return total;
     }
@@ -99,16 +105,33 @@ abstract class TreeSorter implements Sorter {
     }
 
     @Override
-    public void allocated(String client, AgentID agent, Resources resources) {
+    public final void allocated(String client, AgentID agent, Resources resources) {
+        allocated(client, agent, resources, Quantities.of(resources));
+    }
+
+    /**
+     * As {@link #allocated(String, AgentID, Resources)}, given the resources' quantities, so that the caller counts
+     * them once for several sorters.
+     *
+     * @param quantities {@code Quantities.of(resources)}, which this sorter keeps and does not change
+     */
+    final void allocated(String client, AgentID agent, Resources resources, Quantities quantities) {
         ClientNode node = client(client);
         if (!resources.isEmpty()) {
-            node.allocate(agent, resources, Quantities.of(resources, excludedResourceNames));
+            node.allocate(agent, resources, quantities);
+            allocationChanged(node);
         }
     }
 
     @Override
-    public void unallocated(String client, AgentID agent, Resources resources) {
-        client(client).unallocate(agent, resources, excludedResourceNames);
+    public final void unallocated(String client, AgentID agent, Resources resources) {
+        ClientNode node = client(client);
+        node.unallocate(agent, resources);
+        allocationChanged(node);
+    }
+
+    /** Called after the allocation of a client changed; a policy that keeps an order moves the client in it. */
+    void allocationChanged(ClientNode client) {
     }
 
     @Override

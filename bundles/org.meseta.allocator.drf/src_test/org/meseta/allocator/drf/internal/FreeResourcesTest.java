@@ -59,7 +59,7 @@ class FreeResourcesTest {
     private Optional<Offerable> fresh(Resources total, Resources allocated, String role) {
         Resources available = RoleResources.allocatableTo(total.minus(allocated), role);
         return minAllocatable.isMetBy(available)
-                ? Optional.of(new Offerable(available, RoleResources.allocatedTo(available, role)))
+                ? Optional.of(new Offerable(available, available.allocatedTo(role)))
                 : Optional.empty();
     }
 }
