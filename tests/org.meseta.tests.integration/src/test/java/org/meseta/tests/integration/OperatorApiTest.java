@@ -148,6 +148,19 @@ class OperatorApiTest {
     }
 
     /**
+     * Waits until the stubborn task's shell has set its trap (it says so on stdout): TASK_RUNNING comes as soon as
+     * the process is started, and a SIGTERM before the trap would end it.
+     */
+    private static void awaitTermIgnored(String agentId, String frameworkId) throws InterruptedException {
+        String sandbox = cluster.sandbox(agentId, frameworkId, "stubborn");
+        long deadline = System.nanoTime() + SchedulerClient.WAIT.toNanos();
+        while (!Sandboxes.read(cluster.agentAddress(agentId), sandbox, "stdout").contains("ignoring TERM")) {
+            assertTrue(System.nanoTime() < deadline, "the task ignores SIGTERM within " + SchedulerClient.WAIT);
+            Thread.sleep(50);
+        }
+    }
+
+    /**
      * DRAIN_AGENT on the real agent: its task, which ignores SIGTERM and would have an hour's grace, is killed after
      * the drain's one second; once the update is acknowledged the agent is DRAINED, and REACTIVATE_AGENT brings it
      * back into the offers.
@@ -158,7 +171,8 @@ class OperatorApiTest {
                 SchedulerClient.framework("drained"))) {
             Offer offer = framework.await(Event.Type.OFFERS).getOffers().getOffers(0);
             String agentId = offer.getAgentId().getValue();
-            TaskInfo task = Calls.commandTask("stubborn", offer, "trap '' TERM; while :; do sleep 1; done", 0.5, 64)
+            TaskInfo task = Calls.commandTask("stubborn", offer,
+                    "trap '' TERM; echo ignoring TERM; while :; do sleep 1; done", 0.5, 64)
                     .setKillPolicy(KillPolicy.newBuilder().setGracePeriod(DurationInfo.newBuilder()
                             .setNanoseconds(Duration.ofHours(1).toNanos())))
                     .build();
@@ -170,6 +184,7 @@ class OperatorApiTest {
                     framework.acknowledge(status);
                 }
             } while (status.getState() != TaskState.TASK_RUNNING);
+            awaitTermIgnored(agentId, framework.id().getValue());
 
             done("{\"type\":\"DRAIN_AGENT\",\"drain_agent\":{\"agent_id\":{\"value\":\"" + agentId
                     + "\"},\"max_grace_period\":{\"seconds\":1}}}");
