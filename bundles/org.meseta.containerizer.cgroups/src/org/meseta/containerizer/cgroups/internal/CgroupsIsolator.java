@@ -146,9 +146,12 @@ abstract class CgroupsIsolator implements Isolator {
 
     @Override
     public void cleanup(ContainerId id) throws IsolatorException {
-        Cgroups cgroups = containers.remove(id);
+        Cgroups cgroups = containers.get(id);
         if (cgroups != null) {
             destroy(cgroups);
+            // Forgotten only once destroyed: a cleanup that failed (e.g. interrupted as the agent stops) is tried
+            // again by close().
+            containers.remove(id);
         }
     }
 
