@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.agent.internal.containerizer.Containerizer;
 import org.meseta.agent.internal.containerizer.Isolation;
+import org.meseta.agent.internal.containerizer.IsolationControl;
+import org.meseta.agent.internal.containerizer.IsolationSettings;
+import org.meseta.agent.internal.containerizer.SettingsFile;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.http.AgentRoutes;
 import org.meseta.api.flags.Flag;
@@ -68,12 +71,15 @@ public final class AgentDaemon implements Daemon {
             String pid = config.endpoint().pid("slave(1)");
             HttpTransport transport = teardown.own(HttpTransport.create("agent-http", 2));
             HttpClient client = teardown.own(new HttpClient(transport, HttpClientOptions.defaults()));
-            Containerizer containerizer = teardown.own(Isolation.containerizer(config.isolation(),
-                    ContainerLauncher.detect(), config.cgroups()));
+            IsolationSettings settings = isolationSettings(config);
+            Containerizer containerizer = teardown.own(Isolation.containerizer(settings.isolation(),
+                    ContainerLauncher.detect(), settings.cgroups(config.cgroups().hierarchy())));
+            IsolationControl isolation = new IsolationControl(containerizer, new SettingsFile(config.workDir()),
+                    config.cgroups().hierarchy(), settings);
             Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
                     timings, containerizer));
             log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));
-            teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent)));
+            teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent, isolation)));
             agent.start();
             LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}, isolation {2}; {3} with master {4}", pid,
                     total, String.join(",", containerizer.isolation()),
@@ -85,6 +91,16 @@ public final class AgentDaemon implements Daemon {
     @Deactivate
     void deactivate() {
         instances.closeAll();
+    }
+
+    /** The flags' isolation settings, or those saved under the work_dir by an operator's change, which win. */
+    private static IsolationSettings isolationSettings(AgentConfig config) throws DaemonException {
+        SettingsFile file = new SettingsFile(config.workDir());
+        IsolationSettings flags = IsolationSettings.of(config.isolation(), config.cgroups());
+        Optional<IsolationSettings> saved = file.load(flags);
+        saved.ifPresent(settings -> LOG.log(System.Logger.Level.INFO, "Isolation settings from {0} override the"
+                + " --isolation and --cgroups_* flags: {1}", file.path(), settings));
+        return saved.orElse(flags);
     }
 
     private static Resources totalResources(AgentConfig config) throws DaemonException {

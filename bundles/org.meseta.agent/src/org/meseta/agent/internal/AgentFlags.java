@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import org.meseta.agent.internal.containerizer.Isolation;
+import org.meseta.agent.internal.containerizer.IsolationSettings;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
 import org.meseta.containerizer.api.CgroupsOptions;
@@ -82,9 +82,6 @@ final class AgentFlags {
             SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, ISOLATION, CGROUPS_HIERARCHY,
             CGROUPS_ROOT, CGROUPS_ENABLE_CFS, CGROUPS_PIDS_MAX);
 
-    /** Names of [A-Za-z0-9._-] separated by single slashes. */
-    private static final Pattern CGROUP_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-
     private AgentFlags() {}
 
     static AgentConfig config(Flags flags) throws DaemonException {
@@ -105,8 +102,7 @@ final class AgentFlags {
 
     private static CgroupsOptions cgroups(Flags flags) throws DaemonException {
         String root = flags.get(CGROUPS_ROOT);
-        if (!CGROUP_PATH.matcher(root).matches() || List.of(root.split("/")).stream()
-                .anyMatch(name -> name.equals(".") || name.equals(".."))) {
+        if (!IsolationSettings.validRoot(root)) {
             throw new DaemonException("Invalid --cgroups_root '" + root + "': expected cgroup names separated by"
                     + " '/', e.g. 'mesos', without '.' or '..'");
         }
@@ -115,17 +111,10 @@ final class AgentFlags {
     }
 
     private static OptionalLong parsePidsMax(String text) {
-        if (text.equals("max")) {
-            return OptionalLong.empty();
-        }
         try {
-            long max = Long.parseLong(text);
-            if (max > 0) {
-                return OptionalLong.of(max);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return IsolationSettings.pidsLimit(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected a positive integer or 'max'", e);
         }
-        throw new IllegalArgumentException("expected a positive integer or 'max'");
     }
 }

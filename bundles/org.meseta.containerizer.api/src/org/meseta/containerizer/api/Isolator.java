@@ -9,7 +9,8 @@ import org.apache.mesos.v1.Protos.ResourceStatistics;
  * container the agent calls, in this order: {@link #prepare} before its first process starts, {@link #isolate} with
  * that process, {@link #watch} once, then any number of {@link #update} and {@link #usage}, and {@link #cleanup} when
  * every process of the container ended (or its launch failed after {@code prepare}). {@link #recover} comes once at
- * agent start-up, before any of these, and {@link #close} once when the agent stops.
+ * agent start-up, before any of these, and {@link #close} once when the agent stops. An isolator the operator enables
+ * while the agent runs (the isolation settings API) is created then and never asked to {@code recover}.
  *
  * <p><b>Threads.</b> The agent never calls an isolator on its actor thread: every method may block (file-system and
  * {@code /proc} work). Calls for one container come one at a time in the order above, but calls for different
@@ -54,6 +55,19 @@ public interface Isolator extends AutoCloseable {
      * the agent's to set.
      */
     ResourceStatistics usage(ContainerId id) throws IsolatorException;
+
+    /**
+     * The operator changed the agent's isolation settings while it runs ({@code PUT /api/v1/meseta/isolation}):
+     * containers prepared from now on get {@code options}; the agent then calls {@link #update} for each running
+     * container, which applies what of them the kernel allows to it (e.g. a new {@code pids.max}). Either the isolator
+     * takes all of {@code options} or, throwing, none of them. Never called concurrently with itself; containers'
+     * phases may run meanwhile. The default takes nothing: for isolators without settings.
+     *
+     * @throws IsolatorException if the isolator cannot work with {@code options} on this host, in one line
+     */
+    default void reconfigure(IsolatorOptions options) throws IsolatorException {
+        // no settings
+    }
 
     /** Releases everything of the container (its cgroup, its watch); its processes have ended. */
     void cleanup(ContainerId id) throws IsolatorException;

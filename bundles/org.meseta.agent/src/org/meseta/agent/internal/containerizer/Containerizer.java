@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.executor.LaunchException;
@@ -19,27 +20,113 @@ import org.meseta.containerizer.api.Limitation;
  * in the flag's order (see {@link Isolator}). Failures of {@code prepare} and {@code isolate} fail the launch;
  * failures of the other phases are logged and skipped, so that one isolator does not take down the others.
  * Thread-safe; every method but {@link #launcher()} blocks and is called off the agent's actor thread.
+ *
+ * <p>The isolators may change while containers run ({@link #switchTo}, the isolation settings): each container keeps
+ * the isolators it was prepared with until it is cleaned up, so an isolator no longer enabled stays open (and keeps
+ * its place for when it is enabled again) while the agent runs.
  */
 public final class Containerizer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Containerizer.class.getName());
 
     private final ContainerLauncher launcher;
-    private final Map<String, Isolator> isolators;
+    /** Every isolator created, by name; guarded by {@code this}. */
+    private final Map<String, Isolator> created;
+    /** The names new containers are prepared with, in order. */
+    private volatile List<String> enabled;
+    private final Map<ContainerId, Prepared> containers = new ConcurrentHashMap<>();
 
     /** @param isolators by name, in the order of {@code --isolation} */
     public Containerizer(ContainerLauncher launcher, Map<String, Isolator> isolators) {
         this.launcher = launcher;
-        this.isolators = new LinkedHashMap<>(isolators);
+        this.created = new LinkedHashMap<>(isolators);
+        this.enabled = List.copyOf(isolators.keySet());
+    }
+
+    /**
+     * A prepared container: the isolators it was prepared with, by name in order, and its limits. Its {@code update}s
+     * come one at a time (the agent's and a settings change's), under its monitor.
+     */
+    private static final class Prepared {
+
+        final Map<String, Isolator> isolators;
+        private ContainerLimits limits;
+
+        Prepared(Map<String, Isolator> isolators, ContainerLimits limits) {
+            this.isolators = isolators;
+            this.limits = limits;
+        }
+
+        synchronized List<String> update(ContainerId id, ContainerLimits newLimits) {
+            limits = newLimits;
+            List<String> failures = new ArrayList<>();
+            isolators.forEach((name, isolator) -> {
+                try {
+                    isolator.update(id, limits);
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "Isolator {0} cannot update container {1}: {2}", name, id,
+                            e.getMessage());
+                    failures.add(name + ": " + e.getMessage());
+                }
+            });
+            return failures;
+        }
+
+        synchronized List<String> reapply(ContainerId id) {
+            return update(id, limits);
+        }
     }
 
     public ContainerLauncher launcher() {
         return launcher;
     }
 
-    /** The names of the isolators, in order. */
+    /** The names of the isolators new containers get, in order. */
     public List<String> isolation() {
-        return List.copyOf(isolators.keySet());
+        return enabled;
+    }
+
+    /** Every isolator created, by name. */
+    public synchronized Map<String, Isolator> createdIsolators() {
+        return Map.copyOf(created);
+    }
+
+    /**
+     * New containers get the isolators {@code names}, in order, from now on; running ones keep theirs.
+     *
+     * @param added isolators just created for names not created before
+     */
+    public synchronized void switchTo(List<String> names, Map<String, Isolator> added) {
+        created.putAll(added);
+        for (String name : names) {
+            if (!created.containsKey(name)) {
+                throw new IllegalArgumentException("No isolator " + name + " was created");
+            }
+        }
+        enabled = List.copyOf(names);
+    }
+
+    /**
+     * Updates every running container with its limits again, so that each isolator applies its settings to it after
+     * {@link Isolator#reconfigure}.
+     *
+     * @return the failures by container, empty for a container that took them all
+     */
+    public Map<ContainerId, List<String>> reapplyToRunning() {
+        Map<ContainerId, List<String>> outcome = new LinkedHashMap<>();
+        containers.forEach((id, prepared) -> outcome.put(id, prepared.reapply(id)));
+        return outcome;
+    }
+
+    private synchronized Map<String, Isolator> enabledIsolators() {
+        Map<String, Isolator> isolators = new LinkedHashMap<>();
+        enabled.forEach(name -> isolators.put(name, created.get(name)));
+        return isolators;
+    }
+
+    private Map<String, Isolator> isolatorsOf(ContainerId id) {
+        Prepared prepared = containers.get(id);
+        return prepared == null ? Map.of() : prepared.isolators;
     }
 
     /**
@@ -48,6 +135,9 @@ public final class Containerizer implements AutoCloseable {
      * @throws LaunchException naming the isolator that failed and why
      */
     public void prepare(ContainerConfig config) throws LaunchException {
+        Map<String, Isolator> isolators = enabledIsolators();
+        // Known before the isolators prepare it, so that a settings change meanwhile reaches it too.
+        containers.put(config.id(), new Prepared(isolators, config.limits()));
         List<String> prepared = new ArrayList<>();
         for (Map.Entry<String, Isolator> isolator : isolators.entrySet()) {
             try {
@@ -55,6 +145,7 @@ public final class Containerizer implements AutoCloseable {
                 prepared.add(isolator.getKey());
             } catch (Exception e) {
                 prepared.forEach(name -> cleanup(name, isolators.get(name), config.id()));
+                containers.remove(config.id());
                 throw new LaunchException("Failed to prepare isolator '" + isolator.getKey() + "': "
                         + e.getMessage(), e);
             }
@@ -69,6 +160,7 @@ public final class Containerizer implements AutoCloseable {
      */
     public CompletableFuture<Limitation> isolate(ContainerId id, long pid) throws LaunchException {
         CompletableFuture<Limitation> first = new CompletableFuture<>();
+        Map<String, Isolator> isolators = isolatorsOf(id);
         for (Map.Entry<String, Isolator> isolator : isolators.entrySet()) {
             try {
                 isolator.getValue().isolate(id, pid);
@@ -85,14 +177,10 @@ public final class Containerizer implements AutoCloseable {
 
     /** Gives every isolator the container's new limits. */
     public void update(ContainerId id, ContainerLimits limits) {
-        isolators.forEach((name, isolator) -> {
-            try {
-                isolator.update(id, limits);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "Isolator {0} cannot update container {1}: {2}", name, id,
-                        e.getMessage());
-            }
-        });
+        Prepared prepared = containers.get(id);
+        if (prepared != null) {
+            prepared.update(id, limits);
+        }
     }
 
     /**
@@ -101,7 +189,7 @@ public final class Containerizer implements AutoCloseable {
      */
     public ResourceStatistics usage(ContainerId id) {
         ResourceStatistics.Builder usage = ResourceStatistics.newBuilder();
-        isolators.forEach((name, isolator) -> {
+        isolatorsOf(id).forEach((name, isolator) -> {
             try {
                 usage.mergeFrom(isolator.usage(id));
             } catch (Exception e) {
@@ -114,9 +202,13 @@ public final class Containerizer implements AutoCloseable {
 
     /** Releases the container in every isolator, in reverse order. Idempotent. */
     public void cleanup(ContainerId id) {
-        List<String> names = new ArrayList<>(isolators.keySet());
+        Prepared prepared = containers.remove(id);
+        if (prepared == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>(prepared.isolators.keySet());
         for (int i = names.size() - 1; i >= 0; i--) {
-            cleanup(names.get(i), isolators.get(names.get(i)), id);
+            cleanup(names.get(i), prepared.isolators.get(names.get(i)), id);
         }
     }
 
@@ -130,7 +222,7 @@ public final class Containerizer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        isolators.values().forEach(Isolator::close);
+    public synchronized void close() {
+        created.values().forEach(Isolator::close);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.containerizer.api.CgroupsOptions;
@@ -73,12 +74,23 @@ public final class Isolation {
         return new Containerizer(launcher, isolators);
     }
 
+    /** The names of the isolators installed now, sorted. */
+    public static List<String> installed() {
+        return NamedServices.names(Isolation.class, IsolatorFactory.class, IsolatorFactory.NAME_PROPERTY).stream()
+                .sorted().toList();
+    }
+
+    /** The factory of the isolator {@code name}, if it is installed now. */
+    static Optional<IsolatorFactory> factory(String name) {
+        return NamedServices.await(Isolation.class, IsolatorFactory.class, IsolatorFactory.NAME_PROPERTY, name,
+                Duration.ZERO);
+    }
+
     private static Isolator create(String name, IsolatorOptions options) throws DaemonException {
         IsolatorFactory factory = NamedServices.await(Isolation.class, IsolatorFactory.class,
                 IsolatorFactory.NAME_PROPERTY, name, EXTENSION_WAIT).orElseThrow(() -> new DaemonException(
                         "Invalid --isolation '" + name + "': no isolator of that name is installed (installed: "
-                                + String.join(", ", NamedServices.names(Isolation.class, IsolatorFactory.class,
-                                        IsolatorFactory.NAME_PROPERTY)) + ")"));
+                                + String.join(", ", installed()) + ")"));
         Isolator isolator;
         try {
             isolator = factory.create(options);

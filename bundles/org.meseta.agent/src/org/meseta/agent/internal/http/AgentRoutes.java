@@ -1,6 +1,7 @@
 package org.meseta.agent.internal.http;
 
 import org.meseta.agent.internal.Agent;
+import org.meseta.agent.internal.containerizer.IsolationControl;
 import org.meseta.daemon.CommonEndpoints;
 import org.meseta.daemon.Metrics;
 import org.meseta.daemon.files.FilesEndpoints;
@@ -17,7 +18,8 @@ public final class AgentRoutes {
 
     private AgentRoutes() {}
 
-    public static Router router(Agent agent) {
+    /** @param isolation the isolation settings, served as Meseta's {@code /api/v1/meseta/isolation} */
+    public static Router router(Agent agent, IsolationControl isolation) {
         Router.Builder routes = Router.builder();
         CommonEndpoints.addTo(routes, agent.config().flags(), "", PROCESS);
         AgentStateEndpoint state = new AgentStateEndpoint(agent);
@@ -27,6 +29,11 @@ public final class AgentRoutes {
                 "/monitor/statistics.json", PROCESS + "/monitor/statistics.json");
         OperatorApi operator = new OperatorApi(agent);
         routes.route("POST", operator::handle, "/api/v1", PROCESS + "/api/v1");
+        IsolationEndpoint settings = new IsolationEndpoint(isolation);
+        String[] settingsPaths = {IsolationEndpoint.PATH, PROCESS + IsolationEndpoint.PATH};
+        routes.route("GET", settings::get, settingsPaths);
+        routes.route("PUT", settings::update, settingsPaths);
+        routes.route("POST", settings::update, settingsPaths);
         ExecutorApi executors = new ExecutorApi(agent);
         routes.route("POST", executors::handle, "/api/v1/executor", PROCESS + "/api/v1/executor");
         // As in Mesos, the files and metrics processes are not the agent's: they answer at the root only.

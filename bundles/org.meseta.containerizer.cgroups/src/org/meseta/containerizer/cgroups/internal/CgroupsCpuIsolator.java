@@ -2,6 +2,7 @@ package org.meseta.containerizer.cgroups.internal;
 
 import java.util.Map;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.IsolatorException;
 
@@ -10,7 +11,8 @@ import org.meseta.containerizer.api.IsolatorException;
  * {@code --cgroups_enable_cfs}, caps it at them with the CFS bandwidth quota ({@code cpu.cfs_quota_us} /
  * {@code cpu.max}). Usage: the user and system cpu time of everything that ran in the container ({@code cpuacct}
  * on v1, {@code cpu.stat} on v2) and, with CFS, the throttling from {@code cpu.stat}. A container without cpus keeps
- * the kernel's defaults. Thread-safe.
+ * the kernel's defaults. Whether CFS caps may change at runtime ({@link #reconfigure}); the next {@code update} of a
+ * running container sets or lifts its quota. Thread-safe.
  */
 final class CgroupsCpuIsolator extends CgroupsIsolator {
 
@@ -19,12 +21,22 @@ final class CgroupsCpuIsolator extends CgroupsIsolator {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double MICROS_PER_SECOND = 1e6;
 
-    private final boolean enableCfs;
+    private volatile boolean enableCfs;
 
     /** @param hierarchies of {@link #CPU} and {@link #CPUACCT} (the same one on v2) */
     CgroupsCpuIsolator(Map<String, Hierarchy> hierarchies, boolean enableCfs) {
         super(hierarchies);
         this.enableCfs = enableCfs;
+    }
+
+    @Override
+    Map<String, Hierarchy> hierarchies(CgroupsOptions options) throws IsolatorException {
+        return CgroupsIsolatorFactories.cpu(options);
+    }
+
+    @Override
+    void settings(CgroupsOptions options) {
+        enableCfs = options.enableCfs();
     }
 
     @Override
@@ -39,6 +51,8 @@ final class CgroupsCpuIsolator extends CgroupsIsolator {
             if (enableCfs) {
                 cpu.write("cpu.cfs_period_us", Long.toString(CpuControl.CFS_PERIOD_MICROS));
                 cpu.write("cpu.cfs_quota_us", Long.toString(CpuControl.quotaMicros(cpus)));
+            } else {
+                cpu.write("cpu.cfs_quota_us", CpuControl.NO_CFS_QUOTA); // lifts a quota set before CFS was disabled
             }
         } else {
             cpu.write("cpu.weight", Long.toString(CpuControl.weight(cpus)));

@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.IsolatorException;
+import org.meseta.containerizer.api.IsolatorOptions;
 import org.meseta.containerizer.api.Limitation;
 import org.meseta.containerizer.api.RunningContainer;
 
@@ -28,8 +30,8 @@ abstract class CgroupsIsolator implements Isolator {
 
     private static final System.Logger LOG = System.getLogger(CgroupsIsolator.class.getName());
 
-    /** The hierarchy of each controller, in the order the cgroups are made. */
-    private final Map<String, Hierarchy> hierarchies;
+    /** The hierarchy of each controller, in the order the cgroups are made; replaced by {@link #reconfigure}. */
+    private volatile Map<String, Hierarchy> hierarchies;
     private final Map<ContainerId, Cgroups> containers = new ConcurrentHashMap<>();
 
     /** A container's cgroups by controller; controllers sharing a hierarchy share the cgroup. */
@@ -47,6 +49,23 @@ abstract class CgroupsIsolator implements Isolator {
 
     CgroupsIsolator(Map<String, Hierarchy> hierarchies) {
         this.hierarchies = new LinkedHashMap<>(hierarchies);
+    }
+
+    /** The hierarchies this isolator needs under {@code options}, each checked and its root prepared. */
+    abstract Map<String, Hierarchy> hierarchies(CgroupsOptions options) throws IsolatorException;
+
+    /** Takes the settings of {@code options} the subclass uses (e.g. the pids limit); cannot fail. */
+    abstract void settings(CgroupsOptions options);
+
+    /**
+     * Finds the hierarchies under the new options first, so that a root that cannot be used changes nothing; running
+     * containers keep the cgroups they have, new ones are made under the new root.
+     */
+    @Override
+    public void reconfigure(IsolatorOptions options) throws IsolatorException {
+        Map<String, Hierarchy> found = new LinkedHashMap<>(hierarchies(options.cgroups()));
+        settings(options.cgroups());
+        hierarchies = found;
     }
 
     /** Writes the container's limits to its cgroups, at {@code prepare} and at every {@code update}. */
@@ -127,9 +146,12 @@ abstract class CgroupsIsolator implements Isolator {
 
     @Override
     public void cleanup(ContainerId id) throws IsolatorException {
-        Cgroups cgroups = containers.remove(id);
+        Cgroups cgroups = containers.get(id);
         if (cgroups != null) {
             destroy(cgroups);
+            // Forgotten only once destroyed: a cleanup that failed (e.g. interrupted as the agent stops) is tried
+            // again by close().
+            containers.remove(id);
         }
     }
 

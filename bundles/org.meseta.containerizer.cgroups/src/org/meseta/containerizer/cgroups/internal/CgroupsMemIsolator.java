@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
+import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.IsolatorException;
@@ -39,6 +40,16 @@ final class CgroupsMemIsolator extends CgroupsIsolator {
                 .name("cgroups-mem-checks").factory());
         checks.scheduleWithFixedDelay(this::checkAll, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    Map<String, Hierarchy> hierarchies(CgroupsOptions options) throws IsolatorException {
+        return CgroupsIsolatorFactories.hierarchies(options, MEMORY);
+    }
+
+    @Override
+    void settings(CgroupsOptions options) {
+        // a hard limit is its only mode
     }
 
     @Override

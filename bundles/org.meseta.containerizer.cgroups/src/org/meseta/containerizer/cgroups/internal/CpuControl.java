@@ -12,6 +12,8 @@ final class CpuControl {
     static final long MAX_SHARES = 262_144;
     static final long CFS_PERIOD_MICROS = 100_000;
     static final long MIN_CFS_QUOTA_MICROS = 1_000;
+    /** {@code cpu.cfs_quota_us} (v1) without a quota. */
+    static final String NO_CFS_QUOTA = "-1";
 
     private CpuControl() {}
 
