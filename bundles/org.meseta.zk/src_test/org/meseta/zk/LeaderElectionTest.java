@@ -127,6 +127,14 @@ class LeaderElectionTest {
     }
 
     @Test
+    void detectorReadsTheBinaryNodesOfMastersBeforeMesos024() throws Exception {
+        client().create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+                .forPath(GROUP + "/info_", master("old", 5050).toByteArray());
+
+        assertEquals(Optional.of(master("old", 5050)), detector().next());
+    }
+
+    @Test
     void sessionExpiryMakesTheLeaderReportLossAndTheNextOneLeads() throws Exception {
         Recorder<Optional<MasterInfo>> detected = detector();
         assertEquals(Optional.empty(), detected.next());
