@@ -33,8 +33,8 @@ class BundleSmokeTest {
 
     private static final Set<String> BUNDLES = Set.of("org.meseta.api", "org.meseta.http", "org.meseta.daemon",
             "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
-            "org.meseta.containerizer.api", "org.meseta.containerizer.posix",
-            "org.meseta.containerizer.cgroups", "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui");
+            "org.meseta.containerizer.api", "org.meseta.containerizer.posix", "org.meseta.containerizer.cgroups",
+            "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui", "org.meseta.zk");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",
