@@ -1,6 +1,5 @@
 package org.meseta.containerizer.posix.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
-import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLimits;
-import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.IsolatorException;
 import org.meseta.containerizer.api.Launcher;
 import org.meseta.containerizer.api.Limitation;
-import org.meseta.containerizer.api.RunningContainer;
 
 /**
  * {@code posix/mem}: usage is the resident memory of the container's processes summed ({@code mem_rss_bytes}).
@@ -26,11 +22,10 @@ import org.meseta.containerizer.api.RunningContainer;
  * checks; cgroups/mem is the isolator that stops it at the limit. Thread-safe; checks run on one daemon thread of its
  * own.
  */
-final class PosixMemIsolator implements Isolator {
+final class PosixMemIsolator extends PosixIsolator {
 
     static final long CHECK_INTERVAL_MILLIS = 200;
 
-    private final PosixContainers containers;
     private final Map<ContainerId, Watched> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService checks;
 
@@ -38,26 +33,11 @@ final class PosixMemIsolator implements Isolator {
     private record Watched(OptionalLong limitBytes, CompletableFuture<Limitation> limitation) {}
 
     PosixMemIsolator(Launcher launcher) {
-        this.containers = new PosixContainers(launcher);
+        super(launcher);
         this.checks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("posix-mem-checks").factory());
         checks.scheduleWithFixedDelay(this::checkAll, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void recover(List<RunningContainer> running) {
-        containers.recover(running);
-    }
-
-    @Override
-    public void prepare(ContainerConfig config) throws IsolatorException {
-        containers.prepare(config);
-    }
-
-    @Override
-    public void isolate(ContainerId id, long pid) throws IsolatorException {
-        containers.isolate(id, pid);
     }
 
     @Override
@@ -72,7 +52,7 @@ final class PosixMemIsolator implements Isolator {
 
     @Override
     public void update(ContainerId id, ContainerLimits limits) throws IsolatorException {
-        containers.entry(id);
+        super.update(id, limits);
         watched.computeIfPresent(id, (key, old) -> new Watched(limits.memBytes(), old.limitation()));
     }
 
@@ -104,7 +84,7 @@ final class PosixMemIsolator implements Isolator {
 
     @Override
     public void cleanup(ContainerId id) {
-        containers.remove(id);
+        super.cleanup(id);
         watched.remove(id);
     }
 
@@ -112,6 +92,6 @@ final class PosixMemIsolator implements Isolator {
     public void close() {
         checks.shutdownNow();
         watched.clear();
-        containers.clear();
+        super.close();
     }
 }
