@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -50,6 +51,16 @@ public final class Actor implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         // Cancelled timers (superseded pings, watchdogs) leave the queue at once instead of at their deadline.
         executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * How many queued runs are due and wait for the actor thread: its backlog, without the timers still ahead
+     * (Mesos's {@code event_queue_dispatches} of a process). A snapshot from any thread.
+     */
+    public int backlog() {
+        return (int) executor.getQueue().stream()
+                .filter(queued -> !(queued instanceof Delayed delayed) || delayed.getDelay(TimeUnit.NANOSECONDS) <= 0)
+                .count();
     }
 
     /** A pending delayed run; {@link #cancel()} is idempotent and safe from any thread. */

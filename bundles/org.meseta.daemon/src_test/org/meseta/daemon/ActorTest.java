@@ -74,6 +74,25 @@ class ActorTest {
     }
 
     @Test
+    void theBacklogCountsRunsThatAreDueButNotTimersAhead() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        actor.run(() -> {
+            started.countDown();
+            awaitQuietly(release);
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        actor.run(() -> {});
+        actor.run(() -> {});
+        actor.schedule(Duration.ofHours(1), () -> {});
+
+        assertEquals(2, actor.backlog());
+
+        release.countDown();
+        assertEquals(0, (int) await(actor.call(actor::backlog)));
+    }
+
+    @Test
     void callCompletesWithTheResult() throws Exception {
         assertEquals(42, await(actor.call(() -> 42)));
     }

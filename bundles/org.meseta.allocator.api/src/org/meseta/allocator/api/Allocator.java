@@ -159,6 +159,16 @@ public interface Allocator {
     Map<String, Map<String, Double>> quotaConsumption();
 
     /**
+     * How many offer filters (refusals of a DECLINE or of resources an ACCEPT left unused) are in force now, by role:
+     * Mesos's {@code allocator/mesos/offer_filters/roles/<role>/active}. Roles without one are left out. Called on
+     * the allocator thread like every other call; changes nothing an allocation depends on. An allocator without
+     * filters answers an empty map, the default.
+     */
+    default Map<String, Integer> activeOfferFilters() {
+        return Map.of();
+    }
+
+    /**
      * One allocation pass: hands out free resources of active agents to active frameworks, in the order the policy
      * decides. What it returns is allocated until recovered.
      *

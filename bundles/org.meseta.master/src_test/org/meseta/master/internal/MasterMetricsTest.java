@@ -1,6 +1,7 @@
 package org.meseta.master.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -131,6 +132,19 @@ class MasterMetricsTest {
         assertTrue(metrics.get("allocator/mesos/allocation_run_ms/p50")
                 <= metrics.get("allocator/mesos/allocation_run_ms/max"), () -> "timer " + metrics);
         assertTrue(metrics.containsKey("allocator/mesos/allocation_run_latency_ms/p99"), () -> "" + metrics);
+        assertTrue(metrics.get("allocator/mesos/event_queue_dispatches") >= 0, () -> "" + metrics);
+    }
+
+    @Test
+    void aDeclineWithAFilterCountsAsAnActiveOfferFilterOfItsRole() throws Exception {
+        master.agent();
+        SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("decliner"));
+        framework.subscribed();
+        assertFalse(snapshot("").containsKey("allocator/mesos/offer_filters/roles/*/active"), "no filter yet");
+
+        framework.accepted(Calls.decline(framework.offer(), 3600));
+
+        assertMetric(snapshot(""), "allocator/mesos/offer_filters/roles/*/active", 1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -259,6 +260,14 @@ final class HierarchicalAllocator implements Allocator {
     @Override
     public void updateQuota(String role, Quota quota) {
         quotas.set(role, quota);
+    }
+
+    @Override
+    public Map<String, Integer> activeOfferFilters() {
+        Map<String, Integer> counts = new TreeMap<>();
+        Instant now = clock.instant();
+        frameworks.values().forEach(framework -> framework.filters().countActive(now, counts));
+        return counts;
     }
 
     @Override

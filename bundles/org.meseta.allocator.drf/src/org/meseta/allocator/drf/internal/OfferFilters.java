@@ -93,6 +93,15 @@ final class OfferFilters {
         }
     }
 
+    /** Adds the filters still in force at {@code now} to {@code counts}, by role. */
+    void countActive(Instant now, Map<String, Integer> counts) {
+        byRole.forEach((role, byAgent) -> byAgent.values().forEach(refusals -> refusals.forEach(refusal -> {
+            if (refusal.until().isAfter(now)) {
+                counts.merge(role, 1, Integer::sum);
+            }
+        })));
+    }
+
     /** The number of filters held, expired or not; for tests. */
     int size() {
         return byExpiry.size();

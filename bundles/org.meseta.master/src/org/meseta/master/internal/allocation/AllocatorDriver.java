@@ -167,12 +167,17 @@ public final class AllocatorDriver implements AutoCloseable {
 
     /**
      * Mesos's {@code allocator/mesos/allocation_runs}, {@code allocation_run_ms} and
-     * {@code allocation_run_latency_ms} figures (see {@link PassStatistics}), read on the allocator thread.
+     * {@code allocation_run_latency_ms} figures (see {@link PassStatistics}), {@code event_queue_dispatches} (the
+     * calls waiting for the allocator thread) and {@code offer_filters/roles/<role>/active}, read on the allocator
+     * thread.
      */
     public CompletableFuture<SortedMap<String, Double>> metrics() {
         return actor.call(() -> {
             SortedMap<String, Double> metrics = new TreeMap<>();
             statistics.putTo(metrics, System.nanoTime());
+            metrics.put("allocator/mesos/event_queue_dispatches", (double) actor.backlog());
+            allocator.activeOfferFilters().forEach((role, active) -> metrics.put(
+                    "allocator/mesos/offer_filters/roles/" + role + "/active", (double) active));
             return metrics;
         });
     }
