@@ -2,10 +2,10 @@ package org.meseta.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.testing.MetricValues.assertMetric;
 import static org.meseta.agent.internal.LinkedAgent.commandTask;
 import static org.meseta.agent.internal.LinkedAgent.framework;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.testing.Http;
+import org.meseta.testing.MetricValues;
 
 /** The agent's {@code GET /metrics/snapshot} and operator {@code GET_METRICS} over real HTTP, with real tasks. */
 class AgentMetricsTest {
@@ -39,10 +40,7 @@ class AgentMetricsTest {
     }
 
     private Map<String, Double> snapshot() throws Exception {
-        Map<String, Double> metrics = new TreeMap<>();
-        Http.getJson(agent.uri("/metrics/snapshot?timeout=10secs"))
-                .forEach((name, value) -> metrics.put(name, ((BigDecimal) value).doubleValue()));
-        return metrics;
+        return MetricValues.snapshot(agent.uri("/metrics/snapshot?timeout=10secs"));
     }
 
     private static Map<String, Double> values(Response response) {
@@ -52,11 +50,6 @@ class AgentMetricsTest {
             metrics.put(metric.getName(), metric.getValue());
         }
         return metrics;
-    }
-
-    private static void assertMetric(Map<String, Double> metrics, String name, double expected) {
-        assertTrue(metrics.containsKey(name), () -> name + " missing from " + metrics.keySet());
-        assertEquals(expected, metrics.get(name), 1e-9, name);
     }
 
     @Test

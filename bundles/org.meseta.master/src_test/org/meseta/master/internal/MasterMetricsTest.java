@@ -3,8 +3,8 @@ package org.meseta.master.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.testing.MetricValues.assertMetric;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.testing.Http;
+import org.meseta.testing.MetricValues;
 
 /** {@code GET /metrics/snapshot} and the operator {@code GET_METRICS} call over real HTTP. */
 class MasterMetricsTest {
@@ -38,10 +39,7 @@ class MasterMetricsTest {
     }
 
     private Map<String, Double> snapshot(String query) throws Exception {
-        Map<String, Double> metrics = new TreeMap<>();
-        Http.getJson(master.uri("/metrics/snapshot" + query))
-                .forEach((name, value) -> metrics.put(name, ((BigDecimal) value).doubleValue()));
-        return metrics;
+        return MetricValues.snapshot(master.uri("/metrics/snapshot" + query));
     }
 
     private static Map<String, Double> values(Response response) {
@@ -51,11 +49,6 @@ class MasterMetricsTest {
             metrics.put(metric.getName(), metric.getValue());
         }
         return metrics;
-    }
-
-    private static void assertMetric(Map<String, Double> metrics, String name, double expected) {
-        assertTrue(metrics.containsKey(name), () -> name + " missing from " + metrics.keySet());
-        assertEquals(expected, metrics.get(name), 1e-9, name);
     }
 
     @Test
