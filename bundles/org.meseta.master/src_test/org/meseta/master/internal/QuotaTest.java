@@ -236,7 +236,7 @@ class QuotaTest {
         assertTrue(Http.text(role).startsWith("Invalid QuotaConfig: Invalid 'QuotaConfig.role': "), Http.text(role));
         var missing = json("{\"type\":\"UPDATE_QUOTA\"}");
         assertEquals(400, missing.statusCode());
-        assertEquals("Expecting 'update_quota' to be present", Http.text(missing));
+        assertEquals("Failed to validate master::Call: Expecting 'update_quota' to be present", Http.text(missing));
         assertEquals(QuotaStatus.getDefaultInstance(), status());
 
         // 'force' bypasses the capacity and consumption checks, as in Mesos.

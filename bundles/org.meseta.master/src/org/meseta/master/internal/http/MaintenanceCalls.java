@@ -1,7 +1,6 @@
 package org.meseta.master.internal.http;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.google.protobuf.Duration;
 import org.apache.mesos.v1.Protos.DrainConfig;
@@ -21,17 +20,18 @@ final class MaintenanceCalls {
     private MaintenanceCalls() {}
 
     static CompletionStage<Reply> teardown(Master master, Call call) {
-        return call.hasTeardown() ? done(master.teardown(call.getTeardown().getFrameworkId())) : missing("teardown");
+        return call.hasTeardown() ? done(master.teardown(call.getTeardown().getFrameworkId()))
+                : Replies.missing("teardown");
     }
 
     static CompletionStage<Reply> deactivateAgent(Master master, Call call) {
         return call.hasDeactivateAgent() ? done(master.deactivateAgent(call.getDeactivateAgent().getAgentId()))
-                : missing("deactivate_agent");
+                : Replies.missing("deactivate_agent");
     }
 
     static CompletionStage<Reply> reactivateAgent(Master master, Call call) {
         return call.hasReactivateAgent() ? done(master.reactivateAgent(call.getReactivateAgent().getAgentId()))
-                : missing("reactivate_agent");
+                : Replies.missing("reactivate_agent");
     }
 
     /**
@@ -40,7 +40,7 @@ final class MaintenanceCalls {
      */
     static CompletionStage<Reply> drainAgent(Master master, Call call) {
         if (!call.hasDrainAgent()) {
-            return missing("drain_agent");
+            return Replies.missing("drain_agent");
         }
         Call.DrainAgent drain = call.getDrainAgent();
         DrainConfig.Builder config = DrainConfig.newBuilder().setMarkGone(drain.getMarkGone());
@@ -54,16 +54,10 @@ final class MaintenanceCalls {
 
     static CompletionStage<Reply> markAgentGone(Master master, Call call) {
         return call.hasMarkAgentGone() ? done(master.markAgentGone(call.getMarkAgentGone().getAgentId()))
-                : missing("mark_agent_gone");
+                : Replies.missing("mark_agent_gone");
     }
 
     private static CompletionStage<Reply> done(CompletionStage<Optional<Refusal>> outcome) {
-        return outcome.thenApply(refusal -> refusal.<Reply>map(found -> new Reply.Refused(found.status(),
-                found.reason())).orElseGet(Reply.Done::new));
-    }
-
-    private static CompletionStage<Reply> missing(String field) {
-        return CompletableFuture.completedFuture(new Reply.Refused(400, "Failed to validate master::Call: Expecting '"
-                + field + "' to be present"));
+        return outcome.thenApply(Replies::done);
     }
 }

@@ -22,7 +22,6 @@ import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
 import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.allocation.Weights;
-import org.meseta.master.internal.core.Refusal;
 import org.meseta.master.internal.core.ReservationRequest;
 
 /**
@@ -99,13 +98,13 @@ final class OperatorApi {
             case GET_QUOTA -> master.quotas().thenApply(quotas -> new Reply.Answer(Response.newBuilder()
                     .setType(Response.Type.GET_QUOTA)
                     .setGetQuota(Response.GetQuota.newBuilder().setStatus(QuotaConfigs.status(quotas))).build()));
-            case UPDATE_QUOTA -> !call.hasUpdateQuota() ? missing("update_quota")
-                    : master.updateQuota(call.getUpdateQuota()).thenApply(OperatorApi::reply);
-            case SET_QUOTA -> !call.hasSetQuota() ? missing("set_quota")
-                    : master.setQuota(call.getSetQuota().getQuotaRequest()).thenApply(OperatorApi::reply);
-            case REMOVE_QUOTA -> !call.hasRemoveQuota() ? missing("remove_quota")
+            case UPDATE_QUOTA -> !call.hasUpdateQuota() ? Replies.missing("update_quota")
+                    : master.updateQuota(call.getUpdateQuota()).thenApply(Replies::done);
+            case SET_QUOTA -> !call.hasSetQuota() ? Replies.missing("set_quota")
+                    : master.setQuota(call.getSetQuota().getQuotaRequest()).thenApply(Replies::done);
+            case REMOVE_QUOTA -> !call.hasRemoveQuota() ? Replies.missing("remove_quota")
                     : master.removeQuota(call.getRemoveQuota().getRole(), Optional.empty())
-                            .thenApply(OperatorApi::reply);
+                            .thenApply(Replies::done);
             case RESERVE_RESOURCES -> reservation(new ReservationRequest(ReservationRequest.Kind.RESERVE,
                     call.getReserveResources().getAgentId(), call.getReserveResources().getResourcesList(),
                     call.getReserveResources().getSourceList()));
@@ -129,16 +128,6 @@ final class OperatorApi {
             return CompletableFuture.completedFuture(new Reply.Refused(400, problem.get()));
         }
         return master.updateWeights(Weights.of(infos)).thenApply(done -> new Reply.Done());
-    }
-
-    /** Mesos's 400 for a call without its sub-message. */
-    private static CompletionStage<Reply> missing(String field) {
-        return CompletableFuture.completedFuture(new Reply.Refused(400, "Expecting '" + field + "' to be present"));
-    }
-
-    private static Reply reply(Optional<Refusal> outcome) {
-        return outcome.<Reply>map(refusal -> new Reply.Refused(refusal.status(), refusal.reason()))
-                .orElseGet(Reply.Done::new);
     }
 
     /** As Mesos: 202 once applied, 400 for an invalid request, 409 when the resources are not available. */
