@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.mesos.v1.Protos.AgentInfo;
@@ -16,7 +17,9 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
 import org.apache.mesos.v1.executor.Protos.Call;
+import org.meseta.agent.internal.checkpoint.RecoveredRun;
 import org.meseta.agent.internal.containerizer.Containerizer;
+import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.UserSwitch;
 import org.meseta.agent.internal.fetcher.Fetcher;
 import org.meseta.agent.internal.tasks.ExecutorCalls;
@@ -24,6 +27,8 @@ import org.meseta.agent.internal.tasks.ContainerSnapshot;
 import org.meseta.agent.internal.tasks.ExecutorConnection;
 import org.meseta.agent.internal.tasks.ExecutorContext;
 import org.meseta.agent.internal.tasks.ExecutorSettings;
+import org.meseta.agent.internal.tasks.RunJournal;
+import org.meseta.agent.internal.tasks.RunRecovery;
 import org.meseta.agent.internal.tasks.WorkDispatcher;
 import org.meseta.agent.internal.tasks.Workload;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot;
@@ -33,6 +38,7 @@ import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.daemon.Build;
+import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.TaskCounters;
 import org.meseta.daemon.files.AttachedPaths;
 import org.meseta.daemon.files.FileAttachments;
@@ -41,7 +47,9 @@ import org.meseta.http.HttpClient;
 /**
  * One agent: what it offers, its registration with the master, and what it runs for frameworks. State is confined
  * to the agent's actor thread; public methods return futures or immutable snapshots. {@link #start()} may be called
- * once; {@link #close()} kills whatever still runs, since this agent cannot recover tasks after a restart.
+ * once: it takes back the executor runs recovered from the checkpoint before it registers. {@link #close()} kills
+ * what runs for frameworks that do not checkpoint and leaves the rest for the agent's next start, as Mesos's agent
+ * does when it terminates.
  *
  * <p>Every id a master gives is checkpointed ({@link AgentCheckpoint}) before the agent reports itself
  * registered, so that a restart re-registers under it.
@@ -63,11 +71,13 @@ public final class Agent implements AutoCloseable {
     private final AttachedPaths files = new AttachedPaths();
     private final Fetcher fetcher;
     private final StatusUpdateManager updates;
+    private final ExecutorContext context;
     private final WorkDispatcher dispatcher;
     private final ExecutorCalls executorCalls = new ExecutorCalls(workload);
     private final TaskCounters taskCounters = new TaskCounters();
     private final Clock clock;
     private final Containerizer containerizer;
+    private final List<RecoveredRun> recovered;
 
     private AgentInfo info;
     private AgentInfo checkpointed;
@@ -75,8 +85,9 @@ public final class Agent implements AutoCloseable {
     private boolean connected;
 
     /** @param info what to subscribe with; carries the id recovered from {@code checkpoint}, if any */
+    /** @param recovered the executor runs to take back, checkpointed by the agent's previous run */
     Agent(AgentConfig config, AgentInfo info, Resources total, AgentCheckpoint checkpoint, HttpClient client,
-            Clock clock, AgentTimings timings, Containerizer containerizer) {
+            Clock clock, AgentTimings timings, Containerizer containerizer, List<RecoveredRun> recovered) {
         this.config = config;
         this.info = info;
         this.checkpointed = info.hasId() ? info : null;
@@ -89,15 +100,16 @@ public final class Agent implements AutoCloseable {
                 this::work);
         this.fetcher = new Fetcher(config.frameworksHome());
         this.updates = new StatusUpdateManager(actor, timings.statusUpdateRetry(), link::send,
-                (frameworkId, status) -> dispatcher().acknowledged(frameworkId, status));
+                (frameworkId, status) -> dispatcher().acknowledged(frameworkId, status), new RunJournal(workload));
+        this.recovered = recovered;
         ExecutorSettings settings = new ExecutorSettings(config.workDir(), pid(), config.endpoint().address(),
                 config.executorRegistrationTimeout(), config.executorShutdownGracePeriod(), config.recoveryTimeout(),
                 config.executorReregistrationTimeout(), timings.executorHeartbeatInterval());
         this.containerizer = containerizer;
-        this.dispatcher = new WorkDispatcher(new ExecutorContext(actor, blocking, settings, () -> this.info, updates,
-                link::send, containerizer.launcher(), fetcher, UserSwitch.detect(config.switchUser()), files,
-                taskCounters, containerizer),
-                workload);
+        this.context = new ExecutorContext(actor, blocking, settings, () -> this.info, updates, link::send,
+                containerizer.launcher(), fetcher, UserSwitch.detect(config.switchUser()), files, taskCounters,
+                containerizer);
+        this.dispatcher = new WorkDispatcher(context, workload);
     }
 
     private WorkDispatcher dispatcher() {
@@ -105,12 +117,26 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Starts registering with the master.
+     * Takes back the recovered executor runs, then starts registering with the master.
      *
      * @throws IllegalStateException if already started or closed
+     * @throws DaemonException if a recovered run cannot be taken back
      */
-    void start() {
+    void start() throws DaemonException {
         lifecycle.start();
+        try {
+            actor.call(() -> {
+                try {
+                    new RunRecovery(context, workload).recover(recovered);
+                } catch (LaunchException e) {
+                    throw new CompletionException(e);
+                }
+                return null;
+            }).join();
+        } catch (CompletionException e) {
+            throw new DaemonException("Cannot recover the agent's executors: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
         link.start();
     }
 
@@ -220,10 +246,8 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         if (lifecycle.close()) {
-            actor.call(() -> {
-                workload.killAll();
-                return null;
-            }).exceptionally(failure -> null).join();
+            actor.call(workload::killUnrecoverable).thenAccept(killed -> killed.forEach(containerizer::cleanup))
+                    .exceptionally(failure -> null).join();
             link.close();
             actor.close();
             blocking.shutdownNow();

@@ -92,6 +92,19 @@ final class AgentCheckpoint {
         Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Forgets the agent's id: {@code latest} is removed, so that the agent registers as a new agent next time.
+     *
+     * @throws DaemonException if the link cannot be removed
+     */
+    void forget() throws DaemonException {
+        try {
+            Files.deleteIfExists(latest);
+        } catch (IOException e) {
+            throw new DaemonException("Cannot remove " + latest + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void writeAtomically(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".new");
         try {

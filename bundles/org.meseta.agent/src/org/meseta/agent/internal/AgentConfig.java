@@ -17,9 +17,10 @@ import org.meseta.daemon.Endpoint;
  * @param switchUser whether a root agent runs tasks as the user their framework asks for
  * @param frameworksHome where the fetcher takes relative URIs from
  * @param recoveryTimeout told to executors of checkpointing frameworks ({@code MESOS_RECOVERY_TIMEOUT})
- * @param executorReregistrationTimeout told to the same executors ({@code MESOS_SUBSCRIPTION_BACKOFF_MAX})
+ * @param executorReregistrationTimeout how long a restarted agent waits for the same executors to subscribe again
  * @param isolation the isolators {@code --isolation} names, in order
  * @param cgroups the {@code --cgroups_*} flags, for the cgroups isolators
+ * @param recover what a restarted agent does with the executors its previous run left ({@code --recover})
  */
 public record AgentConfig(
         MasterAddress master,
@@ -37,4 +38,18 @@ public record AgentConfig(
         Duration executorReregistrationTimeout,
         List<String> isolation,
         CgroupsOptions cgroups,
-        SortedMap<String, String> flags) {}
+        Recover recover,
+        SortedMap<String, String> flags) {
+
+    /** The values of {@code --recover}, as Mesos names them. */
+    public enum Recover {
+        /** Take back the executors of checkpointing frameworks; kill the others. */
+        RECONNECT,
+        /** Kill every executor left, forget the agent's id and exit. */
+        CLEANUP;
+
+        public String flagValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

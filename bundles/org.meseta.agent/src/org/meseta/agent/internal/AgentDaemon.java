@@ -3,6 +3,8 @@ package org.meseta.agent.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.meseta.agent.internal.containerizer.Containerizer;
 import org.meseta.agent.internal.containerizer.Isolation;
@@ -63,6 +65,7 @@ public final class AgentDaemon implements Daemon {
         Resources total = totalResources(config);
         AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
         AgentInfo info = checkpoint.recover(agentInfo(config, total));
+        AgentRecovery recovery = AgentRecovery.read(config, info, checkpoint);
         try (Teardown teardown = new Teardown()) {
             Optional<LogFile> log = Optional.empty();
             if (config.logDir().isPresent()) {
@@ -74,10 +77,14 @@ public final class AgentDaemon implements Daemon {
             IsolationSettings settings = isolationSettings(config);
             Containerizer containerizer = teardown.own(Isolation.containerizer(settings.isolation(),
                     ContainerLauncher.detect(), settings.cgroups(config.cgroups().hierarchy())));
+            recovery.apply(containerizer);
+            if (config.recover() == AgentConfig.Recover.CLEANUP) {
+                return cleanedUp(config, checkpoint);
+            }
             IsolationControl isolation = new IsolationControl(containerizer, new SettingsFile(config.workDir()),
                     config.cgroups().hierarchy(), settings);
             Agent agent = teardown.own(new Agent(config, info, total, checkpoint, client, Clock.systemUTC(),
-                    timings, containerizer));
+                    timings, containerizer, recovery.kept()));
             log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent, isolation)));
             agent.start();
@@ -86,6 +93,32 @@ public final class AgentDaemon implements Daemon {
                     info.hasId() ? "re-registering as " + info.getId().getValue() : "registering", config.master());
             return instances.adopt(config.endpoint().address(), "Agent " + pid, teardown);
         }
+    }
+
+    /**
+     * {@code --recover=cleanup}: every executor left is killed; the agent forgets its id, so that it registers as a
+     * new agent when it starts again, and exits.
+     */
+    private static Running cleanedUp(AgentConfig config, AgentCheckpoint checkpoint) throws DaemonException {
+        checkpoint.forget();
+        LOG.log(System.Logger.Level.INFO, "Cleaned up what the agent''s previous run left under {0} (--recover="
+                + "cleanup); exiting", config.workDir());
+        return new Running() {
+            @Override
+            public String endpoint() {
+                return config.endpoint().address();
+            }
+
+            @Override
+            public CompletionStage<Integer> exitStatus() {
+                return CompletableFuture.completedStage(0);
+            }
+
+            @Override
+            public void close() {
+                // nothing runs
+            }
+        };
     }
 
     @Deactivate

@@ -57,7 +57,11 @@ final class AgentFlags {
     static final Flag<Duration> RECOVERY_TIMEOUT = Flag.duration("recovery_timeout",
             "Told to executors of checkpointing frameworks as MESOS_RECOVERY_TIMEOUT", Duration.ofMinutes(15));
     static final Flag<Duration> EXECUTOR_REREGISTRATION_TIMEOUT = Flag.duration("executor_reregistration_timeout",
-            "Told to executors of checkpointing frameworks as MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2));
+            "How long a restarted agent waits for the executors of checkpointing frameworks to subscribe again before"
+                    + " it kills them", Duration.ofSeconds(2));
+    static final Flag<String> RECOVER = Flag.string("recover", "What a restarted agent does with the executors it"
+            + " left running: 'reconnect' takes back those of checkpointing frameworks and kills the others; 'cleanup'"
+            + " kills them all, forgets the agent's id and exits", "reconnect");
 
     static final Flag<String> ISOLATION = Flag.string("isolation",
             "Isolators every container runs with, comma-separated, e.g. 'posix/cpu,posix/mem'; plugins may add more"
@@ -79,7 +83,7 @@ final class AgentFlags {
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR,
             RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR,
             EXECUTOR_REGISTRATION_TIMEOUT, EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME,
-            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, ISOLATION, CGROUPS_HIERARCHY,
+            SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, RECOVER, ISOLATION, CGROUPS_HIERARCHY,
             CGROUPS_ROOT, CGROUPS_ENABLE_CFS, CGROUPS_PIDS_MAX);
 
     private AgentFlags() {}
@@ -97,7 +101,17 @@ final class AgentFlags {
                 flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
                 flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),
                 flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), Isolation.names(flags.get(ISOLATION)), cgroups(flags),
-                flags.effectiveValues());
+                recover(flags.get(RECOVER)), flags.effectiveValues());
+    }
+
+    private static AgentConfig.Recover recover(String value) throws DaemonException {
+        for (AgentConfig.Recover mode : AgentConfig.Recover.values()) {
+            if (mode.flagValue().equals(value)) {
+                return mode;
+            }
+        }
+        throw new DaemonException("Unknown option for 'recover' flag " + value + ". Please run the agent with"
+                + " '--help' to see the valid options");
     }
 
     private static CgroupsOptions cgroups(Flags flags) throws DaemonException {

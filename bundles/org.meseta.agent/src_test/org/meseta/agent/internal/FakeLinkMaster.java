@@ -88,6 +88,11 @@ final class FakeLinkMaster implements AutoCloseable {
         return next;
     }
 
+    /** Drops the subscriptions received and not yet returned by {@link #nextSubscription}. */
+    void forgetSubscriptions() {
+        subscriptions.clear();
+    }
+
     /** The next link opened for an accepted subscription; fails the test if none opens within five seconds. */
     ResponseStream nextLink() throws InterruptedException {
         ResponseStream next = links.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);

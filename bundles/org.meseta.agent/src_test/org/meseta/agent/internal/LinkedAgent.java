@@ -1,6 +1,7 @@
 package org.meseta.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.protobuf.ByteString;
 import java.io.IOException;
@@ -32,6 +33,8 @@ import org.apache.mesos.v1.Protos.Value;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.daemon.Daemon;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.Ports;
 
@@ -49,17 +52,22 @@ final class LinkedAgent implements AutoCloseable {
             + " && read code < control; exit ${code:-1}";
 
     private final FakeLinkMaster master;
-    private final TestCluster cluster;
+    private TestCluster cluster;
     private final Path workDir;
     private final int port;
+    private final AgentTimings timings;
+    private final List<String> flags;
     /** The uuids of the updates {@link #nextUpdate} returned, so that it skips their resends. */
     private final Set<ByteString> seen = ConcurrentHashMap.newKeySet();
 
-    private LinkedAgent(FakeLinkMaster master, TestCluster cluster, Path workDir, int port) {
+    private LinkedAgent(FakeLinkMaster master, TestCluster cluster, Path workDir, int port, AgentTimings timings,
+            List<String> flags) {
         this.master = master;
         this.cluster = cluster;
         this.workDir = workDir;
         this.port = port;
+        this.timings = timings;
+        this.flags = flags;
     }
 
     /** Starts an agent with {@code flags} and waits until its link is open. */
@@ -70,10 +78,42 @@ final class LinkedAgent implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(flags));
         all.add("--work_dir=" + workDir.resolve("agent"));
         cluster.startAgent(master.port(), port, timings, all.toArray(String[]::new));
+        awaitRegistration(master);
+        return new LinkedAgent(master, cluster, workDir.resolve("agent"), port, timings, all);
+    }
+
+    private static void awaitRegistration(FakeLinkMaster master) throws InterruptedException {
         master.nextLink();
         // The agent answers the PING that follows REGISTERED: once it has, it has taken its registration.
         master.next(AgentCall.Pong.class, pong -> true);
-        return new LinkedAgent(master, cluster, workDir.resolve("agent"), port);
+    }
+
+    /**
+     * Stops the agent as a terminated agent stops (tasks of checkpointing frameworks go on running) and starts it
+     * again on the same work_dir and port with its flags and {@code moreFlags}; returns the subscription it
+     * re-registers with, once registered.
+     */
+    AgentSubscribe restart(String... moreFlags) throws Exception {
+        Daemon.Running started = stopAndStart(moreFlags);
+        assertNotNull(started);
+        AgentSubscribe subscription = master.nextSubscription();
+        awaitRegistration(master);
+        return subscription;
+    }
+
+    /** Stops the agent and starts it again with {@code moreFlags}, without waiting for anything. */
+    Daemon.Running stopAndStart(String... moreFlags) throws Exception {
+        cluster.close();
+        master.forgetSubscriptions();
+        cluster = new TestCluster(workDir.getParent());
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(List.of(moreFlags));
+        return cluster.startAgent(master.port(), port, timings, all.toArray(String[]::new));
+    }
+
+    /** Stops the agent as a terminated agent stops: tasks of checkpointing frameworks go on running. */
+    void stop() {
+        cluster.close();
     }
 
     static LinkedAgent start(Path workDir, String... flags) throws Exception {
@@ -212,9 +252,23 @@ final class LinkedAgent implements AutoCloseable {
                 .resolve("executors").resolve(executorId).resolve("runs").resolve("latest");
     }
 
+    /**
+     * Stops the agent and the master, and kills what tasks of checkpointing frameworks left running (processes
+     * working in the agent's work_dir), so that no test leaves processes behind.
+     */
     @Override
     public void close() {
         cluster.close();
         master.close();
+        ProcessHandle.allProcesses().filter(this::worksHere).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private boolean worksHere(ProcessHandle process) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"))
+                    .startsWith(workDir.toAbsolutePath());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // ended, or not ours to read
+        }
     }
 }

@@ -93,7 +93,8 @@ class MasterLinkTest {
                 HttpClient client = new HttpClient(transport, HttpClientOptions.defaults());
                 Actor actor = new Actor("lifecycle-test")) {
             Agent agent = new Agent(config, info, Resources.empty(), new AgentCheckpoint(workDir), client,
-                    Clock.systemUTC(), AgentTimings.MESOS, new Containerizer(ContainerLauncher.detect(), Map.of()));
+                    Clock.systemUTC(), AgentTimings.MESOS, new Containerizer(ContainerLauncher.detect(), Map.of()),
+                    List.of());
             agent.start();
             assertEquals("The agent is already started", assertThrows(IllegalStateException.class, agent::start)
                     .getMessage());

@@ -72,7 +72,11 @@ public interface Isolator extends AutoCloseable {
     /** Releases everything of the container (its cgroup, its watch); its processes have ended. */
     void cleanup(ContainerId id) throws IsolatorException;
 
-    /** Releases the isolator's own threads; the agent stops. Containers left are cleaned up with it. */
+    /**
+     * Releases the isolator's own threads; the agent stops. Containers whose processes all ended are cleaned up;
+     * those that still run (tasks of checkpointing frameworks) are left as they are, for the agent's next start to
+     * {@link #recover} or clean up as orphans.
+     */
     @Override
     void close();
 }

@@ -14,6 +14,7 @@ import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.Limitation;
+import org.meseta.containerizer.api.RunningContainer;
 
 /**
  * The agent's containerizer: its launcher and the isolators {@code --isolation} named, driven through their phases
@@ -130,6 +131,34 @@ public final class Containerizer implements AutoCloseable {
     }
 
     /**
+     * Gives every isolator the containers a previous run of the agent started that still run (it cleans up any other
+     * state it finds as orphans); they are then known as if prepared with the isolators enabled now. Called once,
+     * before any container is prepared.
+     *
+     * @throws LaunchException naming the isolator that failed and why
+     */
+    public void recover(List<RunningContainer> running) throws LaunchException {
+        Map<String, Isolator> isolators = enabledIsolators();
+        for (Map.Entry<String, Isolator> isolator : isolators.entrySet()) {
+            try {
+                isolator.getValue().recover(running);
+            } catch (Exception e) {
+                throw new LaunchException("Isolator '" + isolator.getKey() + "' failed to recover: "
+                        + e.getMessage(), e);
+            }
+        }
+        running.forEach(container -> containers.put(container.config().id(),
+                new Prepared(isolators, container.config().limits())));
+    }
+
+    /** Completes with the first limitation any isolator reports of a recovered container. */
+    public CompletableFuture<Limitation> watch(ContainerId id) {
+        CompletableFuture<Limitation> first = new CompletableFuture<>();
+        isolatorsOf(id).values().forEach(isolator -> isolator.watch(id).thenAccept(first::complete));
+        return first;
+    }
+
+    /**
      * Prepares the container with every isolator; if one fails, those before it clean up again.
      *
      * @throws LaunchException naming the isolator that failed and why
@@ -159,7 +188,6 @@ public final class Containerizer implements AutoCloseable {
      * @throws LaunchException naming the isolator that failed and why; the caller kills the process and cleans up
      */
     public CompletableFuture<Limitation> isolate(ContainerId id, long pid) throws LaunchException {
-        CompletableFuture<Limitation> first = new CompletableFuture<>();
         Map<String, Isolator> isolators = isolatorsOf(id);
         for (Map.Entry<String, Isolator> isolator : isolators.entrySet()) {
             try {
@@ -169,10 +197,7 @@ public final class Containerizer implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }
-        for (Isolator isolator : isolators.values()) {
-            isolator.watch(id).thenAccept(first::complete);
-        }
-        return first;
+        return watch(id);
     }
 
     /** Gives every isolator the container's new limits. */

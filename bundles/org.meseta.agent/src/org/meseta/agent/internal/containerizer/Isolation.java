@@ -54,8 +54,8 @@ public final class Isolation {
     }
 
     /**
-     * Creates the isolators named, with the agent's launcher and cgroups flags, each told what the agent recovered
-     * (nothing yet: the agent kills its tasks when it stops). Those created before a failure are closed again.
+     * Creates the isolators named, with the agent's launcher and cgroups flags; the agent then tells them what it
+     * recovered ({@link Containerizer#recover}). Those created before a failure are closed again.
      *
      * @throws DaemonException naming an isolator that is not installed or cannot work on this host
      */
@@ -91,19 +91,11 @@ public final class Isolation {
                 IsolatorFactory.NAME_PROPERTY, name, EXTENSION_WAIT).orElseThrow(() -> new DaemonException(
                         "Invalid --isolation '" + name + "': no isolator of that name is installed (installed: "
                                 + String.join(", ", installed()) + ")"));
-        Isolator isolator;
         try {
-            isolator = factory.create(options);
+            return factory.create(options);
         } catch (IsolatorException e) {
             throw new DaemonException("Invalid --isolation '" + name + "': the isolator cannot work on this host: "
                     + e.getMessage(), e);
         }
-        try {
-            isolator.recover(List.of());
-        } catch (IsolatorException e) {
-            isolator.close();
-            throw new DaemonException("Isolator '" + name + "' failed to recover: " + e.getMessage(), e);
-        }
-        return isolator;
     }
 }

@@ -2,26 +2,54 @@ package org.meseta.agent.internal.executor;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A process started in a sandbox, with everything it starts in turn. When the launcher could start it in a session
  * of its own, {@link #terminate()} and {@link #kill()} signal every process of that session, so nothing the task
  * started survives it; otherwise (no {@code setsid} on this machine) they signal the process and the descendants it
- * has at that moment. Thread-safe.
+ * has at that moment.
+ *
+ * <p>A container is either one this agent started ({@link Process} known, its exit value at hand) or one a previous
+ * run of the agent started and this one recovered from its checkpoint ({@link #recovered}): then only a
+ * supervisor's status file, if the launcher started it supervised, tells how it ended. Thread-safe.
  */
 public final class Container {
 
-    private final Process process;
+    private static final System.Logger LOG = System.getLogger(Container.class.getName());
+
+    private final ProcessHandle handle;
+    private final Optional<Process> process;
     private final boolean ownSession;
     private final boolean held;
+    private final Optional<Path> statusFile;
 
-    Container(Process process, boolean ownSession, boolean held) {
+    private Container(ProcessHandle handle, Optional<Process> process, boolean ownSession, boolean held,
+            Optional<Path> statusFile) {
+        this.handle = handle;
         this.process = process;
         this.ownSession = ownSession;
         this.held = held;
+        this.statusFile = statusFile;
+    }
+
+    static Container started(Process process, boolean ownSession, boolean held, Optional<Path> statusFile) {
+        return new Container(process.toHandle(), Optional.of(process), ownSession, held, statusFile);
+    }
+
+    /**
+     * A container a previous run of the agent started, whose first process is {@code handle}.
+     *
+     * @param statusFile where its supervisor writes the exit status, if it was started supervised
+     */
+    public static Container recovered(ProcessHandle handle, Optional<Path> statusFile) {
+        return new Container(handle, Optional.empty(), true, false, statusFile);
     }
 
     /**
@@ -31,25 +59,50 @@ public final class Container {
      * @throws LaunchException if the release cannot be written to a live process
      */
     public void release() throws LaunchException {
-        if (!held) {
+        if (!held || process.isEmpty()) {
             return;
         }
-        try (OutputStream hold = process.getOutputStream()) {
+        try (OutputStream hold = process.get().getOutputStream()) {
             hold.write('\n');
         } catch (IOException e) {
-            if (process.isAlive()) {
-                throw new LaunchException("Failed to release process " + process.pid() + ": " + e.getMessage(), e);
+            if (handle.isAlive()) {
+                throw new LaunchException("Failed to release process " + handle.pid() + ": " + e.getMessage(), e);
             }
         }
     }
 
     public long pid() {
-        return process.pid();
+        return handle.pid();
     }
 
-    /** Completes (on a JDK thread) when the first process of the container has ended. */
+    /**
+     * Completes (on a JDK thread) when the first process of the container has ended: with its exit value when this
+     * agent started it, else with what its supervisor wrote, else {@link ExitStatus#unknown()}.
+     */
     public CompletableFuture<ExitStatus> exited() {
-        return process.onExit().thenApply(ended -> ExitStatus.fromExitValue(ended.exitValue()));
+        if (process.isPresent()) {
+            return process.get().onExit().thenApply(ended -> ExitStatus.fromExitValue(ended.exitValue()));
+        }
+        return handle.onExit().thenApply(ended -> recordedStatus(statusFile));
+    }
+
+    /**
+     * How a supervised process ended, as its supervisor wrote it to {@code statusFile}; unknown without a
+     * supervisor or when the supervisor itself was killed.
+     */
+    public static ExitStatus recordedStatus(Optional<Path> statusFile) {
+        return statusFile.flatMap(Container::readStatus).orElseGet(ExitStatus::unknown);
+    }
+
+    private static Optional<ExitStatus> readStatus(Path file) {
+        try {
+            return Optional.of(ExitStatus.fromExitValue(Integer.parseInt(Files.readString(file).strip())));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // the supervisor itself was killed
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot read the exit status in {0}: {1}", file, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Sends SIGTERM to every process of the container. */
@@ -57,18 +110,24 @@ public final class Container {
         members().forEach(ProcessHandle::destroy);
     }
 
-    /** Sends SIGKILL to every process of the container; safe to call after it ended, to clear what it left. */
-    public void kill() {
-        members().forEach(ProcessHandle::destroyForcibly);
+    /**
+     * Sends SIGKILL to every process of the container; safe to call after it ended, to clear what it left.
+     *
+     * @return the processes signalled, to wait for if need be
+     */
+    public List<ProcessHandle> kill() {
+        List<ProcessHandle> members = members();
+        members.forEach(ProcessHandle::destroyForcibly);
+        return members;
     }
 
     private List<ProcessHandle> members() {
         if (ownSession) {
-            return ProcessTree.session(process.pid());
+            return ProcessTree.session(handle.pid());
         }
         List<ProcessHandle> members = new ArrayList<>();
-        members.add(process.toHandle());
-        process.descendants().forEach(members::add);
+        members.add(handle);
+        handle.descendants().forEach(members::add);
         return members;
     }
 }

@@ -26,6 +26,20 @@ public final class ContainerLauncher implements Launcher {
     private static final String SHELL = "/bin/sh";
     /** Waits for the release line on stdin, then becomes the container's program with stdin from /dev/null. */
     private static final String HOLD_SCRIPT = "read -r _ && exec \"$@\" </dev/null";
+    /**
+     * Waits for the release line, runs the program as its child, waits for it (SIGTERM, meant for the program,
+     * only interrupts the wait) and writes its exit status, as {@code $?} reports it, to the file given first
+     * (aside, then renamed), then exits with that status.
+     */
+    private static final String SUPERVISE_SCRIPT = String.join("\n",
+            "status=$1; shift",
+            "read -r _ || exit 1",
+            "trap : TERM",
+            "\"$@\" </dev/null &",
+            "child=$!",
+            "while :; do wait \"$child\"; rc=$?; kill -0 \"$child\" 2>/dev/null || break; done",
+            "printf '%s\\n' \"$rc\" >\"$status.new\" && mv -f \"$status.new\" \"$status\"",
+            "exit \"$rc\"");
 
     private final Optional<Path> setsid;
     private final Optional<Path> setpriv;
@@ -54,7 +68,7 @@ public final class ContainerLauncher implements Launcher {
      */
     public Container launch(List<String> argv, Map<String, String> environment, Sandbox sandbox,
             Optional<RunAs> runAs) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, false);
+        return start(argv, environment, sandbox, runAs, false, Optional.empty());
     }
 
     /**
@@ -62,17 +76,25 @@ public final class ContainerLauncher implements Launcher {
      * nothing of {@code argv} until {@link Container#release()}. It waits in {@value #SHELL}, reading a line from a
      * pipe, and then replaces itself with {@code argv} (same pid) with {@code /dev/null} as its stdin; if the pipe
      * closes without that line it exits with status 1 and {@code argv} never runs. Otherwise as {@link #launch}.
+     *
+     * <p>With a {@code statusFile} the process is <em>supervised</em>, for a task that must outlive the agent: the
+     * waiting shell does not replace itself but runs {@code argv} as its child, stays (in the same session) until it
+     * ends, and writes its exit status to {@code statusFile}, so that an agent restarted meanwhile learns how the
+     * task ended ({@link Container#recovered}). As any asynchronous command of a shell, {@code argv} then starts
+     * with SIGINT and SIGQUIT ignored.
      */
     public Container launchHeld(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, true);
+            Optional<RunAs> runAs, Optional<Path> statusFile) throws LaunchException {
+        return start(argv, environment, sandbox, runAs, true, statusFile);
     }
 
     private Container start(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs, boolean held) throws LaunchException {
+            Optional<RunAs> runAs, boolean held, Optional<Path> statusFile) throws LaunchException {
         List<String> command = new ArrayList<>();
         setsid.ifPresent(path -> command.add(path.toString()));
-        if (held) {
+        if (statusFile.isPresent()) {
+            command.addAll(List.of(SHELL, "-c", SUPERVISE_SCRIPT, "meseta-supervisor", statusFile.get().toString()));
+        } else if (held) {
             command.addAll(List.of(SHELL, "-c", HOLD_SCRIPT, "meseta-held"));
         }
         if (runAs.isPresent()) {
@@ -89,7 +111,7 @@ public final class ContainerLauncher implements Launcher {
                 .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.stderr().toFile()));
         builder.environment().putAll(environment);
         try {
-            return new Container(builder.start(), setsid.isPresent(), held);
+            return Container.started(builder.start(), setsid.isPresent(), held, statusFile);
         } catch (IOException e) {
             throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }

@@ -7,7 +7,8 @@ package org.meseta.agent.internal.executor;
  * with a status from 129 to 192 is taken to have died of a signal ({@link #fromExitValue}); the two cannot be told
  * apart from Java.
  *
- * @param status the exit status, or -1 when a signal ended the process
+ * @param status the exit status, or -1 when a signal ended the process or the status is {@linkplain #unknown()
+ *     unknown}
  * @param signal the terminating signal, or 0 when the process exited
  */
 public record ExitStatus(int status, int signal) {
@@ -31,6 +32,15 @@ public record ExitStatus(int status, int signal) {
         return new ExitStatus(-1, signal);
     }
 
+    /** A process that ended while no agent watched it, leaving no record of how. */
+    public static ExitStatus unknown() {
+        return new ExitStatus(-1, 0);
+    }
+
+    public boolean isUnknown() {
+        return status == -1 && signal == 0;
+    }
+
     /** From {@link Process#exitValue()}: 129 to 192 mean signals 1 to 64. */
     public static ExitStatus fromExitValue(int value) {
         return value > SIGNAL_OFFSET && value <= SIGNAL_OFFSET + MAX_SIGNAL ? signaled(value - SIGNAL_OFFSET)
@@ -43,11 +53,17 @@ public record ExitStatus(int status, int signal) {
 
     /** The status as {@code waitpid(2)} encodes it, which Mesos reports in {@code FAILURE} events. */
     public int waitStatus() {
+        if (isUnknown()) {
+            return -1;
+        }
         return signal != 0 ? signal : (status & 0xff) << 8;
     }
 
     /** {@code exited with status 1} or {@code terminated with signal Killed}, as Mesos words it. */
     public String describe() {
+        if (isUnknown()) {
+            return "ended while the agent was not running; its exit status is unknown";
+        }
         return signal == 0 ? "exited with status " + status : "terminated with signal " + signalName(signal);
     }
 

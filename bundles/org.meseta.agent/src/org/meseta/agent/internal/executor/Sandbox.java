@@ -27,11 +27,8 @@ public record Sandbox(Path directory) {
      */
     public static Sandbox create(Path workDir, String agentId, String frameworkId, String executorId,
             String containerId) throws LaunchException {
-        Path runs = workDir.resolve("slaves").resolve(segment("agent", agentId))
-                .resolve("frameworks").resolve(segment("framework", frameworkId))
-                .resolve("executors").resolve(segment("executor", executorId))
-                .resolve("runs");
-        Path directory = runs.resolve(segment("container", containerId)).toAbsolutePath();
+        Path directory = of(workDir, agentId, frameworkId, executorId, containerId).directory();
+        Path runs = directory.getParent();
         try {
             Files.createDirectories(directory);
             Files.createFile(directory.resolve("stdout"));
@@ -43,6 +40,19 @@ public record Sandbox(Path directory) {
             throw new LaunchException("Failed to create the sandbox " + directory + ": " + e.getMessage(), e);
         }
         return new Sandbox(directory);
+    }
+
+    /**
+     * The sandbox of a run as {@link #create} made it, for an agent that recovers the run after a restart.
+     *
+     * @throws LaunchException if an id cannot be a directory name
+     */
+    public static Sandbox of(Path workDir, String agentId, String frameworkId, String executorId,
+            String containerId) throws LaunchException {
+        return new Sandbox(workDir.resolve("slaves").resolve(segment("agent", agentId))
+                .resolve("frameworks").resolve(segment("framework", frameworkId))
+                .resolve("executors").resolve(segment("executor", executorId))
+                .resolve("runs").resolve(segment("container", containerId)).toAbsolutePath());
     }
 
     /** The {@code latest} symlink of this run's executor (it may point at a newer run). */

@@ -1,5 +1,6 @@
 package org.meseta.agent.internal.tasks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.executor.CommandLine;
 import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
@@ -57,8 +59,9 @@ final class CommandExecutor extends ExecutorRun {
     private Actor.Timer escalation = () -> {};
 
     CommandExecutor(ExecutorContext context, FrameworkInfo framework, TaskEntry task, Sandbox sandbox,
-            ContainerID containerId, Runnable changed) {
-        super(context, framework, CommandExecutorInfo.of(framework, task.info()), sandbox, containerId, changed);
+            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+        super(context, framework, CommandExecutorInfo.of(framework, task.info()), sandbox, containerId, checkpoint,
+                changed);
         this.task = task;
         tasks.put(task.id(), task);
     }
@@ -91,12 +94,33 @@ final class CommandExecutor extends ExecutorRun {
         report(executorStatus(TaskState.TASK_STARTING).build());
     }
 
+    /** A task of a checkpointing framework runs under a supervisor, which records how it ended for a restart. */
+    @Override
+    Optional<Path> supervision() {
+        return checkpoint.statusFile();
+    }
+
     @Override
     void launched() {
         state = ExecutorState.RUNNING;
         report(executorStatus(TaskState.TASK_RUNNING).build());
         if (task.info().hasHealthCheck()) {
             startHealthChecks();
+        }
+    }
+
+    /** The task runs on after an agent restart; its health checks start over. */
+    @Override
+    void resumed() {
+        state = ExecutorState.RUNNING;
+        if (task.info().hasHealthCheck() && !task.isTerminal()) {
+            try {
+                environment();
+                startHealthChecks();
+            } catch (LaunchException e) {
+                LOG.log(System.Logger.Level.ERROR, "Not health checking task {0}: {1}", task.id().getValue(),
+                        e.getMessage());
+            }
         }
     }
 
@@ -182,8 +206,8 @@ final class CommandExecutor extends ExecutorRun {
     void exitedWith(ExitStatus status) {
         escalation.cancel();
         healthChecker.ifPresent(HealthChecker::stop);
-        if (limited()) {
-            return; // the agent reports the limitation, as Mesos's does for a destroyed container
+        if (limited() || status.isUnknown()) {
+            return; // the agent reports the limitation, or that the task's end went unseen
         }
         // As Mesos's command executor: a task that was killed ends KILLED even if it exited cleanly on SIGTERM.
         TaskState end = killed ? TaskState.TASK_KILLED

@@ -14,6 +14,7 @@ import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.executor.CommandLine;
 import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
@@ -39,11 +40,13 @@ final class CustomExecutor extends ExecutorRun {
     private Optional<Termination> pendingTermination = Optional.empty();
     private Actor.Timer registrationTimer = () -> {};
     private Actor.Timer shutdownTimer = () -> {};
+    /** Updates a resubscribing executor sent again, to acknowledge on its new event stream. */
+    private List<TaskStatus> pendingAcknowledgements = List.of();
 
     /** @param info with {@code framework_id} set */
     CustomExecutor(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
-            ContainerID containerId, Runnable changed) {
-        super(context, framework, info, sandbox, containerId, changed);
+            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+        super(context, framework, info, sandbox, containerId, checkpoint, changed);
     }
 
     @Override
@@ -73,19 +76,44 @@ final class CustomExecutor extends ExecutorRun {
 
     @Override
     void launched() {
+        awaitSubscription(context.settings().registrationTimeout(),
+                TaskStatus.Reason.REASON_EXECUTOR_REGISTRATION_TIMEOUT, "register");
+    }
+
+    /**
+     * The executor outlived an agent restart: as Mesos's agent, this one waits {@code
+     * --executor_reregistration_timeout} for it to subscribe again, then kills it.
+     */
+    @Override
+    void resumed() {
+        awaitSubscription(context.settings().reregistrationTimeout(),
+                TaskStatus.Reason.REASON_EXECUTOR_REREGISTRATION_TIMEOUT, "reregister");
+    }
+
+    private void awaitSubscription(Duration timeout, TaskStatus.Reason reason, String verb) {
         state = ExecutorState.REGISTERING;
-        Duration timeout = context.settings().registrationTimeout();
         registrationTimer = context.actor().schedule(timeout, () -> {
             if (state == ExecutorState.REGISTERING) {
                 LOG.log(System.Logger.Level.WARNING, "Killing executor {0} of framework {1}: it did not subscribe"
                         + " within {2}", id().getValue(), frameworkId().getValue(), StoutDuration.format(timeout));
-                pendingTermination = Optional.of(new Termination(TaskState.TASK_FAILED,
-                        TaskStatus.Reason.REASON_EXECUTOR_REGISTRATION_TIMEOUT,
-                        "Executor did not register within " + StoutDuration.format(timeout)));
+                pendingTermination = Optional.of(new Termination(TaskState.TASK_FAILED, reason,
+                        "Executor did not " + verb + " within " + StoutDuration.format(timeout)));
                 state = ExecutorState.TERMINATING;
                 signal(Container::kill);
             }
         });
+    }
+
+    /**
+     * A subscription's updates the executor holds unacknowledged (it resubscribes after losing its connection or
+     * after an agent restart): taken as if sent now, duplicates of updates taken before dropped, and acknowledged
+     * on the new event stream once it opens.
+     */
+    void resubscribing(List<TaskStatus> unacknowledged) {
+        for (TaskStatus status : unacknowledged) {
+            report(filled(status));
+        }
+        pendingAcknowledgements = List.copyOf(unacknowledged);
     }
 
     /** The executor subscribed on {@code subscription}; a previous subscription is closed. */
@@ -98,6 +126,9 @@ final class CustomExecutor extends ExecutorRun {
                 }
                 connection = subscription;
                 subscription.send(ExecutorEvents.subscribed(info, framework, context.agent().get(), containerId));
+                pendingAcknowledgements.forEach(status -> subscription.send(
+                        ExecutorEvents.acknowledged(status.getTaskId(), status.getUuid())));
+                pendingAcknowledgements = List.of();
                 subscription.startHeartbeats(context.actor(), context.settings().heartbeatInterval());
                 subscription.closed().thenRun(() -> context.actor().run(() -> disconnected(subscription)));
                 if (state == ExecutorState.TERMINATING) {
@@ -142,14 +173,18 @@ final class CustomExecutor extends ExecutorRun {
      * then on the agent's status update manager is responsible for delivering it.
      */
     void update(TaskStatus status) {
+        report(filled(status));
+        if (connection != null) {
+            connection.send(ExecutorEvents.acknowledged(status.getTaskId(), status.getUuid()));
+        }
+    }
+
+    private TaskStatus filled(TaskStatus status) {
         TaskStatus.Builder filled = status.toBuilder().setAgentId(context.agent().get().getId()).setExecutorId(id());
         if (!status.hasTimestamp()) {
             filled.setTimestamp(TaskStatuses.now());
         }
-        report(filled.build());
-        if (connection != null) {
-            connection.send(ExecutorEvents.acknowledged(status.getTaskId(), status.getUuid()));
-        }
+        return filled.build();
     }
 
     /** A message from the executor for its framework. */

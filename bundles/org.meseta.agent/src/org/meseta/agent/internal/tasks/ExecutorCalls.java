@@ -42,7 +42,11 @@ public final class ExecutorCalls {
             return new Outcome.Rejected(403, "Executor is not subscribed");
         }
         return switch (call.getType()) {
-            case SUBSCRIBE -> new Outcome.Subscribe();
+            case SUBSCRIBE -> {
+                executor.get().resubscribing(call.getSubscribe().getUnacknowledgedUpdatesList().stream()
+                        .map(Call.Update::getStatus).toList());
+                yield new Outcome.Subscribe();
+            }
             case UPDATE -> {
                 executor.get().update(call.getUpdate().getStatus());
                 yield new Outcome.Accepted();

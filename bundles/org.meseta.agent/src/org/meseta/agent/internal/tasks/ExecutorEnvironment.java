@@ -60,7 +60,7 @@ final class ExecutorEnvironment {
         environment.put("MESOS_CHECKPOINT", framework.getCheckpoint() ? "1" : "0");
         if (framework.getCheckpoint()) {
             environment.put("MESOS_RECOVERY_TIMEOUT", StoutDuration.format(settings.recoveryTimeout()));
-            environment.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", StoutDuration.format(settings.subscriptionBackoffMax()));
+            environment.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", StoutDuration.format(settings.reregistrationTimeout()));
         }
         return environment;
     }

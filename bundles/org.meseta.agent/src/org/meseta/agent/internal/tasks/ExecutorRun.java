@@ -1,6 +1,8 @@
 package org.meseta.agent.internal.tasks;
 
+import com.google.protobuf.ByteString;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.containerizer.Limits;
 import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
@@ -59,6 +62,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     final ExecutorInfo info;
     final ContainerID containerId;
     final Sandbox sandbox;
+    /** What survives an agent restart of this run. */
+    final RunCheckpoint checkpoint;
     FrameworkInfo framework;
     ExecutorState state = ExecutorState.LAUNCHING;
     /** Set once the process started. */
@@ -76,12 +81,13 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
 
     /** @param changed told whenever the run may have become {@link #isDone()} */
     ExecutorRun(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
-            ContainerID containerId, Runnable changed) {
+            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
         this.context = context;
         this.framework = framework;
         this.info = info;
         this.sandbox = sandbox;
         this.containerId = containerId;
+        this.checkpoint = checkpoint;
         this.changed = changed;
     }
 
@@ -137,6 +143,17 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
 
     /** Called once the process started. */
     abstract void launched();
+
+    /** Called once a run recovered after an agent restart watches its process again. */
+    abstract void resumed();
+
+    /**
+     * Where the first process's supervisor writes its exit status, for a run whose process runs under a supervisor
+     * ({@link org.meseta.agent.internal.executor.ContainerLauncher#launchHeld}); empty for none.
+     */
+    Optional<Path> supervision() {
+        return Optional.empty();
+    }
 
     /** Called when the process ended, before unfinished tasks fail. */
     abstract void exitedWith(ExitStatus status);
@@ -200,7 +217,9 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         ContainerConfig config = new ContainerConfig(isolatedId(), sandbox.directory(), user(),
                 Limits.of(resources()));
         // Forking blocks for a while on a busy machine: off the actor thread, like filling the sandbox.
-        CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved, config), context.blocking())
+        Optional<Path> supervision = supervision();
+        CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved, config, supervision),
+                        context.blocking())
                 .whenComplete((started, error) -> context.actor().run(() -> started(started, error)));
     }
 
@@ -208,7 +227,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     private record Launched(Container container, CompletableFuture<Limitation> limitation) {}
 
     private Launched launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs,
-            ContainerConfig config) {
+            ContainerConfig config, Optional<Path> supervision) {
         try {
             context.containerizer().prepare(config);
         } catch (LaunchException e) {
@@ -217,7 +236,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         Container started = null;
         try {
             // Held until isolated, so that the task's code runs in its cgroups from its first instruction.
-            started = context.launcher().launchHeld(argv, environment, sandbox, runAs);
+            started = context.launcher().launchHeld(argv, environment, sandbox, runAs, supervision);
+            checkpointPid(started.pid());
             CompletableFuture<Limitation> limitation = context.containerizer().isolate(config.id(), started.pid());
             started.release();
             return new Launched(started, limitation);
@@ -227,6 +247,49 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             }
             context.containerizer().cleanup(config.id());
             throw new CompletionException(e);
+        }
+    }
+
+    /** Checkpointed before the process runs its program, so that a restarted agent finds it whatever it does. */
+    private void checkpointPid(long pid) throws LaunchException {
+        try {
+            checkpoint.forked(pid);
+        } catch (IOException e) {
+            throw new LaunchException("Failed to checkpoint the pid of process " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes back a run that a previous agent started and checkpointed, its tasks already {@linkplain #restore
+     * restored}: watches its process again ({@code live}) with the isolators' {@code limitation}, or, when the
+     * process ended while no agent ran, ends the run as it ended (its supervisor's exit status, if it had one).
+     */
+    final void recover(Optional<Container> live, CompletableFuture<Limitation> limitation) {
+        attachSandbox();
+        if (live.isEmpty()) {
+            exited(Container.recordedStatus(supervision()));
+            return;
+        }
+        container = live.get();
+        LOG.log(System.Logger.Level.INFO, "Recovered executor {0} of framework {1}: process {2} in {3}",
+                id().getValue(), frameworkId().getValue(), container.pid(), sandbox.directory());
+        limitation.thenAccept(limit -> context.actor().run(() -> limited(limit)));
+        container.exited().whenComplete((status, error) -> context.actor().run(() -> exited(status)));
+        resumed();
+    }
+
+    /**
+     * Puts back a task of a recovered run with the updates the agent took for it; a terminal update the framework
+     * acknowledged makes it completed.
+     */
+    final void restore(TaskEntry task, List<TaskStatus> updates, boolean terminalAcknowledged) {
+        tasks.put(task.id(), task);
+        if (!updates.isEmpty()) {
+            task.delivered();
+        }
+        updates.forEach(update -> apply(task, update));
+        if (terminalAcknowledged) {
+            complete(task);
         }
     }
 
@@ -255,7 +318,9 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         Container ended = container;
         // What the process left running dies with it; only then do the isolators let the container go.
         context.blocking().execute(() -> {
-            ended.kill();
+            if (ended != null) {
+                ended.kill();
+            }
             context.containerizer().cleanup(isolatedId());
         });
         LOG.log(System.Logger.Level.INFO, "Executor {0} of framework {1} {2}", id().getValue(),
@@ -403,6 +468,46 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     /** It ended and none of its tasks waits for an acknowledgement. */
     boolean isDone() {
         return state == ExecutorState.TERMINATED && tasks.isEmpty();
+    }
+
+    /** Whether a restarted agent recovers this run: its framework checkpoints. */
+    boolean isRecoverable() {
+        return checkpoint.isFull();
+    }
+
+    /**
+     * Records a status update the agent took for one of its tasks; a failure is logged, as the update itself is
+     * still delivered while this agent runs.
+     */
+    final void checkpointUpdate(TaskStatus status) {
+        try {
+            checkpoint.update(status);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "Cannot checkpoint {0} of task {1}: {2}; an agent restart would not"
+                    + " know of it", status.getState(), status.getTaskId().getValue(), e.getMessage());
+        }
+    }
+
+    /** Records the framework's acknowledgement of an update of one of its tasks. */
+    final void checkpointAcknowledgement(TaskID taskId, ByteString uuid) {
+        try {
+            checkpoint.acknowledged(taskId, uuid);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "Cannot checkpoint an acknowledgement of task {0}: {1}",
+                    taskId.getValue(), e.getMessage());
+        }
+    }
+
+    /** Forgets the run's checkpoint, off the actor thread: it is done. */
+    final void removeCheckpoint() {
+        context.blocking().execute(() -> {
+            try {
+                checkpoint.remove();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot remove the checkpoint of container {0}: {1}",
+                        containerId.getValue(), e.getMessage());
+            }
+        });
     }
 
     /** Whether some task may still run: not every live task has ended. */

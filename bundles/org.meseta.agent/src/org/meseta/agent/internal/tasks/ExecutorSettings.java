@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param registrationTimeout {@code --executor_registration_timeout}
  * @param shutdownGracePeriod {@code --executor_shutdown_grace_period}
  * @param recoveryTimeout {@code --recovery_timeout}, told to executors of checkpointing frameworks
- * @param subscriptionBackoffMax {@code --executor_reregistration_timeout}, told to the same executors
+ * @param reregistrationTimeout {@code --executor_reregistration_timeout}: how long a restarted agent waits for an
+ *     executor to subscribe again; told to executors of checkpointing frameworks as their subscription backoff
  * @param heartbeatInterval how often an executor's event stream carries a {@code HEARTBEAT}
  */
 public record ExecutorSettings(
@@ -22,5 +23,5 @@ public record ExecutorSettings(
         Duration registrationTimeout,
         Duration shutdownGracePeriod,
         Duration recoveryTimeout,
-        Duration subscriptionBackoffMax,
+        Duration reregistrationTimeout,
         Duration heartbeatInterval) {}

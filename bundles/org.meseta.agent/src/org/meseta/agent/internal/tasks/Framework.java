@@ -87,6 +87,7 @@ final class Framework {
         List<ExecutorRun> evicted = new ArrayList<>();
         for (ExecutorRun executor : done) {
             executors.remove(executor.id());
+            executor.removeCheckpoint();
             completed.addLast(executor);
             if (completed.size() > MAX_COMPLETED_EXECUTORS) {
                 evicted.add(completed.removeFirst());

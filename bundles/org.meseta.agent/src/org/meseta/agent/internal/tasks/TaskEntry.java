@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
@@ -30,6 +31,13 @@ final class TaskEntry {
         this.info = info;
         this.frameworkId = frameworkId;
         this.user = user;
+    }
+
+    /** A task the framework {@code framework} runs as its command's user, else as the framework's, if either says. */
+    static TaskEntry of(FrameworkInfo framework, TaskInfo task) {
+        Optional<String> user = task.getCommand().hasUser() ? Optional.of(task.getCommand().getUser())
+                : Optional.of(framework.getUser()).filter(name -> !name.isEmpty());
+        return new TaskEntry(task, framework.getId(), user);
     }
 
     TaskID id() {

@@ -1,5 +1,6 @@
 package org.meseta.agent.internal.tasks;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.meseta.agent.internal.checkpoint.MetaLayout;
+import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.Sandbox;
 import org.meseta.api.agentlink.AgentEvent;
@@ -80,7 +83,9 @@ public final class WorkDispatcher {
         if (existing.isEmpty()) {
             launch(framework, task, executorId);
         } else if (task.hasExecutor() && existing.get().acceptsTasks()) {
-            existing.get().run(entry(framework, task));
+            if (checkpointed(existing.get().checkpoint, framework, task)) {
+                existing.get().run(TaskEntry.of(framework.info(), task));
+            }
         } else {
             lostOrDropped(framework, task.getTaskId(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED, "Executor "
                     + executorId.getValue() + (task.hasCommand() ? " already exists" : " is terminating"));
@@ -89,34 +94,49 @@ public final class WorkDispatcher {
 
     private void launch(Framework framework, TaskInfo task, ExecutorID executorId) {
         ContainerID containerId = ContainerID.newBuilder().setValue(UUID.randomUUID().toString()).build();
+        ExecutorInfo info = task.hasCommand() ? CommandExecutorInfo.of(framework.info(), task)
+                : task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
+        String agentId = context.agent().get().getId().getValue();
         Sandbox sandbox;
+        RunCheckpoint checkpoint;
         try {
-            sandbox = Sandbox.create(context.settings().workDir(), context.agent().get().getId().getValue(),
-                    framework.id().getValue(), executorId.getValue(), containerId.getValue());
-        } catch (LaunchException e) {
+            sandbox = Sandbox.create(context.settings().workDir(), agentId, framework.id().getValue(),
+                    executorId.getValue(), containerId.getValue());
+            checkpoint = RunCheckpoint.create(MetaLayout.of(context.settings().workDir(), agentId),
+                    framework.info(), info, containerId);
+        } catch (LaunchException | IOException e) {
             agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_FAILED,
                     TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, e.getMessage());
+            return;
+        }
+        if (!checkpointed(checkpoint, framework, task)) {
             return;
         }
         Runnable changed = () -> context.actor().run(workload::reap);
         ExecutorRun run;
         if (task.hasCommand()) {
-            run = new CommandExecutor(context, framework.info(), entry(framework, task), sandbox,
-                    containerId, changed);
+            run = new CommandExecutor(context, framework.info(), TaskEntry.of(framework.info(), task), sandbox,
+                    containerId, checkpoint, changed);
         } else {
-            ExecutorInfo info = task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
-            run = new CustomExecutor(context, framework.info(), info, sandbox, containerId, changed);
-            run.run(entry(framework, task));
+            run = new CustomExecutor(context, framework.info(), info, sandbox, containerId, checkpoint, changed);
+            run.run(TaskEntry.of(framework.info(), task));
         }
         framework.add(run);
         run.attachSandbox();
         run.start();
     }
 
-    private static TaskEntry entry(Framework framework, TaskInfo task) {
-        Optional<String> user = task.getCommand().hasUser() ? Optional.of(task.getCommand().getUser())
-                : Optional.of(framework.info().getUser()).filter(name -> !name.isEmpty());
-        return new TaskEntry(task, framework.id(), user);
+    /** Checkpoints a task before it runs; if that fails, the task fails instead. */
+    private boolean checkpointed(RunCheckpoint checkpoint, Framework framework, TaskInfo task) {
+        try {
+            checkpoint.task(task);
+            return true;
+        } catch (IOException e) {
+            agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_FAILED,
+                    TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, "Failed to checkpoint the task: "
+                            + e.getMessage());
+            return false;
+        }
     }
 
     private void killTask(FrameworkID frameworkId, Call.Kill kill) {

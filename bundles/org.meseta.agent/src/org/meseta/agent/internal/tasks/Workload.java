@@ -20,6 +20,7 @@ import org.meseta.agent.internal.containerizer.Limits;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.ExecutorSnapshot;
 import org.meseta.agent.internal.tasks.WorkloadSnapshot.FrameworkSnapshot;
 import org.meseta.agent.internal.updates.StatusUpdateManager;
+import org.meseta.containerizer.api.ContainerId;
 
 /**
  * Everything this agent runs: its frameworks, their executor runs and tasks, and the bounded list of frameworks
@@ -88,9 +89,16 @@ public final class Workload {
                 .toList();
     }
 
-    /** Kills every process of every run, for an agent that stops (it cannot recover them later). */
-    public void killAll() {
-        runs().filter(run -> run.container != null).forEach(run -> run.container.kill());
+    /**
+     * Kills every process of every run that a restarted agent would not recover (its framework does not
+     * checkpoint), for an agent that stops.
+     *
+     * @return the containers killed, for the isolators to clean up
+     */
+    public List<ContainerId> killUnrecoverable() {
+        List<ExecutorRun> killed = runs().filter(run -> run.container != null && !run.isRecoverable()).toList();
+        killed.forEach(run -> run.container.kill());
+        return killed.stream().map(ExecutorRun::isolatedId).toList();
     }
 
     /** The containers whose processes run now, for {@code /monitor/statistics} and {@code GET_CONTAINERS}. */

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,19 +43,40 @@ public final class StatusUpdateManager {
     private final RetryIntervals intervals;
     private final Consumer<AgentCall> master;
     private final AcknowledgementListener listener;
+    private final UpdateJournal journal;
     private final Map<StreamKey, StatusUpdateStream> streams = new HashMap<>();
     private boolean paused = true;
 
     /**
      * @param master sends a call to the master (fire and forget)
      * @param listener learns of each acknowledged update, after it left its stream
+     * @param journal records each update taken and each acknowledgement before the manager acts on it
      */
     public StatusUpdateManager(Actor actor, RetryIntervals intervals, Consumer<AgentCall> master,
-            AcknowledgementListener listener) {
+            AcknowledgementListener listener, UpdateJournal journal) {
         this.actor = actor;
         this.intervals = intervals;
         this.master = master;
         this.listener = listener;
+        this.journal = journal;
+    }
+
+    /**
+     * Puts back a task's stream as a previous run of the agent left it: {@code taken} are the updates it took, in
+     * order, {@code acknowledged} the uuids the framework acknowledged. Nothing is sent (the manager is paused until
+     * the agent registers); the journal is not told, as it holds all this already.
+     */
+    public void recover(FrameworkID frameworkId, List<TaskStatus> taken, List<ByteString> acknowledged) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        StreamKey key = new StreamKey(frameworkId, taken.get(0).getTaskId());
+        StatusUpdateStream stream = streams.computeIfAbsent(key, k -> new StatusUpdateStream(frameworkId));
+        taken.forEach(stream::add);
+        acknowledged.forEach(stream::acknowledge);
+        if (stream.isDone()) {
+            streams.remove(key);
+        }
     }
 
     /**
@@ -68,6 +90,7 @@ public final class StatusUpdateManager {
         Received received = stream.add(status);
         switch (received) {
             case ACCEPTED -> {
+                journal.taken(frameworkId, status);
                 if (stream.head().orElseThrow() == status) {
                     forwardHead(stream, intervals.min());
                 }
@@ -93,6 +116,7 @@ public final class StatusUpdateManager {
                     stream == null ? "no update of this task is pending" : "it is not the oldest pending update");
             return;
         }
+        journal.acknowledged(frameworkId, taskId, uuid);
         stream.retry.cancel();
         if (stream.isDone()) {
             streams.remove(key);

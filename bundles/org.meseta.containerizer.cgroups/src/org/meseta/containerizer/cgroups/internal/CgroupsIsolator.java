@@ -170,14 +170,27 @@ abstract class CgroupsIsolator implements Isolator {
         }
     }
 
+    /** Cleans up the containers whose processes all ended; those still running are left for a restarted agent. */
     @Override
     public void close() {
-        for (ContainerId id : List.copyOf(containers.keySet())) {
+        for (Map.Entry<ContainerId, Cgroups> container : List.copyOf(containers.entrySet())) {
             try {
-                cleanup(id);
+                if (isEmpty(container.getValue())) {
+                    cleanup(container.getKey());
+                }
             } catch (IsolatorException e) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot clean up container {0}: {1}", id, e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Cannot clean up container {0}: {1}", container.getKey(),
+                        e.getMessage());
             }
         }
+    }
+
+    private static boolean isEmpty(Cgroups cgroups) throws IsolatorException {
+        for (Cgroup cgroup : cgroups.distinct()) {
+            if (cgroup.exists() && !cgroup.processes().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -82,6 +82,16 @@ final class MesetaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Kills the script's JVM with SIGKILL, as a crash would end it: nothing of the daemon's shutdown runs, the
+     * processes it started live on. Returns the script's exit status.
+     */
+    int killVm(Duration timeout) {
+        process.children().filter(child -> child.info().command().map(command -> command.endsWith("/java"))
+                .orElse(false)).forEach(ProcessHandle::destroyForcibly);
+        return awaitExit(timeout);
+    }
+
     /** The script's JVM is its child: kill it too, or it outlives the test. */
     private void killTree() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

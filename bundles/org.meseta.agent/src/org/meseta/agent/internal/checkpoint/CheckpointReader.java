@@ -1,0 +1,131 @@
+package org.meseta.agent.internal.checkpoint;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.TaskInfo;
+
+/**
+ * Reads back what a previous run of the agent checkpointed ({@link MetaLayout}): every executor run, whether its
+ * first process still runs, and for checkpointing frameworks the infos, tasks and status updates. Blocking
+ * file-system work, done once when the agent starts. Stateless.
+ */
+public final class CheckpointReader {
+
+    /**
+     * A process that started this long after its pid was checkpointed is another one that got the pid since: the
+     * JDK computes start times from the boot time, which the kernel gives in whole seconds.
+     */
+    private static final Duration START_TIME_SLACK = Duration.ofSeconds(2);
+
+    private CheckpointReader() {}
+
+    /**
+     * Every run checkpointed under {@code layout}, in no particular order; none if nothing was.
+     *
+     * @throws IOException naming the file that cannot be read or is not what it should be
+     */
+    public static List<RecoveredRun> read(MetaLayout layout) throws IOException {
+        List<RecoveredRun> runs = new ArrayList<>();
+        for (Path framework : children(layout.frameworks())) {
+            Optional<FrameworkInfo> frameworkInfo = read(framework.resolve(MetaLayout.FRAMEWORK_INFO),
+                    FrameworkInfo.parser(), "FrameworkInfo");
+            for (Path executor : children(framework.resolve("executors"))) {
+                Optional<ExecutorInfo> executorInfo = read(executor.resolve(MetaLayout.EXECUTOR_INFO),
+                        ExecutorInfo.parser(), "ExecutorInfo");
+                Optional<RecoveredRun.Infos> infos = frameworkInfo.flatMap(f -> executorInfo.map(
+                        e -> new RecoveredRun.Infos(f, e)));
+                for (Path run : children(executor.resolve("runs"))) {
+                    runs.add(run(run, infos));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static RecoveredRun run(Path run, Optional<RecoveredRun.Infos> infos) throws IOException {
+        List<RecoveredTask> tasks = new ArrayList<>();
+        if (infos.isPresent()) {
+            for (Path task : children(run.resolve("tasks"))) {
+                Optional<TaskInfo> info = read(task.resolve(MetaLayout.TASK_INFO), TaskInfo.parser(), "TaskInfo");
+                if (info.isPresent()) {
+                    UpdateRecords.Replay replay = UpdateRecords.read(task.resolve(MetaLayout.TASK_UPDATES));
+                    tasks.add(new RecoveredTask(info.get(), replay.updates(), replay.acknowledged()));
+                }
+            }
+            tasks.sort((a, b) -> Long.compare(firstSeen(a), firstSeen(b)));
+        }
+        ContainerID containerId = ContainerID.newBuilder().setValue(run.getFileName().toString()).build();
+        return new RecoveredRun(infos, containerId, process(MetaLayout.forkedPid(run)), MetaLayout.status(run),
+                tasks, RunCheckpoint.recovered(run, infos.isPresent()));
+    }
+
+    /** When the task's first update was made, for ordering tasks as they were launched. */
+    private static long firstSeen(RecoveredTask task) {
+        return task.updates().isEmpty() ? Long.MAX_VALUE : (long) (task.updates().get(0).getTimestamp() * 1e6);
+    }
+
+    /** The process whose pid the file holds, if it runs and started before the file was written. */
+    private static Optional<ProcessHandle> process(Path pidFile) throws IOException {
+        String text;
+        Instant written;
+        try {
+            text = Files.readString(pidFile).strip();
+            written = Files.getLastModifiedTime(pidFile).toInstant();
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // the agent stopped before the process started
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IOException(pidFile + " does not hold a pid: '" + text + "'", e);
+        }
+        Instant latestStart = written.plus(START_TIME_SLACK);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> process.info().startInstant()
+                .map(start -> !start.isAfter(latestStart)).orElse(true));
+    }
+
+    private static <M extends Message> Optional<M> read(Path file, Parser<M> parser, String type)
+            throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IOException(file + " is not a " + type + " checkpoint: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The subdirectories of {@code dir} (not the {@code latest} links), none if it does not exist. */
+    private static List<Path> children(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                entry -> Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
+            entries.forEach(children::add);
+        }
+        return children;
+    }
+}

@@ -1,0 +1,130 @@
+package org.meseta.agent.internal.checkpoint;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.TaskID;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.TaskStatus;
+
+/**
+ * What the agent checkpoints of one executor run ({@link MetaLayout}). Every run records the pid of its first
+ * process, so that a restarted agent finds and kills what it must not recover. A run of a framework that asked for
+ * checkpointing ({@code FrameworkInfo.checkpoint}) also records the framework, the executor, its tasks and their
+ * status updates, from which a restarted agent recovers the run ({@link CheckpointReader}).
+ *
+ * <p>Files are written aside and renamed (updates are appended and forced), so a crash leaves a whole old or new
+ * file. Failures to write are returned to the caller, which decides what they cost. Confined to the agent's actor
+ * thread, which is where the agent decides what happened.
+ */
+public final class RunCheckpoint {
+
+    private final Path run;
+    private final boolean full;
+
+    private RunCheckpoint(Path run, boolean full) {
+        this.run = run;
+        this.full = full;
+    }
+
+    /**
+     * Starts the checkpoint of a new run: for a checkpointing framework its framework and executor infos.
+     *
+     * @throws IOException if they cannot be written
+     */
+    public static RunCheckpoint create(MetaLayout layout, FrameworkInfo framework, ExecutorInfo executor,
+            ContainerID containerId) throws IOException {
+        RunCheckpoint checkpoint = new RunCheckpoint(layout.run(framework.getId(), executor.getExecutorId(),
+                containerId), framework.getCheckpoint());
+        Files.createDirectories(checkpoint.run);
+        if (checkpoint.full) {
+            write(layout.framework(framework.getId()).resolve(MetaLayout.FRAMEWORK_INFO), framework);
+            write(layout.executor(framework.getId(), executor.getExecutorId()).resolve(MetaLayout.EXECUTOR_INFO),
+                    executor);
+        }
+        return checkpoint;
+    }
+
+    /** The checkpoint of a run recovered from {@code run}, its directory. */
+    static RunCheckpoint recovered(Path run, boolean full) {
+        return new RunCheckpoint(run, full);
+    }
+
+    /** Whether the run is recovered after a restart: its framework asked for checkpointing. */
+    public boolean isFull() {
+        return full;
+    }
+
+    /** Where a supervised first process writes its exit status: only a recovered run needs it. */
+    public Optional<Path> statusFile() {
+        return full ? Optional.of(MetaLayout.status(run)) : Optional.empty();
+    }
+
+    /** Records the pid of the run's first process, just after it started. */
+    public void forked(long pid) throws IOException {
+        write(MetaLayout.forkedPid(run), Long.toString(pid).getBytes(StandardCharsets.US_ASCII), full);
+    }
+
+    /** Records a task given to the run (the framework's newest info replaces an older one). */
+    public void task(TaskInfo task) throws IOException {
+        if (full) {
+            write(MetaLayout.task(run, task.getTaskId()).resolve(MetaLayout.TASK_INFO), task);
+        }
+    }
+
+    /** Records a status update the agent took for one of its tasks, before the agent acts on it. */
+    public void update(TaskStatus status) throws IOException {
+        if (full) {
+            UpdateRecords.appendUpdate(updates(status.getTaskId()), status);
+        }
+    }
+
+    /** Records the framework's acknowledgement of a task's update. */
+    public void acknowledged(TaskID taskId, ByteString uuid) throws IOException {
+        if (full) {
+            UpdateRecords.appendAcknowledgement(updates(taskId), uuid);
+        }
+    }
+
+    /** Forgets the run: it ended and none of its tasks waits for an acknowledgement. */
+    public void remove() throws IOException {
+        if (!Files.exists(run)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(run)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private Path updates(TaskID taskId) throws IOException {
+        return Files.createDirectories(MetaLayout.task(run, taskId)).resolve(MetaLayout.TASK_UPDATES);
+    }
+
+    private static void write(Path target, Message message) throws IOException {
+        write(target, message.toByteArray(), true);
+    }
+
+    /** @param sync whether to force the content to disk: only what recovery depends on pays for that */
+    private static void write(Path target, byte[] content, boolean sync) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(target.getFileName() + ".new");
+        Files.write(temp, content, sync ? new StandardOpenOption[] {StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC}
+                : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE});
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,153 @@
+package org.meseta.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meseta.api.agentlink.AgentCall;
+import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.daemon.Daemon;
+import org.meseta.testing.Eventually;
+
+/**
+ * An agent that stops and starts again on the same work_dir, as in Mesos's slave recovery tests: tasks of
+ * checkpointing frameworks keep running and are taken back, updates the framework has not acknowledged are sent
+ * again, a task that ended meanwhile reports how it ended, and {@code --recover=cleanup} kills everything.
+ */
+class AgentRecoveryTest {
+
+    /** Writes the task's pid, then runs until killed. */
+    private static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
+
+    @TempDir
+    Path workDir;
+
+    private LinkedAgent agent;
+
+    @BeforeEach
+    void start() throws Exception {
+        agent = LinkedAgent.start(workDir);
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+    }
+
+    private static FrameworkInfo checkpointing() {
+        return LinkedAgent.framework().toBuilder().setCheckpoint(true).build();
+    }
+
+    private long taskPid(String taskId) throws Exception {
+        Path file = agent.sandbox(taskId).resolve("task.pid");
+        Eventually.await("task " + taskId + " wrote its pid", () -> Files.exists(file)
+                && !Files.readString(file).isBlank());
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Test
+    void aRunningTaskKeepsRunningIsReportedAndItsUnacknowledgedUpdateIsSentAgain() throws Exception {
+        agent.run(checkpointing(), LinkedAgent.commandTask("t1", SLEEPER));
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING);
+        TaskStatus running = agent.nextUpdate("t1").status(); // not acknowledged
+        long pid = taskPid("t1");
+
+        AgentSubscribe subscription = agent.restart();
+
+        assertTrue(isAlive(pid), "the task's process outlived the agent");
+        assertEquals(LinkedAgent.AGENT_ID, subscription.agentInfo().getId(), "it re-registers under its id");
+        Task reported = subscription.tasks().stream().filter(task -> task.getTaskId().getValue().equals("t1"))
+                .findFirst().orElseThrow();
+        assertEquals(TaskState.TASK_RUNNING, reported.getState());
+        assertEquals(running.getUuid(), reported.getStatusUpdateUuid());
+        AgentCall.Update resent = agent.master().next(AgentCall.Update.class,
+                update -> update.status().getUuid().equals(running.getUuid()));
+        assertEquals(TaskState.TASK_RUNNING, resent.status().getState());
+
+        // The agent controls the task it took back.
+        agent.acknowledge(running);
+        agent.kill("t1", Optional.empty());
+        TaskStatus killed = agent.acknowledgeStates("t1", TaskState.TASK_KILLED);
+        assertEquals("Command terminated with signal Terminated", killed.getMessage());
+        assertFalse(isAlive(pid));
+    }
+
+    @Test
+    void aTaskThatEndsWhileTheAgentIsDownReportsHowItEnded() throws Exception {
+        agent.run(checkpointing(), LinkedAgent.commandTask("t1",
+                "echo $$ > task.pid; while [ ! -e go ]; do sleep 0.05; done; echo done; exit 3"));
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        long pid = taskPid("t1");
+
+        agent.stop();
+        Files.createFile(agent.sandbox("t1").resolve("go"));
+        Eventually.await("the task ended while no agent ran", () -> !isAlive(pid));
+        agent.restart();
+
+        TaskStatus failed = agent.acknowledgeStates("t1", TaskState.TASK_FAILED);
+        assertEquals("Command exited with status 3", failed.getMessage());
+        assertEquals(TaskStatus.Source.SOURCE_EXECUTOR, failed.getSource());
+        assertEquals("done\n", Files.readString(agent.sandbox("t1").resolve("stdout")));
+    }
+
+    @Test
+    void tasksOfFrameworksThatDoNotCheckpointDieWithTheAgentAndAreNotReported() throws Exception {
+        agent.run(LinkedAgent.framework(), LinkedAgent.commandTask("t1", SLEEPER));
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        long pid = taskPid("t1");
+
+        AgentSubscribe subscription = agent.restart();
+
+        assertFalse(isAlive(pid));
+        assertEquals(List.of(), subscription.tasks());
+        assertEquals(List.of(), subscription.frameworks());
+    }
+
+    @Test
+    void recoverCleanupKillsEveryTaskForgetsTheAgentsIdAndExits() throws Exception {
+        agent.run(checkpointing(), LinkedAgent.commandTask("t1", SLEEPER));
+        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        long pid = taskPid("t1");
+
+        Daemon.Running cleanup = agent.stopAndStart("--recover=cleanup");
+
+        assertEquals(0, cleanup.exitStatus().toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertFalse(isAlive(pid), "the task was killed");
+        assertFalse(Files.exists(workDir.resolve("agent/meta/slaves/latest"), LinkOption.NOFOLLOW_LINKS),
+                "the agent forgot its id");
+    }
+
+    @Test
+    void anExecutorThatDoesNotSubscribeAgainInTimeIsKilledAndItsTasksFail() throws Exception {
+        agent.run(checkpointing(), LinkedAgent.task("t1").setExecutor(LinkedAgent.executor("e1")));
+        agent.executorEnvironment("e1");
+        long pid = ProcessHandle.allProcesses().filter(process -> process.info().arguments()
+                .map(arguments -> String.join(" ", arguments).contains("mkfifo control")).orElse(false))
+                .findFirst().orElseThrow().pid();
+
+        agent.restart("--executor_reregistration_timeout=200ms");
+
+        TaskStatus failed = agent.acknowledgeStates("t1", TaskState.TASK_FAILED);
+        assertEquals(TaskStatus.Reason.REASON_EXECUTOR_REREGISTRATION_TIMEOUT, failed.getReason());
+        assertEquals("Executor did not reregister within 200ms", failed.getMessage());
+        Eventually.await("the executor was killed", () -> !isAlive(pid));
+    }
+}
