@@ -65,7 +65,7 @@ public final class Agent implements AutoCloseable {
     private final AgentCheckpoint checkpoint;
     private final Lifecycle lifecycle = new Lifecycle("The agent");
     private final Instant startTime;
-    /** What it offers: its {@code --resources} at first, then as dynamic reservations change it (in memory). */
+    /** What it offers: its {@code --resources} at first, then as dynamic reservations change it (checkpointed). */
     private Resources total;
     private final Workload workload = new Workload();
     private final AttachedPaths files = new AttachedPaths();
@@ -238,6 +238,12 @@ public final class Agent implements AutoCloseable {
         if (event instanceof AgentEvent.UpdateTotal update) {
             total = Resources.ofValidated(update.total());
             LOG.log(System.Logger.Level.INFO, "The master changed this agent''s total resources to {0}", total);
+            try {
+                checkpoint.saveTotal(update.total());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "Cannot checkpoint the agent''s total resources under {0}: {1};"
+                        + " after a restart it will offer its --resources", config.workDir(), e.getMessage());
+            }
         } else {
             dispatcher.handle(event);
         }

@@ -1,7 +1,10 @@
 package org.meseta.agent.internal;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.Attribute;
+import org.apache.mesos.v1.Protos.Resource;
 import org.meseta.api.protobuf.ProtobufCodec;
 import org.meseta.api.resources.Attributes;
 import org.meseta.api.resources.ResourceParseException;
@@ -27,6 +31,7 @@ import org.meseta.daemon.DaemonException;
  * <pre>
  *   &lt;work_dir&gt;/meta/slaves/&lt;agent id&gt;/slave.info   the admitted AgentInfo, binary protobuf
  *   &lt;work_dir&gt;/meta/slaves/latest                   symbolic link to the directory of the current id
+ *   &lt;work_dir&gt;/meta/resources/resources.info         the total the master last gave (dynamic reservations)
  * </pre>
  *
  * Both are replaced atomically (written aside, then renamed), so a crash leaves the old or the new checkpoint,
@@ -44,10 +49,12 @@ final class AgentCheckpoint {
 
     private final Path slaves;
     private final Path latest;
+    private final Path resources;
 
     AgentCheckpoint(Path workDir) {
         this.slaves = workDir.resolve("meta").resolve("slaves");
         this.latest = slaves.resolve("latest");
+        this.resources = workDir.resolve("meta").resolve("resources").resolve("resources.info");
     }
 
     /** The {@code latest} link, for messages that tell the operator what to remove. */
@@ -103,6 +110,53 @@ final class AgentCheckpoint {
         } catch (IOException e) {
             throw new DaemonException("Cannot remove " + latest + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checkpoints the total the master gave the agent ({@code UPDATE_TOTAL}: its dynamic reservations), as Mesos's
+     * agent checkpoints its resources: a sequence of {@code Resource} messages, each after its 4-byte big-endian
+     * length.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    void saveTotal(List<Resource> total) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (Resource resource : total) {
+            byte[] encoded = resource.toByteArray();
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+        Files.createDirectories(resources.getParent());
+        writeAtomically(resources, bytes.toByteArray());
+    }
+
+    /**
+     * The total checkpointed by {@link #saveTotal}, for an agent that recovered its id; empty if there is none.
+     *
+     * @throws DaemonException in one line when the file cannot be read
+     */
+    Optional<List<Resource>> recoverTotal() throws DaemonException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(resources);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(resources, String.valueOf(e.getMessage()));
+        }
+        List<Resource> total = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            while (buffer.hasRemaining()) {
+                byte[] encoded = new byte[buffer.getInt()];
+                buffer.get(encoded);
+                total.add(Resource.parseFrom(encoded));
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw unreadable(resources, "it is not a resources checkpoint (" + e.getMessage() + ")");
+        }
+        return Optional.of(total);
     }
 
     private static void writeAtomically(Path target, byte[] content) throws IOException {

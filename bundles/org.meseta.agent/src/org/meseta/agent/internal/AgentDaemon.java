@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.Resource;
 import org.meseta.agent.internal.containerizer.Containerizer;
 import org.meseta.agent.internal.containerizer.Isolation;
 import org.meseta.agent.internal.containerizer.IsolationControl;
@@ -65,6 +66,9 @@ public final class AgentDaemon implements Daemon {
         Resources total = totalResources(config);
         AgentCheckpoint checkpoint = new AgentCheckpoint(config.workDir());
         AgentInfo info = checkpoint.recover(agentInfo(config, total));
+        if (info.hasId()) {
+            total = checkpointedTotal(checkpoint).orElse(total);
+        }
         AgentRecovery recovery = AgentRecovery.read(config, info, checkpoint);
         try (Teardown teardown = new Teardown()) {
             Optional<LogFile> log = Optional.empty();
@@ -134,6 +138,19 @@ public final class AgentDaemon implements Daemon {
         saved.ifPresent(settings -> LOG.log(System.Logger.Level.INFO, "Isolation settings from {0} override the"
                 + " --isolation and --cgroups_* flags: {1}", file.path(), settings));
         return saved.orElse(flags);
+    }
+
+    /** The total with the dynamic reservations the master made, as the agent's previous run checkpointed it. */
+    private static Optional<Resources> checkpointedTotal(AgentCheckpoint checkpoint) throws DaemonException {
+        Optional<List<Resource>> saved = checkpoint.recoverTotal();
+        if (saved.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Resources.of(saved.get()));
+        } catch (ResourceParseException e) {
+            throw new DaemonException("Cannot recover the agent's resources: " + e.getMessage(), e);
+        }
     }
 
     private static Resources totalResources(AgentConfig config) throws DaemonException {

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.agentlink.AgentCall;
+import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Daemon;
 import org.meseta.testing.Eventually;
 
 /**
  * An agent that stops and starts again on the same work_dir, as in Mesos's slave recovery tests: tasks of
  * checkpointing frameworks keep running and are taken back, updates the framework has not acknowledged are sent
- * again, a task that ended meanwhile reports how it ended, and {@code --recover=cleanup} kills everything.
+ * again, a task that ended meanwhile reports how it ended, the total the master gave is kept, and
+ * {@code --recover=cleanup} kills everything.
  */
 class AgentRecoveryTest {
 
@@ -133,6 +136,18 @@ class AgentRecoveryTest {
         assertFalse(isAlive(pid), "the task was killed");
         assertFalse(Files.exists(workDir.resolve("agent/meta/slaves/latest"), LinkOption.NOFOLLOW_LINKS),
                 "the agent forgot its id");
+    }
+
+    @Test
+    void theTotalWithTheMastersReservationsIsOfferedAgainAfterARestart() throws Exception {
+        Resources total = Resources.parse("cpus:1;cpus(eng):1;mem:1024;disk:2048;ports:[31000-31099]", "*");
+        agent.master().send(new AgentEvent.UpdateTotal(total.toList()));
+        Path checkpoint = workDir.resolve("agent/meta/resources/resources.info");
+        Eventually.await("the agent checkpointed its new total", () -> Files.exists(checkpoint));
+
+        AgentSubscribe subscription = agent.restart();
+
+        assertEquals(total, Resources.of(subscription.totalResources()));
     }
 
     @Test
