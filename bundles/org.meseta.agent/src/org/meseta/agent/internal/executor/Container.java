@@ -62,13 +62,19 @@ public final class Container {
         members().forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * The first process first: a launch wrapper that waits for a child of its own (namespaces/pid's {@code unshare})
+     * then dies of the signal itself, rather than living on to report its child's death as an exit status.
+     */
     private List<ProcessHandle> members() {
-        if (ownSession) {
-            return ProcessTree.session(process.pid());
-        }
         List<ProcessHandle> members = new ArrayList<>();
         members.add(process.toHandle());
-        process.descendants().forEach(members::add);
+        if (ownSession) {
+            ProcessTree.session(process.pid()).stream().filter(member -> member.pid() != process.pid())
+                    .forEach(members::add);
+        } else {
+            process.descendants().forEach(members::add);
+        }
         return members;
     }
 }

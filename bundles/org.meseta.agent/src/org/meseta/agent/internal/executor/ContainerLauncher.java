@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.meseta.containerizer.api.ContainerLaunchInfo;
 import org.meseta.containerizer.api.Launcher;
 
 /**
@@ -54,27 +55,30 @@ public final class ContainerLauncher implements Launcher {
      */
     public Container launch(List<String> argv, Map<String, String> environment, Sandbox sandbox,
             Optional<RunAs> runAs) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, false);
+        return start(argv, environment, sandbox, runAs, ContainerLaunchInfo.NONE, false);
     }
 
     /**
      * Starts {@code argv} in {@code sandbox} held: the process exists (its pid can be put in cgroups) but runs
      * nothing of {@code argv} until {@link Container#release()}. It waits in {@value #SHELL}, reading a line from a
      * pipe, and then replaces itself with {@code argv} (same pid) with {@code /dev/null} as its stdin; if the pipe
-     * closes without that line it exits with status 1 and {@code argv} never runs. Otherwise as {@link #launch}.
+     * closes without that line it exits with status 1 and {@code argv} never runs. Released, it runs {@code argv}
+     * through the wrapper {@code launch} names, if any (as the agent's user, before the switch to {@code runAs}); the
+     * wrapper's process is then the container's first process. Otherwise as {@link #launch}.
      */
     public Container launchHeld(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, true);
+            Optional<RunAs> runAs, ContainerLaunchInfo launch) throws LaunchException {
+        return start(argv, environment, sandbox, runAs, launch, true);
     }
 
     private Container start(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs, boolean held) throws LaunchException {
+            Optional<RunAs> runAs, ContainerLaunchInfo launch, boolean held) throws LaunchException {
         List<String> command = new ArrayList<>();
         setsid.ifPresent(path -> command.add(path.toString()));
         if (held) {
             command.addAll(List.of(SHELL, "-c", HOLD_SCRIPT, "meseta-held"));
         }
+        command.addAll(launch.wrapper());
         if (runAs.isPresent()) {
             Path switcher = setpriv.orElseThrow(() -> new LaunchException("Cannot run as user '" + runAs.get().user()
                     + "': setpriv (util-linux) is not installed on this agent"));
