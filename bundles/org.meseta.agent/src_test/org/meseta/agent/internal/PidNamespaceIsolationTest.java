@@ -24,8 +24,8 @@ import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
 
 /**
- * {@code namespaces/pid} under a real agent: a command task is pid 1 of a pid namespace of its own and sees only its own
- * processes, while the posix isolators still measure it by its host pids; killing it kills every process of its
+ * {@code namespaces/pid} under a real agent: a command task is pid 1 of a pid namespace of its own and sees only its
+ * own processes, while the posix isolators still measure it by its host pids; killing it kills every process of its
  * namespace, even one that left the task's session; its exit status comes through; and the isolator may be enabled at
  * runtime. A host where the isolator cannot work (not root) skips them, saying why.
  */

@@ -27,7 +27,7 @@ public record ContainerLaunchInfo(List<String> wrapper) {
         wrapper = List.copyOf(wrapper);
     }
 
-    /** This launch info with {@code inner}'s wrapper running inside this one's (the agent merges in isolation order). */
+    /** This launch info with {@code inner}'s wrapper inside this one's (the agent merges in isolation order). */
     public ContainerLaunchInfo andThen(ContainerLaunchInfo inner) {
         List<String> both = new ArrayList<>(wrapper);
         both.addAll(inner.wrapper);

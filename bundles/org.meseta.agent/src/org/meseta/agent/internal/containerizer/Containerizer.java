@@ -18,8 +18,8 @@ import org.meseta.containerizer.api.Limitation;
 
 /**
  * The agent's containerizer: its launcher and the isolators {@code --isolation} named, driven through their phases
- * in the flag's order (see {@link Isolator}). Failures of {@code prepare} and {@code isolate} fail the launch;
- * failures of the other phases are logged and skipped, so that one isolator does not take down the others.
+ * in the flag's order (see {@link Isolator}). Failures of {@code prepare}, {@code launchInfo} and {@code isolate} fail
+ * the launch; failures of the other phases are logged and skipped, so that one isolator does not take down the others.
  * Thread-safe; every method but {@link #launcher()} blocks and is called off the agent's actor thread.
  *
  * <p>The isolators may change while containers run ({@link #switchTo}, the isolation settings): each container keeps
