@@ -26,8 +26,8 @@ import org.meseta.testing.JsonTree;
 /**
  * {@code namespaces/pid} under a real agent: a command task is pid 1 of a pid namespace of its own and sees only its
  * own processes, while the posix isolators still measure it by its host pids; killing it kills every process of its
- * namespace, even one that left the task's session; its exit status comes through; and the isolator may be enabled at
- * runtime. A host where the isolator cannot work (not root) skips them, saying why.
+ * namespace, even one that left the task's session; its exit status comes through; a task of another user is pid 1
+ * too; and the isolator may be enabled at runtime. A host where the isolator cannot work (not root) skips them, saying why.
  */
 class PidNamespaceIsolationTest {
 
@@ -81,6 +81,16 @@ class PidNamespaceIsolationTest {
                     TaskState.TASK_FAILED);
 
             assertEquals("Command exited with status 3", failed.getMessage());
+        }
+    }
+
+    @Test
+    void aTaskRunAsAnotherUserEntersItsNamespaceBeforeTheUserSwitch() throws Exception {
+        try (LinkedAgent agent = start("--isolation=namespaces/pid")) {
+            agent.run(framework("nobody"), commandTask("t1", "echo $$ $(id -un) > who.txt"));
+
+            agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+            assertEquals("1 nobody", read(agent.sandbox("t1"), "who.txt"));
         }
     }
 
