@@ -126,7 +126,8 @@ class ContainerizerTest {
                 + "posix/cpu"));
 
         assertEquals("Invalid --isolation 'no/such': no isolator of that name is installed (installed: cgroups/cpu,"
-                + " cgroups/mem, cgroups/pids, posix/cpu, posix/mem)", unknown.getMessage());
+                + " cgroups/mem, cgroups/pids, filesystem/posix, namespaces/pid, posix/cpu, posix/mem)",
+                unknown.getMessage());
         assertEquals("Invalid --isolation 'posix/cpu,posix/cpu': duplicate entry 'posix/cpu'",
                 duplicate.getMessage());
     }

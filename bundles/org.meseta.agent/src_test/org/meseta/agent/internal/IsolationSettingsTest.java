@@ -68,7 +68,8 @@ class IsolationSettingsTest {
             assertEquals(64, JsonTree.number(settings, "pids_limit").intValue());
             assertEquals(root, JsonTree.string(settings, "cgroups_root"));
             assertTrue(JsonTree.array(settings, "installed_isolators").containsAll(List.of("cgroups/cpu",
-                    "cgroups/mem", "cgroups/pids", "posix/cpu", "posix/mem")), settings.toString());
+                    "cgroups/mem", "cgroups/pids", "filesystem/posix", "namespaces/pid", "posix/cpu", "posix/mem")),
+                    settings.toString());
             assertEquals(Map.of("isolation", false, "cgroups_enable_cfs", true, "memory_limit_mode", false,
                     "pids_limit", true, "cgroups_root", false), JsonTree.object(settings, "applies_to_running"));
             assertEquals(settings, Http.getJson(agent.uri("/slave(1)" + PATH)));
@@ -122,7 +123,7 @@ class IsolationSettingsTest {
             assertEquals(Map.of("isolation", "duplicate entry 'posix/cpu'"),
                     refusals(agent, "{\"isolation\": [\"posix/cpu\", \"posix/cpu\"]}"));
             assertEquals(Map.of("isolation", "no isolator named 'gpu/nvidia' is installed (installed: cgroups/cpu,"
-                    + " cgroups/mem, cgroups/pids, posix/cpu, posix/mem)"),
+                    + " cgroups/mem, cgroups/pids, filesystem/posix, namespaces/pid, posix/cpu, posix/mem)"),
                     refusals(agent, "{\"isolation\": [\"posix/mem\", \"gpu/nvidia\"]}"));
             assertEquals(Map.of("isolation", "isolator 'cgroups/mem' cannot work on this host: no cgroup hierarchy"
                     + " with the 'memory' controller is mounted under " + workDir.resolve("no-cgroups")

@@ -6,20 +6,22 @@ import org.apache.mesos.v1.Protos.ResourceStatistics;
 
 /**
  * Isolates, measures and limits containers of one kind of resource, in the phases of Mesos's isolators. For each
- * container the agent calls, in this order: {@link #prepare} before its first process starts, {@link #isolate} with
- * that process, {@link #watch} once, then any number of {@link #update} and {@link #usage}, and {@link #cleanup} when
- * every process of the container ended (or its launch failed after {@code prepare}). {@link #recover} comes once at
- * agent start-up, before any of these, and {@link #close} once when the agent stops. An isolator the operator enables
- * while the agent runs (the isolation settings API) is created then and never asked to {@code recover}.
+ * container the agent calls, in this order: {@link #prepare} and {@link #launchInfo} before its first process starts,
+ * {@link #isolate} with that process, {@link #watch} once, then any number of {@link #update} and {@link #usage}, and
+ * {@link #cleanup} when every process of the container ended (or its launch failed after {@code prepare}).
+ * {@link #recover} comes once at agent start-up, before any of these, and {@link #close} once when the agent stops. An
+ * isolator the operator enables while the agent runs (the isolation settings API) is created then and never asked to
+ * {@code recover}.
  *
  * <p><b>Threads.</b> The agent never calls an isolator on its actor thread: every method may block (file-system and
  * {@code /proc} work). Calls for one container come one at a time in the order above, but calls for different
  * containers may run concurrently, so an isolator keeps its per-container state thread-safe.
  *
  * <p><b>Failures.</b> A phase that fails throws {@link IsolatorException} with a one-line message: from
- * {@code prepare} or {@code isolate} the container's launch fails ({@code REASON_CONTAINER_LAUNCH_FAILED}); from
- * {@code update} or {@code usage} the agent logs it and goes on (statistics then lack this isolator's fields); from
- * {@code cleanup} it is logged. Unexpected runtime exceptions are treated the same way.
+ * {@code prepare}, {@code launchInfo} or {@code isolate} the container's launch fails
+ * ({@code REASON_CONTAINER_LAUNCH_FAILED}); from {@code update} or {@code usage} the agent logs it and goes on
+ * (statistics then lack this isolator's fields); from {@code cleanup} it is logged. Unexpected runtime exceptions are
+ * treated the same way.
  *
  * <p><b>Idempotence.</b> {@code cleanup} of a container the isolator does not know (never prepared, or already
  * cleaned up) does nothing; {@code usage} and {@code update} of one it does not know throw.
@@ -34,6 +36,18 @@ public interface Isolator extends AutoCloseable {
 
     /** Sets up what the container needs before its first process starts (e.g. creates its cgroup). */
     void prepare(ContainerConfig config) throws IsolatorException;
+
+    /**
+     * How the container's first process must start for this isolator (Mesos's isolators return it from
+     * {@code prepare}): called once, just after {@link #prepare} succeeded. The agent merges the answers in
+     * {@code --isolation} order, the first isolator's wrapper outermost. The default asks for nothing, which is right
+     * for isolators that work on the process once it exists (cgroups) or only measure it.
+     *
+     * @throws IsolatorException if the container cannot be launched as this isolator needs; the launch fails
+     */
+    default ContainerLaunchInfo launchInfo(ContainerConfig config) throws IsolatorException {
+        return ContainerLaunchInfo.NONE;
+    }
 
     /** Applies isolation to the container's first process, just after it started. */
     void isolate(ContainerId id, long pid) throws IsolatorException;

@@ -6,7 +6,8 @@
  * through them (off its actor thread):
  * <pre>
  *   agent start          recover(containers it recovered)
- *   executor run starts  prepare(config) --&gt; launcher starts the first process --&gt; isolate(id, pid) --&gt; watch(id)
+ *   executor run starts  prepare(config), launchInfo(config) --&gt; launcher starts the first process (through the
+ *                        wrappers the launch infos name) --&gt; isolate(id, pid) --&gt; watch(id)
  *   /monitor/statistics  usage(id), merged over isolators, plus timestamp and limits
  *   limitation           watch(id) completes --&gt; agent kills the container, tasks TASK_FAILED with its reason
  *   process tree ended   cleanup(id)

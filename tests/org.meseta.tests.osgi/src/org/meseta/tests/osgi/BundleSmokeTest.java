@@ -34,7 +34,8 @@ class BundleSmokeTest {
     private static final Set<String> BUNDLES = Set.of("org.meseta.api", "org.meseta.http", "org.meseta.daemon",
             "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
             "org.meseta.containerizer.api", "org.meseta.containerizer.posix", "org.meseta.containerizer.cgroups",
-            "org.meseta.local", "org.meseta.cli", "org.meseta.console.core", "org.meseta.console.ui", "org.meseta.zk");
+            "org.meseta.containerizer.namespaces", "org.meseta.local", "org.meseta.cli", "org.meseta.console.core",
+            "org.meseta.console.ui", "org.meseta.zk");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",
@@ -44,9 +45,11 @@ class BundleSmokeTest {
             "org.meseta.allocator.drf.internal.RandomSorterFactory",
             "org.meseta.containerizer.posix.internal.PosixCpuIsolatorFactory",
             "org.meseta.containerizer.posix.internal.PosixMemIsolatorFactory",
+            "org.meseta.containerizer.posix.internal.PosixFilesystemIsolatorFactory",
             "org.meseta.containerizer.cgroups.internal.CgroupsCpuIsolatorFactory",
             "org.meseta.containerizer.cgroups.internal.CgroupsMemIsolatorFactory",
-            "org.meseta.containerizer.cgroups.internal.CgroupsPidsIsolatorFactory");
+            "org.meseta.containerizer.cgroups.internal.CgroupsPidsIsolatorFactory",
+            "org.meseta.containerizer.namespaces.internal.PidNamespaceIsolatorFactory");
 
     private final BundleContext context = FrameworkUtil.getBundle(BundleSmokeTest.class).getBundleContext();
 

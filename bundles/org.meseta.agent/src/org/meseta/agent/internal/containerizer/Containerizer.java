@@ -11,6 +11,7 @@ import org.meseta.agent.internal.executor.ContainerLauncher;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
+import org.meseta.containerizer.api.ContainerLaunchInfo;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.Limitation;
@@ -18,8 +19,8 @@ import org.meseta.containerizer.api.RunningContainer;
 
 /**
  * The agent's containerizer: its launcher and the isolators {@code --isolation} named, driven through their phases
- * in the flag's order (see {@link Isolator}). Failures of {@code prepare} and {@code isolate} fail the launch;
- * failures of the other phases are logged and skipped, so that one isolator does not take down the others.
+ * in the flag's order (see {@link Isolator}). Failures of {@code prepare}, {@code launchInfo} and {@code isolate} fail
+ * the launch; failures of the other phases are logged and skipped, so that one isolator does not take down the others.
  * Thread-safe; every method but {@link #launcher()} blocks and is called off the agent's actor thread.
  *
  * <p>The isolators may change while containers run ({@link #switchTo}, the isolation settings): each container keeps
@@ -159,19 +160,23 @@ public final class Containerizer implements AutoCloseable {
     }
 
     /**
-     * Prepares the container with every isolator; if one fails, those before it clean up again.
+     * Prepares the container with every isolator and asks each for its launch info; if one fails, those prepared
+     * clean up again.
      *
+     * @return how the container's first process must start: the isolators' launch infos merged in order
      * @throws LaunchException naming the isolator that failed and why
      */
-    public void prepare(ContainerConfig config) throws LaunchException {
+    public ContainerLaunchInfo prepare(ContainerConfig config) throws LaunchException {
         Map<String, Isolator> isolators = enabledIsolators();
         // Known before the isolators prepare it, so that a settings change meanwhile reaches it too.
         containers.put(config.id(), new Prepared(isolators, config.limits()));
         List<String> prepared = new ArrayList<>();
+        ContainerLaunchInfo launch = ContainerLaunchInfo.NONE;
         for (Map.Entry<String, Isolator> isolator : isolators.entrySet()) {
             try {
                 isolator.getValue().prepare(config);
                 prepared.add(isolator.getKey());
+                launch = launch.andThen(isolator.getValue().launchInfo(config));
             } catch (Exception e) {
                 prepared.forEach(name -> cleanup(name, isolators.get(name), config.id()));
                 containers.remove(config.id());
@@ -179,6 +184,7 @@ public final class Containerizer implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }
+        return launch;
     }
 
     /**

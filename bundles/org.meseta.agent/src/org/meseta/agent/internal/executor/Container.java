@@ -121,13 +121,19 @@ public final class Container {
         return members;
     }
 
+    /**
+     * The first process first: a launch wrapper that waits for a child of its own (namespaces/pid's {@code unshare})
+     * then dies of the signal itself, rather than living on to report its child's death as an exit status.
+     */
     private List<ProcessHandle> members() {
-        if (ownSession) {
-            return ProcessTree.session(handle.pid());
-        }
         List<ProcessHandle> members = new ArrayList<>();
         members.add(handle);
-        handle.descendants().forEach(members::add);
+        if (ownSession) {
+            ProcessTree.session(handle.pid()).stream().filter(member -> member.pid() != handle.pid())
+                    .forEach(members::add);
+        } else {
+            handle.descendants().forEach(members::add);
+        }
         return members;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.meseta.containerizer.api.ContainerLaunchInfo;
 import org.meseta.containerizer.api.Launcher;
 
 /**
@@ -68,28 +69,31 @@ public final class ContainerLauncher implements Launcher {
      */
     public Container launch(List<String> argv, Map<String, String> environment, Sandbox sandbox,
             Optional<RunAs> runAs) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, false, Optional.empty());
+        return start(argv, environment, sandbox, runAs, ContainerLaunchInfo.NONE, false, Optional.empty());
     }
 
     /**
      * Starts {@code argv} in {@code sandbox} held: the process exists (its pid can be put in cgroups) but runs
      * nothing of {@code argv} until {@link Container#release()}. It waits in {@value #SHELL}, reading a line from a
      * pipe, and then replaces itself with {@code argv} (same pid) with {@code /dev/null} as its stdin; if the pipe
-     * closes without that line it exits with status 1 and {@code argv} never runs. Otherwise as {@link #launch}.
+     * closes without that line it exits with status 1 and {@code argv} never runs. Released, it runs {@code argv}
+     * through the wrapper {@code launch} names, if any (as the agent's user, before the switch to {@code runAs}); the
+     * wrapper's process is then the container's first process. Otherwise as {@link #launch}.
      *
      * <p>With a {@code statusFile} the process is <em>supervised</em>, for a task that must outlive the agent: the
-     * waiting shell does not replace itself but runs {@code argv} as its child, stays (in the same session) until it
+     * waiting shell does not replace itself but runs the rest as its child, stays (in the same session) until it
      * ends, and writes its exit status to {@code statusFile}, so that an agent restarted meanwhile learns how the
-     * task ended ({@link Container#recovered}). As any asynchronous command of a shell, {@code argv} then starts
+     * task ended ({@link Container#recovered}). As any asynchronous command of a shell, the child then starts
      * with SIGINT and SIGQUIT ignored.
      */
     public Container launchHeld(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs, Optional<Path> statusFile) throws LaunchException {
-        return start(argv, environment, sandbox, runAs, true, statusFile);
+            Optional<RunAs> runAs, ContainerLaunchInfo launch, Optional<Path> statusFile) throws LaunchException {
+        return start(argv, environment, sandbox, runAs, launch, true, statusFile);
     }
 
     private Container start(List<String> argv, Map<String, String> environment, Sandbox sandbox,
-            Optional<RunAs> runAs, boolean held, Optional<Path> statusFile) throws LaunchException {
+            Optional<RunAs> runAs, ContainerLaunchInfo launch, boolean held, Optional<Path> statusFile)
+            throws LaunchException {
         List<String> command = new ArrayList<>();
         setsid.ifPresent(path -> command.add(path.toString()));
         if (statusFile.isPresent()) {
@@ -97,6 +101,7 @@ public final class ContainerLauncher implements Launcher {
         } else if (held) {
             command.addAll(List.of(SHELL, "-c", HOLD_SCRIPT, "meseta-held"));
         }
+        command.addAll(launch.wrapper());
         if (runAs.isPresent()) {
             Path switcher = setpriv.orElseThrow(() -> new LaunchException("Cannot run as user '" + runAs.get().user()
                     + "': setpriv (util-linux) is not installed on this agent"));

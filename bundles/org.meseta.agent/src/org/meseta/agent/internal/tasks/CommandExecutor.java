@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ContainerInfo;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
@@ -74,6 +75,12 @@ final class CommandExecutor extends ExecutorRun {
     @Override
     CommandInfo command() {
         return task.info().getCommand();
+    }
+
+    /** As in Mesos, a command task's container is its executor's: the task's {@code ContainerInfo} applies. */
+    @Override
+    Optional<ContainerInfo> containerInfo() {
+        return task.info().hasContainer() ? Optional.of(task.info().getContainer()) : Optional.empty();
     }
 
     @Override

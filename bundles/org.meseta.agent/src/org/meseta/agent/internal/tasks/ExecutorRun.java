@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
+import org.apache.mesos.v1.Protos.ContainerInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -36,6 +37,7 @@ import org.meseta.agent.internal.executor.Sandbox;
 import org.meseta.agent.internal.fetcher.FetchException;
 import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
+import org.meseta.containerizer.api.ContainerLaunchInfo;
 import org.meseta.containerizer.api.ContainerLimits;
 import org.meseta.containerizer.api.Limitation;
 
@@ -161,6 +163,11 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     /** Called once the run ended, its tasks' final updates given; {@code status} is empty if nothing ran. */
     abstract void terminated(Optional<ExitStatus> status);
 
+    /** The {@code ContainerInfo} the framework gave the executor, which its isolators get. */
+    Optional<ContainerInfo> containerInfo() {
+        return info.hasContainer() ? Optional.of(info.getContainer()) : Optional.empty();
+    }
+
     /** The user the framework asked for: the command's, else the framework's. */
     Optional<String> user() {
         CommandInfo command = command();
@@ -215,7 +222,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         }
         launching();
         ContainerConfig config = new ContainerConfig(isolatedId(), sandbox.directory(), user(),
-                Limits.of(resources()));
+                Limits.of(resources()), containerInfo());
         // Forking blocks for a while on a busy machine: off the actor thread, like filling the sandbox.
         Optional<Path> supervision = supervision();
         CompletableFuture.supplyAsync(() -> launch(argv, environment, resolved, config, supervision),
@@ -228,15 +235,16 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
 
     private Launched launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs,
             ContainerConfig config, Optional<Path> supervision) {
+        ContainerLaunchInfo launch;
         try {
-            context.containerizer().prepare(config);
+            launch = context.containerizer().prepare(config);
         } catch (LaunchException e) {
             throw new CompletionException(e);
         }
         Container started = null;
         try {
             // Held until isolated, so that the task's code runs in its cgroups from its first instruction.
-            started = context.launcher().launchHeld(argv, environment, sandbox, runAs, supervision);
+            started = context.launcher().launchHeld(argv, environment, sandbox, runAs, launch, supervision);
             checkpointPid(started.pid());
             CompletableFuture<Limitation> limitation = context.containerizer().isolate(config.id(), started.pid());
             started.release();
