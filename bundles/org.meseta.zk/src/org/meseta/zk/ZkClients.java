@@ -1,6 +1,8 @@
 package org.meseta.zk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -14,7 +16,7 @@ import org.apache.zookeeper.data.ACL;
  *
  * <p>As in Mesos, a URL with credentials authenticates with ZooKeeper's {@code digest} scheme and creates its
  * znodes readable by everyone and writable only by their creator; without credentials, znodes are open
- * ({@code OPEN_ACL_UNSAFE}).
+ * ({@code OPEN_ACL_UNSAFE}). Making a client quiets ZooKeeper's and Curator's own logging ({@link ZkLogging}).
  */
 public final class ZkClients {
 
@@ -36,6 +38,7 @@ public final class ZkClients {
      *     {@code [2, 20] x tickTime} bounds); also the connection timeout
      */
     public static CuratorFramework newClient(ZkUrl url, Duration sessionTimeout) {
+        ZkLogging.quiet();
         int timeoutMillis = Math.toIntExact(sessionTimeout.toMillis());
         CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
                 .connectString(url.connectString())
@@ -49,7 +52,9 @@ public final class ZkClients {
         return builder.build();
     }
 
-    private static ACLProvider acls(List<ACL> acls) {
+    private static ACLProvider acls(List<ACL> given) {
+        // ZooKeeper checks the list with contains(null), which immutable lists (List.of) refuse with an exception.
+        List<ACL> acls = Collections.unmodifiableList(new ArrayList<>(given));
         return new ACLProvider() {
             @Override
             public List<ACL> getDefaultAcl() {
