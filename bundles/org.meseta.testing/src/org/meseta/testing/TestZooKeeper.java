@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.zookeeper.server.DataNode;
 import org.apache.zookeeper.server.ServerCnxnFactory;
@@ -24,6 +26,8 @@ public final class TestZooKeeper implements AutoCloseable {
     /** The server's tick: session timeouts are negotiated between 2 and 20 of them. */
     public static final int TICK_MILLIS = 200;
     private static final int MAX_CLIENT_CONNECTIONS = 100;
+    /** The server's start-up chatter (its banner, its environment) is of no use in a test's output. */
+    private static final Logger SERVER_LOG = Logger.getLogger("org.apache.zookeeper.server");
 
     private final Path dir;
     private final int port;
@@ -39,6 +43,9 @@ public final class TestZooKeeper implements AutoCloseable {
 
     /** Starts a server; it accepts clients when this returns. */
     public static TestZooKeeper start() throws Exception {
+        if (SERVER_LOG.getLevel() == null) {
+            SERVER_LOG.setLevel(Level.WARNING);
+        }
         Path dir = Files.createTempDirectory("meseta-test-zk");
         int port = Ports.free();
         ZooKeeperServer server = new ZooKeeperServer(dir.resolve("snapshots").toFile(), dir.resolve("log").toFile(),

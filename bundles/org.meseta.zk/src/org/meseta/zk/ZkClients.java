@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.ACLProvider;
@@ -22,6 +23,9 @@ public final class ZkClients {
 
     /** Mesos's default for {@code --zk_session_timeout}. */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The longest session timeout taken: ZooKeeper counts in int milliseconds (and its servers cap far below). */
+    public static final Duration MAX_SESSION_TIMEOUT = Duration.ofDays(24);
 
     private static final int RETRY_BASE_MILLIS = 100;
     private static final int RETRY_MAX_MILLIS = 2_000;
@@ -50,6 +54,16 @@ public final class ZkClients {
                 .aclProvider(acls(List.of(new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE),
                         new ACL(ZooDefs.Perms.ALL, ZooDefs.Ids.AUTH_IDS)))));
         return builder.build();
+    }
+
+    /**
+     * Why {@code timeout} cannot be a session timeout, if it cannot, for a flag's error message: {@code must be
+     * between 1ms and 24days}.
+     */
+    public static Optional<String> sessionTimeoutProblem(Duration timeout) {
+        return timeout.toMillis() < 1 || timeout.compareTo(MAX_SESSION_TIMEOUT) > 0
+                ? Optional.of("must be between 1ms and " + MAX_SESSION_TIMEOUT.toDays() + "days")
+                : Optional.empty();
     }
 
     private static ACLProvider acls(List<ACL> given) {

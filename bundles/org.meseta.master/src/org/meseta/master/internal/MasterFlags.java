@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
-import org.meseta.api.flags.StoutDuration;
 import org.meseta.api.resources.Roles;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
@@ -93,9 +92,6 @@ final class MasterFlags {
             "ZooKeeper session timeout; a leader whose connection to ZooKeeper is lost stops leading and exits",
             ZkClients.DEFAULT_SESSION_TIMEOUT);
 
-    /** ZooKeeper takes session timeouts in int milliseconds; its servers cap them far below this anyway. */
-    private static final Duration MAX_ZK_SESSION_TIMEOUT = Duration.ofDays(24);
-
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
@@ -162,10 +158,10 @@ final class MasterFlags {
     /** {@code --zk}, {@code --quorum} and {@code --zk_session_timeout}; empty without {@code --zk}. */
     private static Optional<MasterConfig.ZooKeeper> zooKeeper(Flags flags) throws DaemonException {
         Duration sessionTimeout = flags.get(ZK_SESSION_TIMEOUT);
-        if (sessionTimeout.toMillis() < 1 || sessionTimeout.compareTo(MAX_ZK_SESSION_TIMEOUT) > 0) {
-            throw new DaemonException("--zk_session_timeout must be between 1ms and "
-                    + StoutDuration.format(MAX_ZK_SESSION_TIMEOUT) + ", got " + flags.effectiveValues()
-                    .get(ZK_SESSION_TIMEOUT.name()));
+        Optional<String> problem = ZkClients.sessionTimeoutProblem(sessionTimeout);
+        if (problem.isPresent()) {
+            throw new DaemonException("--zk_session_timeout " + problem.get() + ", got "
+                    + flags.effectiveValues().get(ZK_SESSION_TIMEOUT.name()));
         }
         Optional<Integer> quorum = flags.find(QUORUM);
         if (quorum.isPresent() && quorum.get() < 1) {

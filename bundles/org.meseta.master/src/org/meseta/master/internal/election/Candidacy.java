@@ -92,12 +92,20 @@ final class Candidacy implements AutoCloseable {
         }
     }
 
-    /** Withdraws: deletes this master's node (while its session lasts) and reports nothing more. Idempotent. */
-    @Override
-    public void close() {
+    /** Reports nothing more and contends no more, from now on; the node stays until {@link #close()}. Idempotent. */
+    void withdraw() {
         actor.call(() -> {
             over = true;
             recontend.cancel();
+            return null;
+        }).exceptionally(closedBefore -> null).join();
+    }
+
+    /** Withdraws and deletes this master's node (unless its session is gone already, and the node with it). */
+    @Override
+    public void close() {
+        withdraw();
+        actor.call(() -> {
             if (contender != null) {
                 contender.close();
             }

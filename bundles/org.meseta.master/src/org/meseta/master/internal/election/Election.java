@@ -52,22 +52,21 @@ public final class Election implements AutoCloseable {
      */
     public static Election contend(MasterConfig.ZooKeeper zooKeeper, Leadership leadership, Master master) {
         Election election = new Election(leadership, master);
-        try {
-            CuratorFramework client = election.owned.own(ZkClients.newClient(zooKeeper.url(),
-                    zooKeeper.sessionTimeout()));
-            client.start();
-            String group = zooKeeper.url().path();
-            MasterDetector detector = election.owned.own(new MasterDetector(client, group, election::detected));
-            detector.start();
-            Candidacy candidacy = election.owned.own(new Candidacy(client, group, master.info(),
-                    election.new Outcome()));
-            candidacy.start();
-            LOG.log(System.Logger.Level.INFO, "Contending for leadership in {0}", zooKeeper.url());
-            return election;
-        } catch (RuntimeException e) {
-            election.close();
-            throw e;
-        }
+        CuratorFramework client = ZkClients.newClient(zooKeeper.url(), zooKeeper.sessionTimeout());
+        String group = zooKeeper.url().path();
+        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome());
+        MasterDetector detector = new MasterDetector(client, group, election::detected);
+        // Closed in reverse: the candidacy stops reacting, the detector stops following, the session ends (and this
+        // master's node with it, at once), and only then the candidacy's contender goes, finding nothing to do.
+        election.owned.own(candidacy);
+        election.owned.own(client);
+        election.owned.own(detector);
+        election.owned.own(candidacy::withdraw);
+        client.start();
+        detector.start();
+        candidacy.start();
+        LOG.log(System.Logger.Level.INFO, "Contending for leadership in {0}", zooKeeper.url());
+        return election;
     }
 
     /**
@@ -118,10 +117,12 @@ public final class Election implements AutoCloseable {
 
     /**
      * Stops the master first, so that it never acts once another master may lead, then withdraws from the election
-     * (deletes this master's node) and disconnects from ZooKeeper. Idempotent.
+     * (its node goes with its session) and disconnects from ZooKeeper. A stop is not a lost leadership: it reports no
+     * exit status. Idempotent.
      */
     @Override
     public void close() {
+        leadership.end();
         master.close();
         owned.close();
     }

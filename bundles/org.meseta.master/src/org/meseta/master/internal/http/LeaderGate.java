@@ -9,6 +9,7 @@ import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.http.Router;
 import org.meseta.master.internal.election.Leadership;
+import org.meseta.zk.MasterInfos;
 
 /**
  * The master's endpoints as a master that may not lead answers them, as Mesos's do. Three groups of routes:
@@ -65,22 +66,9 @@ final class LeaderGate implements HttpHandler {
         if (leader.isEmpty()) {
             return respond(HttpResponse.text(503, "No leader elected"));
         }
-        String base = "//" + host(leader.get()) + ":" + leader.get().getPort();
+        String base = "//" + MasterInfos.hostname(leader.get()) + ":" + leader.get().getPort();
         boolean toBase = request.path().equals("/redirect") || request.path().equals("/master/redirect");
         return respond(HttpResponse.redirect(307, toBase ? base : base + request.requestTarget()));
-    }
-
-    /** Its hostname; for a master that announced none (other implementations may not), its IP address. */
-    private static String host(MasterInfo info) {
-        if (!info.getHostname().isEmpty()) {
-            return info.getHostname();
-        }
-        if (info.hasAddress() && !info.getAddress().getIp().isEmpty()) {
-            return info.getAddress().getIp();
-        }
-        // The packed IP is in network byte order read as a little-endian integer: its low byte is the first octet.
-        int ip = info.getIp();
-        return (ip & 0xff) + "." + ((ip >>> 8) & 0xff) + "." + ((ip >>> 16) & 0xff) + "." + (ip >>> 24);
     }
 
     private static CompletionStage<HttpResponse> respond(HttpResponse response) {
