@@ -21,7 +21,7 @@ final class Candidacy implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Candidacy.class.getName());
 
-    /** How long a follower that lost its candidacy waits before it contends again: a broken ZooKeeper is not hammered. */
+    /** How long a follower that lost its candidacy waits to contend again, so a broken ZooKeeper is not hammered. */
     static final Duration RECONTEND_DELAY = Duration.ofSeconds(1);
 
     /** Told of the leadership. */
