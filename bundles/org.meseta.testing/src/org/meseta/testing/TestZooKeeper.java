@@ -7,9 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.server.DataNode;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
@@ -17,9 +24,9 @@ import org.apache.zookeeper.server.ZooKeeperServer;
 /**
  * A single ZooKeeper server in the test's JVM on 127.0.0.1 and a free port, its data in a temporary directory that
  * {@link #close()} deletes. Its tick is short ({@value #TICK_MILLIS} ms; session timeouts are negotiated within 2 to
- * 20 ticks), so sessions, and tests, stay short. Tests read its nodes directly from the server's data tree and
+ * 20 ticks), so sessions, and tests, stay short. Tests read its nodes directly from the server's data tree,
  * {@linkplain #expireSessionOf expire} a client's session as the server does when a client stays away past its
- * timeout. Thread-safe.
+ * timeout, and {@linkplain #createMember create} group members as contending masters do. Thread-safe.
  */
 public final class TestZooKeeper implements AutoCloseable {
 
@@ -33,6 +40,8 @@ public final class TestZooKeeper implements AutoCloseable {
     private final int port;
     private final ZooKeeperServer server;
     private final ServerCnxnFactory connections;
+    /** The session {@link #createMember} creates nodes in; connected on first use. */
+    private ZooKeeper client;
 
     private TestZooKeeper(Path dir, int port, ZooKeeperServer server, ServerCnxnFactory connections) {
         this.dir = dir;
@@ -88,6 +97,48 @@ public final class TestZooKeeper implements AutoCloseable {
         server.expire(session);
     }
 
+    /**
+     * Creates the ephemeral sequential node {@code <prefix>NNNNNNNNNN} holding {@code data} (its parents as
+     * persistent nodes when missing), in a session of this server's own, as a contending master creates its node;
+     * it lasts until {@link #delete deleted} or {@link #close()}. Returns its path.
+     */
+    public synchronized String createMember(String prefix, byte[] data) throws Exception {
+        ZooKeeper session = session();
+        StringBuilder parent = new StringBuilder();
+        String[] segments = prefix.substring(1, prefix.lastIndexOf('/')).split("/");
+        for (String segment : segments) {
+            parent.append('/').append(segment);
+            try {
+                session.create(parent.toString(), new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            } catch (KeeperException.NodeExistsException exists) {
+                // Created before.
+            }
+        }
+        return session.create(prefix, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL_SEQUENTIAL);
+    }
+
+    /** Deletes the node at {@code path}, whatever its version. */
+    public synchronized void delete(String path) throws Exception {
+        session().delete(path, -1);
+    }
+
+    private ZooKeeper session() throws Exception {
+        if (client == null) {
+            CountDownLatch connected = new CountDownLatch(1);
+            ZooKeeper session = new ZooKeeper("127.0.0.1:" + port, 20 * TICK_MILLIS, event -> {
+                if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                    connected.countDown();
+                }
+            });
+            if (!connected.await(10, TimeUnit.SECONDS)) {
+                session.close();
+                throw new IllegalStateException("No session with the test ZooKeeper on port " + port);
+            }
+            client = session;
+        }
+        return client;
+    }
+
     private DataNode existing(String path) {
         DataNode node = server.getZKDatabase().getNode(path);
         if (node == null) {
@@ -98,7 +149,14 @@ public final class TestZooKeeper implements AutoCloseable {
 
     /** Stops the server and deletes its data. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         connections.shutdown();
         server.shutdown();
         try (Stream<Path> files = Files.walk(dir)) {

@@ -45,7 +45,7 @@ final class LocalZooKeeper implements AutoCloseable {
         config.setProperty("4lw.commands.whitelist", "ruok,stat,srvr");
         ZooKeeperServerEmbedded server = null;
         try {
-            // A fatal ZooKeeper error is logged, not turned into System.exit: the launcher decides how the process ends.
+            // A fatal ZooKeeper error is logged, not turned into System.exit: the launcher decides how to end.
             server = ZooKeeperServerEmbedded.builder().baseDir(dir).configuration(config)
                     .exitHandler(ExitHandler.LOG_ONLY).build();
             server.start(START_TIMEOUT.toMillis());
