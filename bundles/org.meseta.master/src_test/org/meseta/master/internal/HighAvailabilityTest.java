@@ -81,10 +81,22 @@ class HighAvailabilityTest {
         return MetricValues.snapshot(master.uri("/metrics/snapshot")).get("master/elected") == 1.0;
     }
 
-    /** Starts a second master and waits until its node is in the group, behind the leader's. */
+    /** Starts another master and waits until its node is in the group, behind the others. */
     private TestMaster startStandby() throws Exception {
+        int members = zooKeeper.children(GROUP).size();
         TestMaster standby = startMaster();
-        Eventually.await("two masters in " + GROUP, () -> zooKeeper.children(GROUP).size() == 2);
+        Eventually.await("the new master in " + GROUP, () -> zooKeeper.children(GROUP).size() == members + 1);
+        return standby;
+    }
+
+    /** Starts another master and waits until it knows {@code leader} leads (its /redirect names it). */
+    private TestMaster startStandbyOf(TestMaster leader) throws Exception {
+        TestMaster standby = startStandby();
+        String base = "//" + TestMaster.HOSTNAME + ":" + leader.port;
+        Eventually.await("the standby following the leader", () -> {
+            HttpResponse<byte[]> redirect = Http.get(standby.uri("/redirect"));
+            return redirect.statusCode() == 307 && base.equals(redirect.headers().firstValue("Location").orElse(""));
+        });
         return standby;
     }
 
@@ -121,7 +133,7 @@ class HighAvailabilityTest {
     void aStandbyRedirectsEveryLeaderEndpointToTheLeader() throws Exception {
         TestMaster leader = startMaster();
         awaitElected(leader);
-        TestMaster standby = startStandby();
+        TestMaster standby = startStandbyOf(leader);
         String base = "//" + TestMaster.HOSTNAME + ":" + leader.port;
 
         assertEquals(base + "/state", location(Http.get(standby.uri("/state"))));
@@ -142,7 +154,7 @@ class HighAvailabilityTest {
     void aStandbyServesItsOwnHealthFlagsAndMetricsAndNeverTakesAgents() throws Exception {
         TestMaster leader = startMaster();
         awaitElected(leader);
-        TestMaster standby = startStandby();
+        TestMaster standby = startStandbyOf(leader);
 
         assertEquals(200, Http.get(standby.uri("/health")).statusCode());
         Map<String, Object> flags = JsonTree.object(Http.getJson(standby.uri("/flags")), "flags");
@@ -188,7 +200,7 @@ class HighAvailabilityTest {
         assertEquals(List.of(), JsonTree.array(state, "slaves"));
         second.agent();
         assertEquals(1, JsonTree.array(second.state(), "slaves").size());
-        TestMaster third = startStandby();
+        TestMaster third = startStandbyOf(second);
         assertEquals("//" + TestMaster.HOSTNAME + ":" + second.port + "/state",
                 location(Http.get(third.uri("/state"))));
     }
