@@ -52,8 +52,10 @@ public interface Daemon {
          * component's deactivation runs. By then the instance has said what went wrong, if anything, and released
          * what it held outside this process. The stage never completes exceptionally.
          *
-         * <p>A server runs until it is closed and never completes it: that is the default. An instance closed
-         * before it finished (SIGTERM, deactivation) need not complete it either.
+         * <p>A server runs until it is closed and never completes it: that is the default. A server may also have to
+         * end by itself, as a master that lost its leadership does: it stops acting, then completes the stage with a
+         * non-zero status so that its supervisor starts it again. An instance closed before it finished (SIGTERM,
+         * deactivation) need not complete it either.
          */
         default CompletionStage<Integer> exitStatus() {
             return new CompletableFuture<Integer>().minimalCompletionStage();

@@ -2,6 +2,8 @@ package org.meseta.daemon;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,11 +26,24 @@ public final class Instances {
      *     {@code "<name> stopped"}
      */
     public Daemon.Running adopt(String endpoint, String name, Teardown teardown) {
+        return adopt(endpoint, name, teardown, new CompletableFuture<Integer>().minimalCompletionStage());
+    }
+
+    /**
+     * As {@link #adopt(String, String, Teardown)}, for a server that may have to end by itself (a master that lost
+     * its leadership): its {@link Daemon.Running#exitStatus()} is {@code exitStatus}.
+     */
+    public Daemon.Running adopt(String endpoint, String name, Teardown teardown, CompletionStage<Integer> exitStatus) {
         Teardown owned = teardown.transfer();
         Daemon.Running instance = new Daemon.Running() {
             @Override
             public String endpoint() {
                 return endpoint;
+            }
+
+            @Override
+            public CompletionStage<Integer> exitStatus() {
+                return exitStatus;
             }
 
             @Override

@@ -14,7 +14,10 @@
  * <li>{@link org.meseta.testing.ServiceLease}: another bundle's OSGi service (a daemon, say), found the way
  *     production code finds it and held until the test is done;</li>
  * <li>{@link org.meseta.testing.LogCapture}: what a class logs during a test, for tests whose expected outcome
- *     is a log line.</li>
+ *     is a log line;</li>
+ * <li>{@link org.meseta.testing.TestZooKeeper}: a ZooKeeper server in the test's JVM whose nodes tests read and
+ *     whose clients' sessions they expire (ZooKeeper is an optional import: only the tests of bundles that have
+ *     it in their runtime, through {@code org.meseta.zk}, can use it).</li>
  * </ul>
  *
  * <p>This bundle depends on no other Meseta bundle, so that the tests of every bundle, {@code org.meseta.api}

@@ -11,6 +11,7 @@ import org.meseta.daemon.Endpoint;
 /**
  * The agent's validated configuration. {@code flags} is every flag's effective value, for /flags.
  *
+ * @param master where the master is: one address, or a ZooKeeper group whose leader the agent follows
  * @param logDir where the log is also written, if anywhere ({@code --log_dir})
  * @param executorRegistrationTimeout how long a custom executor has to subscribe
  * @param executorShutdownGracePeriod how long an executor told to shut down has before it is killed
@@ -23,7 +24,7 @@ import org.meseta.daemon.Endpoint;
  * @param recover what a restarted agent does with the executors its previous run left ({@code --recover})
  */
 public record AgentConfig(
-        MasterAddress master,
+        MasterLocation master,
         Endpoint endpoint,
         Path workDir,
         Optional<Path> logDir,

@@ -2,8 +2,12 @@ package org.meseta.agent.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.meseta.agent.internal.containerizer.Isolation;
 import org.meseta.agent.internal.containerizer.IsolationSettings;
 import org.meseta.api.flags.Flag;
@@ -11,11 +15,14 @@ import org.meseta.api.flags.Flags;
 import org.meseta.containerizer.api.CgroupsOptions;
 import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
+import org.meseta.zk.ZkClients;
 
 /** The agent's command-line flags: Mesos's names and defaults (docs/operator-guide.md lists them). */
 final class AgentFlags {
 
-    static final Flag<String> MASTER = Flag.string("master", "The master to register with, as host:port").required();
+    static final Flag<String> MASTER = Flag.string("master", "The master to register with, as host:port, or"
+            + " zk://[user:password@]host:port[,host:port...]/path to follow the leading master through ZooKeeper")
+            .required();
     static final Flag<String> IP = Flag.string("ip",
             "IP address to listen on (default: all interfaces; the address the hostname resolves to is advertised)");
     static final Flag<Integer> PORT = Flag.port("port", "Port to listen on", 5051);
@@ -40,6 +47,8 @@ final class AgentFlags {
     static final Flag<Duration> REGISTRATION_BACKOFF_FACTOR = Flag.duration("registration_backoff_factor",
             "Registration retries wait a random time in [0, factor * 2^attempt], capped at 1mins",
             Duration.ofSeconds(1));
+    static final Flag<Duration> ZK_SESSION_TIMEOUT = Flag.duration("zk_session_timeout",
+            "ZooKeeper session timeout, with --master=zk://...", ZkClients.DEFAULT_SESSION_TIMEOUT);
 
     static final Flag<Duration> EXECUTOR_REGISTRATION_TIMEOUT = Flag.duration("executor_registration_timeout",
             "How long an executor has to subscribe before it is killed and its tasks fail", Duration.ofMinutes(1));
@@ -81,7 +90,7 @@ final class AgentFlags {
             .withDefault(CgroupsOptions.DEFAULT.pidsMax());
 
     static final List<Flag<?>> ALL = List.of(MASTER, IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR,
-            RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR,
+            RESOURCES, ATTRIBUTES, HOSTNAME, HOSTNAME_LOOKUP, REGISTRATION_BACKOFF_FACTOR, ZK_SESSION_TIMEOUT,
             EXECUTOR_REGISTRATION_TIMEOUT, EXECUTOR_SHUTDOWN_GRACE_PERIOD, SWITCH_USER, FRAMEWORKS_HOME,
             SANDBOX_DIRECTORY, RECOVERY_TIMEOUT, EXECUTOR_REREGISTRATION_TIMEOUT, RECOVER, ISOLATION, CGROUPS_HIERARCHY,
             CGROUPS_ROOT, CGROUPS_ENABLE_CFS, CGROUPS_PIDS_MAX);
@@ -89,7 +98,7 @@ final class AgentFlags {
     private AgentFlags() {}
 
     static AgentConfig config(Flags flags) throws DaemonException {
-        MasterAddress master = MasterAddress.parse(flags.get(MASTER));
+        MasterLocation master = master(flags);
         Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
                 flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
         Duration backoff = flags.get(REGISTRATION_BACKOFF_FACTOR);
@@ -101,7 +110,7 @@ final class AgentFlags {
                 flags.get(EXECUTOR_SHUTDOWN_GRACE_PERIOD), flags.get(SWITCH_USER),
                 flags.find(FRAMEWORKS_HOME).map(Path::toAbsolutePath), flags.get(RECOVERY_TIMEOUT),
                 flags.get(EXECUTOR_REREGISTRATION_TIMEOUT), Isolation.names(flags.get(ISOLATION)), cgroups(flags),
-                recover(flags.get(RECOVER)), flags.effectiveValues());
+                recover(flags.get(RECOVER)), shown(flags.effectiveValues(), master));
     }
 
     private static AgentConfig.Recover recover(String value) throws DaemonException {
@@ -112,6 +121,24 @@ final class AgentFlags {
         }
         throw new DaemonException("Unknown option for 'recover' flag " + value + ". Please run the agent with"
                 + " '--help' to see the valid options");
+    }
+
+    /** {@code --master} with {@code --zk_session_timeout}. */
+    private static MasterLocation master(Flags flags) throws DaemonException {
+        Duration sessionTimeout = flags.get(ZK_SESSION_TIMEOUT);
+        Optional<String> problem = ZkClients.sessionTimeoutProblem(sessionTimeout);
+        if (problem.isPresent()) {
+            throw new DaemonException("--zk_session_timeout " + problem.get() + ", got "
+                    + flags.effectiveValues().get(ZK_SESSION_TIMEOUT.name()));
+        }
+        return MasterLocation.parse(flags.get(MASTER), sessionTimeout);
+    }
+
+    /** The flags as /flags and /state show them: with the password of a {@code zk://} master hidden. */
+    private static SortedMap<String, String> shown(SortedMap<String, String> values, MasterLocation master) {
+        SortedMap<String, String> shown = new TreeMap<>(values);
+        shown.put(MASTER.name(), master.toString());
+        return Collections.unmodifiableSortedMap(shown);
     }
 
     private static CgroupsOptions cgroups(Flags flags) throws DaemonException {

@@ -5,16 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meseta.daemon.DaemonException;
 
-/** The {@code --master} flag: {@code host:port} of a single master. */
+/** One master's {@code host:port}: a {@code --master} that names it, or the leader ZooKeeper names. */
 public record MasterAddress(String host, int port) {
 
     private static final Pattern HOST_PORT = Pattern.compile("(?:http://)?([A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+]):(\\d{1,5})/?");
 
     static MasterAddress parse(String text) throws DaemonException {
-        if (text.startsWith("zk://")) {
-            throw new DaemonException("Invalid --master '" + text
-                    + "': ZooKeeper master detection is not available yet; give the master as host:port");
-        }
         Matcher matcher = HOST_PORT.matcher(text.trim());
         if (!matcher.matches()) {
             throw new DaemonException("Invalid --master '" + text + "': expected host:port, e.g. 10.0.0.1:5050");

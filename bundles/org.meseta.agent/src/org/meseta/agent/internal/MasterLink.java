@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -31,6 +32,11 @@ import org.meseta.http.StreamListener;
  * with the master's reason and retried the same way. A master that sends SHUTDOWN (the operator marked the agent
  * gone) ends the link for good: the agent does not subscribe again. Runs on the agent's actor thread;
  * {@link #start()} may be called once.
+ *
+ * <p>The master is the one {@code --master} names, or with {@code --master=zk://...} the leading master
+ * {@link MasterDetection} reports: while none is known the link waits, and when another master leads the link to
+ * the previous one is dropped and the agent subscribes to the new leader, as a Mesos agent re-registers with a newly
+ * elected master, keeping its id and reporting its tasks.
  */
 final class MasterLink implements AutoCloseable {
 
@@ -48,6 +54,7 @@ final class MasterLink implements AutoCloseable {
     private final Runnable onDisconnected;
     private final Consumer<AgentEvent> onWork;
     private final Lifecycle lifecycle = new Lifecycle("The link to the master");
+    private volatile MasterDetection detection;
 
     private CompletableFuture<Void> stream;
     private long generation;
@@ -59,6 +66,10 @@ final class MasterLink implements AutoCloseable {
     private boolean linked;
     /** Whether the master shut this agent down for good (it was marked gone): no more subscriptions. */
     private boolean shutDown;
+    /** The master to link to, as last detected; empty while no master is known to lead. */
+    private Optional<MasterAddress> leader = Optional.empty();
+    /** The master of the current subscription (being made or made), null between subscriptions. */
+    private MasterAddress linkedTo;
 
     MasterLink(AgentConfig config, Actor actor, HttpClient client, Supplier<AgentSubscribe> subscription,
             Consumer<AgentEvent.Registered> onRegistered, Runnable onDisconnected, Consumer<AgentEvent> onWork) {
@@ -72,23 +83,56 @@ final class MasterLink implements AutoCloseable {
     }
 
     /**
-     * Starts subscribing after the first random backoff, as a Mesos agent does.
+     * Starts subscribing after the first random backoff, as a Mesos agent does, once a master is known.
      *
      * @throws IllegalStateException if already started or closed
      */
     void start() {
         lifecycle.start();
-        actor.run(() -> scheduleRetry("starting", System.Logger.Level.INFO));
+        detection = MasterDetection.start(config.master(), detected -> actor.run(() -> detected(detected)));
     }
 
     private void connect() {
         if (lifecycle.isClosed()) {
             return;
         }
+        if (leader.isEmpty()) {
+            // The next master detected schedules the subscription.
+            LOG.log(System.Logger.Level.DEBUG, "No leading master detected in {0} yet", config.master());
+            return;
+        }
         long current = ++generation;
-        LOG.log(System.Logger.Level.DEBUG, "Subscribing to master {0}", config.master());
-        stream = client.stream("POST", config.master().uri(AgentLink.SUBSCRIBE_PATH), JSON,
+        linkedTo = leader.get();
+        LOG.log(System.Logger.Level.DEBUG, "Subscribing to master {0}", linkedTo);
+        stream = client.stream("POST", linkedTo.uri(AgentLink.SUBSCRIBE_PATH), JSON,
                 subscription.get().toJson(), new LinkListener(current, new RecordIODecoder(MAX_EVENT_BYTES)));
+    }
+
+    /**
+     * The detection reported the master to link to. As a Mesos agent does for a newly elected master, the agent
+     * subscribes to it after a fresh backoff, dropping a subscription to another master; while no master is known,
+     * the current subscription (if any) stands.
+     */
+    private void detected(Optional<MasterAddress> detected) {
+        if (lifecycle.isClosed() || detected.equals(leader)) {
+            return;
+        }
+        boolean first = leader.isEmpty() && registration == null;
+        leader = detected;
+        if (config.master() instanceof MasterLocation.ZooKeeper) {
+            LOG.log(System.Logger.Level.INFO, detected.map(master -> "Leading master detected at " + master)
+                    .orElse("No leading master is known in " + config.master() + "; waiting for one"));
+        }
+        if (detected.isEmpty() || detected.get().equals(linkedTo)) {
+            return;
+        }
+        failedAttempts = 0;
+        if (linkedTo != null) {
+            lost(generation, "another master leads now", System.Logger.Level.INFO);
+        } else {
+            retry.cancel();
+            scheduleRetry(first ? "starting" : "a new leading master was detected", System.Logger.Level.INFO);
+        }
     }
 
     /**
@@ -189,7 +233,7 @@ final class MasterLink implements AutoCloseable {
             case AgentEvent.Drain work -> onWork.accept(work);
             case AgentEvent.Shutdown shutdown -> {
                 LOG.log(System.Logger.Level.ERROR, "Master {0} shut this agent down: {1}; it will not subscribe"
-                        + " again", config.master(), shutdown.message());
+                        + " again", linkedTo, shutdown.message());
                 shutDown = true;
                 lost(linkGeneration, shutdown.message(), System.Logger.Level.ERROR);
                 onWork.accept(shutdown);
@@ -204,29 +248,30 @@ final class MasterLink implements AutoCloseable {
      */
     void send(AgentCall call) {
         if (!linked || lifecycle.isClosed()) {
-            LOG.log(System.Logger.Level.DEBUG, "No link to master {0}: dropping a {1}", config.master(),
+            LOG.log(System.Logger.Level.DEBUG, "No link to master {0}: dropping a {1}", masterName(),
                     call.getClass().getSimpleName());
             return;
         }
         long current = generation;
-        client.send("POST", config.master().uri(AgentLink.CALL_PATH), JSON, call.toJson())
-                .whenComplete((answer, failure) -> actor.run(() -> answered(current, call, answer, failure)));
+        MasterAddress master = linkedTo;
+        client.send("POST", master.uri(AgentLink.CALL_PATH), JSON, call.toJson())
+                .whenComplete((answer, failure) -> actor.run(() -> answered(current, master, call, answer, failure)));
     }
 
     /** A master that answers a call with 404 has forgotten this agent: only a new subscription helps. */
-    private void answered(long linkGeneration, AgentCall call, HttpResponse.FullResponse answer, Throwable failure) {
+    private void answered(long linkGeneration, MasterAddress master, AgentCall call,
+            HttpResponse.FullResponse answer, Throwable failure) {
         String what = call.getClass().getSimpleName();
         if (failure != null) {
             // A lost pong is the master's business (a master that is gone stops pinging and the watchdog fires); a
             // lost status update is sent again by the status update manager.
-            LOG.log(System.Logger.Level.DEBUG, "{0} to master {1} failed: {2}", what, config.master(),
-                    describe(failure));
+            LOG.log(System.Logger.Level.DEBUG, "{0} to master {1} failed: {2}", what, master, describe(failure));
         } else if (answer.status() == 404) {
             lost(linkGeneration, "master does not know this agent: " + answer.bodyText().strip(),
                     System.Logger.Level.WARNING);
         } else if (answer.status() != 202) {
-            LOG.log(System.Logger.Level.WARNING, "Master {0} answered a {1} with HTTP {2}: {3}", config.master(),
-                    what, answer.status(), answer.bodyText().strip());
+            LOG.log(System.Logger.Level.WARNING, "Master {0} answered a {1} with HTTP {2}: {3}", master, what,
+                    answer.status(), answer.bodyText().strip());
         }
     }
 
@@ -245,6 +290,7 @@ final class MasterLink implements AutoCloseable {
         }
         generation++;
         linked = false;
+        linkedTo = null;
         watchdog.cancel();
         if (stream != null) {
             stream.cancel(true);
@@ -260,10 +306,16 @@ final class MasterLink implements AutoCloseable {
         Duration delay = backoff(failedAttempts++);
         // A first failure before any registration is expected (the master may not be up yet), a refusal never.
         if (failedAttempts > 1 || registration != null || level == System.Logger.Level.WARNING) {
-            LOG.log(level, "No link to master {0} ({1}); retrying in {2}", config.master(), reason,
+            LOG.log(level, "No link to master {0} ({1}); retrying in {2}", masterName(), reason,
                     StoutDuration.format(delay));
         }
         retry = actor.schedule(delay, this::connect);
+    }
+
+    /** The master for the log: the one linked to or detected, else where masters are looked for. */
+    private String masterName() {
+        return linkedTo != null ? linkedTo.toString() : leader.map(MasterAddress::toString)
+                .orElseGet(() -> config.master().toString());
     }
 
     /** Random in [0, factor * 2^attempt], capped at one minute. */
@@ -281,11 +333,14 @@ final class MasterLink implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Stops retrying and drops the link; the master marks this agent inactive. Idempotent. */
+    /** Stops retrying and detecting, and drops the link; the master marks this agent inactive. Idempotent. */
     @Override
     public void close() {
         if (!lifecycle.close()) {
             return;
+        }
+        if (detection != null) {
+            detection.close();
         }
         actor.call(() -> {
             retry.cancel();

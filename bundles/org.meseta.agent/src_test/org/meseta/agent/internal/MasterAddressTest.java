@@ -1,9 +1,11 @@
 package org.meseta.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.meseta.daemon.DaemonException;
 import org.junit.jupiter.api.DynamicTest;
@@ -64,11 +66,25 @@ class MasterAddressTest {
     }
 
     @Test
-    void zooKeeperDetectionIsNotAvailableYetAndSaysSo() {
-        DaemonException error = assertThrows(DaemonException.class,
-                () -> MasterAddress.parse("zk://10.0.0.1:2181/mesos"));
+    void aZooKeeperUrlNamesTheGroupWhoseLeaderTheAgentFollows() throws DaemonException {
+        MasterLocation location = MasterLocation.parse("zk://alice:secret@10.0.0.1:2181,10.0.0.2:2181/mesos",
+                Duration.ofSeconds(3));
 
-        assertEquals("Invalid --master 'zk://10.0.0.1:2181/mesos': ZooKeeper master detection is not available yet;"
-                + " give the master as host:port", error.getMessage());
+        MasterLocation.ZooKeeper group = assertInstanceOf(MasterLocation.ZooKeeper.class, location);
+        assertEquals("10.0.0.1:2181,10.0.0.2:2181", group.url().connectString());
+        assertEquals("/mesos", group.url().path());
+        assertEquals(Duration.ofSeconds(3), group.sessionTimeout());
+        assertEquals("zk://alice:***@10.0.0.1:2181,10.0.0.2:2181/mesos", location.toString());
+        assertEquals(new MasterLocation.Fixed(new MasterAddress("10.0.0.1", 5050)),
+                MasterLocation.parse("10.0.0.1:5050", Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void aMalformedZooKeeperUrlIsNamedWithoutItsPassword() {
+        DaemonException error = assertThrows(DaemonException.class,
+                () -> MasterLocation.parse("zk://alice:secret@10.0.0.1/mesos", Duration.ofSeconds(3)));
+
+        assertEquals("Error parsing ZooKeeper URL (--master): Invalid ZooKeeper URL 'zk://alice:***@10.0.0.1/mesos':"
+                + " '10.0.0.1' is not host:port", error.getMessage());
     }
 }

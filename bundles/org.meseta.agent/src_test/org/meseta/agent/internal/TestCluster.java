@@ -59,7 +59,12 @@ final class TestCluster implements AutoCloseable {
 
     /** {@link #startAgent(int, int, String...)} with other timings, e.g. fast status update retries. */
     Daemon.Running startAgent(int masterPort, int port, AgentTimings timings, String... flags) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--master=127.0.0.1:" + masterPort, "--ip=127.0.0.1",
+        return startAgent("127.0.0.1:" + masterPort, port, timings, flags);
+    }
+
+    /** {@link #startAgent(int, int, String...)} with {@code --master=master}, e.g. a {@code zk://} URL. */
+    Daemon.Running startAgent(String master, int port, AgentTimings timings, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master=" + master, "--ip=127.0.0.1",
                 "--port=" + port, "--hostname=agent-" + port + ".test", "--registration_backoff_factor=50ms"));
         args.addAll(List.of(flags));
         addUnlessGiven(args, "--resources=" + RESOURCES);

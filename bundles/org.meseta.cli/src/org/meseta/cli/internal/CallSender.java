@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.daemon.Actor;
 import org.meseta.http.HttpClient;
@@ -23,18 +22,28 @@ import org.meseta.http.HttpResponse;
  */
 final class CallSender {
 
+    /** Told of a call that failed. */
+    @FunctionalInterface
+    interface Failure {
+
+        /**
+         * @param delivered whether the master got the call (and refused it), rather than the call not reaching it
+         */
+        void failed(Call.Type type, String reason, boolean delivered);
+    }
+
     private final HttpClient client;
     private final URI endpoint;
     private final ContentType contentType;
     private final HttpHeaders headers;
     private final Actor actor;
-    private final BiConsumer<Call.Type, String> onFailure;
+    private final Failure onFailure;
     private final Deque<Call> queue = new ArrayDeque<>();
     private final List<Runnable> idleActions = new ArrayList<>();
     private boolean inFlight;
 
     CallSender(HttpClient client, URI endpoint, ContentType contentType, String streamId, Actor actor,
-            BiConsumer<Call.Type, String> onFailure) {
+            Failure onFailure) {
         this.client = client;
         this.endpoint = endpoint;
         this.contentType = contentType;
@@ -75,10 +84,10 @@ final class CallSender {
         inFlight = false;
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            onFailure.accept(type, "could not send the " + type + " call: " + cause.getMessage());
+            onFailure.failed(type, "could not send the " + type + " call: " + cause.getMessage(), false);
         } else if (response.status() < 200 || response.status() >= 300) {
-            onFailure.accept(type, "the master refused the " + type + " call: " + response.status() + " "
-                    + EventStream.oneLine(response.bodyText()));
+            onFailure.failed(type, "the master refused the " + type + " call: " + response.status() + " "
+                    + EventStream.oneLine(response.bodyText()), true);
         }
         pump();
     }

@@ -24,6 +24,12 @@ final class Calls {
                 .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(framework)).build();
     }
 
+    /** A subscription again (to a newly elected master), as framework {@code id}, at the top level and in the info. */
+    static Call resubscribe(FrameworkInfo framework, FrameworkID id) {
+        return Call.newBuilder().setType(Call.Type.SUBSCRIBE).setFrameworkId(id)
+                .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(framework.toBuilder().setId(id))).build();
+    }
+
     /** Launches {@code task} on {@code offer}; what the task does not use is refused for {@code refuse}. */
     static Call launch(FrameworkID framework, OfferID offer, TaskInfo task, Duration refuse) {
         Offer.Operation launch = Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH)

@@ -18,9 +18,10 @@ import org.meseta.api.resources.Roles;
  */
 final class ExecuteFlags {
 
-    static final Flag<MasterAddress> MASTER = Flag.custom("master",
-            "The leading master, as host:port or http://host:port", MasterAddress::parse, MasterAddress::toString)
-            .required();
+    static final Flag<MasterLocation> MASTER = Flag.custom("master",
+            "The leading master, as host:port or http://host:port; or zk://host:port[,host:port...]/path to find"
+                    + " the leader through ZooKeeper and follow it when another master takes over",
+            MasterLocation::parse, MasterLocation::toString).required();
     static final Flag<String> NAME = Flag.string("name",
             "Name of the task, also its ID (required unless --task is given)");
     static final Flag<String> COMMAND = Flag.string("command",

@@ -40,7 +40,7 @@ import org.meseta.daemon.DaemonException;
  * @param resources   what the task needs from an offer, without reservations
  * @param killAfter   how long the task may run before it is killed, if limited
  */
-record ExecuteOptions(MasterAddress master, ContentType contentType, FrameworkInfo framework, TaskInfo task,
+record ExecuteOptions(MasterLocation master, ContentType contentType, FrameworkInfo framework, TaskInfo task,
         Resources resources, Optional<Duration> killAfter) {
 
     /** The flags {@code --task} replaces. */

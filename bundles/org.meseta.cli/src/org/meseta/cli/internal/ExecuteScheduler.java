@@ -50,9 +50,10 @@ final class ExecuteScheduler {
         this.effects = effects;
     }
 
-    /** The call that opens the subscription. */
+    /** The call that opens the subscription; once subscribed, as the framework it became (after a failover). */
     Call subscribe() {
-        return Calls.subscribe(options.framework());
+        return frameworkId == null ? Calls.subscribe(options.framework())
+                : Calls.resubscribe(options.framework(), frameworkId);
     }
 
     boolean isFinished() {

@@ -10,6 +10,8 @@ import org.meseta.daemon.Teardown;
 import org.meseta.http.HttpClient;
 import org.meseta.http.HttpClientOptions;
 import org.meseta.http.HttpTransport;
+import org.meseta.zk.LeaderFollower;
+import org.meseta.zk.ZkClients;
 
 /**
  * One run of {@code meseta-execute}: the session with the master and the threads and connections it uses. It
@@ -24,12 +26,12 @@ final class Execution implements Daemon.Running {
     /** How long closing waits for the task to be killed and the framework torn down. */
     private static final Duration WIND_DOWN = Duration.ofSeconds(10);
 
-    private final MasterAddress master;
+    private final MasterLocation master;
     private final SchedulerSession session;
     private final Teardown owned;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Execution(MasterAddress master, SchedulerSession session, Teardown owned) {
+    private Execution(MasterLocation master, SchedulerSession session, Teardown owned) {
         this.master = master;
         this.session = session;
         this.owned = owned;
@@ -53,6 +55,10 @@ final class Execution implements Daemon.Running {
             Actor actor = owned.own(new Actor("execute"));
             SchedulerSession session = new SchedulerSession(options, retry, client, actor, out, err);
             session.start();
+            if (options.master() instanceof MasterLocation.ZooKeeper group) {
+                owned.own(LeaderFollower.start(group.url(), ZkClients.DEFAULT_SESSION_TIMEOUT,
+                        session::leaderDetected));
+            }
             return new Execution(options.master(), session, owned);
         } catch (RuntimeException e) {
             owned.close();

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@code --master} flag: the master to subscribe with, as {@code host:port} or {@code http://host:port}. */
+/** A master to subscribe with, as {@code --master} gives it: {@code host:port} or {@code http://host:port}. */
 record MasterAddress(String host, int port) {
 
     /** Where Mesos masters serve the scheduler API (also as {@code /master/api/v1/scheduler}). */
@@ -16,15 +16,10 @@ record MasterAddress(String host, int port) {
     /**
      * Parses the flag value.
      *
-     * @throws IllegalArgumentException saying what is expected (the flag parser's contract); {@code zk://} URLs are
-     *     recognised and refused as not supported yet
+     * @throws IllegalArgumentException saying what is expected (the flag parser's contract)
      */
     static MasterAddress parse(String text) {
         String value = text.strip();
-        if (value.startsWith("zk://")) {
-            throw new IllegalArgumentException("finding the leader through ZooKeeper is not supported yet;"
-                    + " give the leading master as host:port");
-        }
         Matcher matcher = HOST_PORT.matcher(value);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("expected host:port or http://host:port, e.g. 10.0.0.1:5050");

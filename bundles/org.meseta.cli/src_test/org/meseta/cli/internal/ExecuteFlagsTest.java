@@ -2,6 +2,7 @@ package org.meseta.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -39,7 +40,7 @@ class ExecuteFlagsTest {
     void theDefaultsAreMesosExecutes() throws Exception {
         ExecuteOptions options = options("--name=hello", "--command=echo hi");
 
-        assertEquals(new MasterAddress("127.0.0.1", 5050), options.master());
+        assertEquals(new MasterLocation.Fixed(new MasterAddress("127.0.0.1", 5050)), options.master());
         assertEquals(ContentType.PROTOBUF, options.contentType());
         assertEquals(SchedulerEvents.parse("cpus:1;mem:128"), options.resources());
         assertEquals(Optional.empty(), options.killAfter());
@@ -124,7 +125,8 @@ class ExecuteFlagsTest {
                 new String[] {"--framework_capabilities=UNKNOWN", "unknown capability 'UNKNOWN'"},
                 new String[] {"--content_type=xml", "Invalid value 'xml' for flag '--content_type': expected json"
                         + " or protobuf"},
-                new String[] {"--master=zk://10.0.0.1:2181/mesos", "through ZooKeeper is not supported yet; give the leading master as host:port"},
+                new String[] {"--master=zk://10.0.0.1/mesos", "Invalid ZooKeeper URL 'zk://10.0.0.1/mesos':"
+                        + " '10.0.0.1' is not host:port"},
                 new String[] {"--master=localhost", "Invalid value 'localhost' for flag '--master': expected"
                         + " host:port"},
                 new String[] {"--master=10.0.0.1:70000", "port 70000 is out of range"},
@@ -179,8 +181,18 @@ class ExecuteFlagsTest {
 
     @Test
     void theMasterMayBeAnHttpUrl() throws Exception {
-        assertEquals(new MasterAddress("master.example", 5050),
+        assertEquals(new MasterLocation.Fixed(new MasterAddress("master.example", 5050)),
                 options("--name=a", "--command=true", "--master=http://master.example:5050").master());
+    }
+
+    @Test
+    void theMasterMayBeAZooKeeperGroup() throws Exception {
+        MasterLocation master = options("--name=a", "--command=true",
+                "--master=zk://alice:secret@10.0.0.1:2181,10.0.0.2:2181/mesos").master();
+
+        MasterLocation.ZooKeeper group = assertInstanceOf(MasterLocation.ZooKeeper.class, master);
+        assertEquals("/mesos", group.url().path());
+        assertEquals("zk://alice:***@10.0.0.1:2181,10.0.0.2:2181/mesos", master.toString());
     }
 
     @Test

@@ -17,13 +17,14 @@ import org.meseta.master.internal.offers.OutstandingOffer;
 /**
  * An immutable snapshot of what the master knows, taken on the actor thread and rendered anywhere.
  *
+ * @param electedTime when this master was elected leader; empty while it stands by
  * @param frameworks frameworks that are not removed, connected or not
  * @param completedFrameworks the newest removed frameworks
  * @param unreachableAgents how many agents are unreachable
  * @param weights the roles whose weight was set, role → weight; other roles weigh 1.0
  * @param quotas the roles with quota, role → quota, in role order
  */
-public record ClusterView(MasterInfo master, Instant startTime, List<AgentView> agents,
+public record ClusterView(MasterInfo master, Instant startTime, Optional<Instant> electedTime, List<AgentView> agents,
         List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents,
         Map<String, Double> weights, Map<String, Quota> quotas) {
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.DrainConfig;
@@ -44,6 +45,7 @@ public final class Master implements AutoCloseable {
     private final Actor actor = new Actor("master");
     private final AllocatorDriver allocator;
     private final MasterCore core;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Master(MasterConfig config, MasterInfo info, Clock clock, Allocator allocator) {
         this.info = info;
@@ -56,6 +58,17 @@ public final class Master implements AutoCloseable {
 
     public MasterInfo info() {
         return info;
+    }
+
+    /**
+     * This master was elected leader: completes once it has recovered and leads. Until then it stands by; it must
+     * not be given agents or frameworks (the HTTP layer redirects them to the leader).
+     */
+    public CompletableFuture<Void> lead() {
+        return actor.call(() -> {
+            core.elected();
+            return null;
+        });
     }
 
     /**
@@ -191,9 +204,15 @@ public final class Master implements AutoCloseable {
         actor.run(() -> core.allocated(allocations));
     }
 
-    /** Stops allocating, closes every framework stream, agent link and operator event stream, and stops the actor. */
+    /**
+     * Stops allocating, closes every framework stream, agent link and operator event stream, and stops the actor: a
+     * master that loses its leadership calls it to stop acting at once. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         allocator.close();
         actor.call(() -> {
             core.closeStreams();

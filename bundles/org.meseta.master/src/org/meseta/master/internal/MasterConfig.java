@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
+import org.meseta.zk.ZkUrl;
 
 /**
  * The master's validated configuration. {@code flags} is every flag's effective value, for /flags.
@@ -19,6 +20,7 @@ import org.meseta.daemon.Endpoint;
  *        when offers never time out
  * @param roleWhitelist the roles frameworks may subscribe with ({@code --roles}), always including {@code *}; empty
  *        when any role is allowed
+ * @param zooKeeper where this master contends for leadership ({@code --zk}); empty when it leads on its own
  */
 public record MasterConfig(
         Endpoint endpoint,
@@ -33,6 +35,7 @@ public record MasterConfig(
         int maxOperatorEventStreamSubscribers,
         Optional<Duration> offerTimeout,
         Optional<Set<String>> roleWhitelist,
+        Optional<ZooKeeper> zooKeeper,
         SortedMap<String, String> flags) {
 
     public MasterConfig {
@@ -47,6 +50,15 @@ public record MasterConfig(
     public Duration allocationInterval() {
         return allocation.interval();
     }
+
+    /**
+     * Leader election through ZooKeeper.
+     *
+     * @param url the ensemble and the group's znode ({@code --zk})
+     * @param quorum {@code --quorum}: the number of masters that make a majority
+     * @param sessionTimeout {@code --zk_session_timeout}
+     */
+    public record ZooKeeper(ZkUrl url, int quorum, Duration sessionTimeout) {}
 
     /**
      * How resources are allocated: the allocator and sorters by name, and what they are configured with.

@@ -27,11 +27,17 @@ import org.meseta.daemon.Teardown;
 import org.meseta.daemon.WorkDir;
 import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpTransport;
+import org.meseta.master.internal.election.Election;
+import org.meseta.master.internal.election.Leadership;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** The {@code master} daemon: one {@link Master} behind an HTTP server per {@link #start}. */
+/**
+ * The {@code master} daemon: one {@link Master} behind an HTTP server per {@link #start}, elected as its
+ * {@link Election} says. An instance whose master lost its leadership reports a non-zero
+ * {@link Running#exitStatus()}, which makes the launcher exit.
+ */
 @Component(property = Daemon.NAME_PROPERTY + "=master")
 public final class MasterDaemon implements Daemon {
 
@@ -67,10 +73,15 @@ public final class MasterDaemon implements Daemon {
             FileAttachments files = files(config, teardown);
             HttpTransport transport = teardown.own(HttpTransport.create("master-http", 2));
             Master master = teardown.own(new Master(config, info, Clock.systemUTC(), allocator));
-            teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, config, files)));
+            Leadership leadership = new Leadership(info);
+            teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, leadership, config, files)));
+            Election election = teardown.own(config.zooKeeper().isPresent()
+                    ? Election.contend(config.zooKeeper().get(), leadership, master)
+                    : Election.standalone(leadership, master));
             LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
                     info.getHostname(), config.endpoint().address(), config.workDir());
-            return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown);
+            return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown,
+                    election.exitStatus());
         }
     }
 

@@ -3,10 +3,13 @@ package org.meseta.master.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.flags.Flags;
@@ -15,6 +18,8 @@ import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.master.internal.allocation.MinAllocatable;
 import org.meseta.master.internal.allocation.Weights;
+import org.meseta.zk.ZkClients;
+import org.meseta.zk.ZkUrl;
 
 /** The master's command-line flags: Mesos's names and defaults (docs/operator-guide.md lists them). */
 final class MasterFlags {
@@ -77,11 +82,21 @@ final class MasterFlags {
             "Deprecated, as in Mesos: comma-separated roles frameworks may subscribe with, besides '*' (default: any"
                     + " role)");
 
+    static final Flag<String> ZK = Flag.string("zk",
+            "ZooKeeper URL for leader election among masters, zk://host:port[,host:port...]/path or"
+                    + " zk://user:password@host:port[,host:port...]/path (e.g."
+                    + " zk://zk1:2181,zk2:2181,zk3:2181/mesos); without it this master leads on its own");
+    static final Flag<Integer> QUORUM = Flag.integer("quorum",
+            "The number of masters that make a majority, e.g. 2 of 3; required with --zk, as in Mesos");
+    static final Flag<Duration> ZK_SESSION_TIMEOUT = Flag.duration("zk_session_timeout",
+            "ZooKeeper session timeout; a leader whose connection to ZooKeeper is lost stops leading and exits",
+            ZkClients.DEFAULT_SESSION_TIMEOUT);
+
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS,
-            OFFER_TIMEOUT, ROLES);
+            OFFER_TIMEOUT, ROLES, ZK, QUORUM, ZK_SESSION_TIMEOUT);
 
     private MasterFlags() {}
 
@@ -125,6 +140,7 @@ final class MasterFlags {
                 }
             }
         }
+        Optional<MasterConfig.ZooKeeper> zooKeeper = zooKeeper(flags);
         Endpoint endpoint = Endpoint.resolve(flags.find(IP), flags.get(PORT), flags.find(ADVERTISE_IP),
                 flags.find(ADVERTISE_PORT), flags.find(HOSTNAME), flags.get(HOSTNAME_LOOKUP));
         Set<String> excluded = new TreeSet<>();
@@ -136,7 +152,45 @@ final class MasterFlags {
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
                 maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
                 flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
-                offerTimeout, roleWhitelist, flags.effectiveValues());
+                offerTimeout, roleWhitelist, zooKeeper, shown(flags.effectiveValues(), zooKeeper));
+    }
+
+    /** {@code --zk}, {@code --quorum} and {@code --zk_session_timeout}; empty without {@code --zk}. */
+    private static Optional<MasterConfig.ZooKeeper> zooKeeper(Flags flags) throws DaemonException {
+        Duration sessionTimeout = flags.get(ZK_SESSION_TIMEOUT);
+        Optional<String> problem = ZkClients.sessionTimeoutProblem(sessionTimeout);
+        if (problem.isPresent()) {
+            throw new DaemonException("--zk_session_timeout " + problem.get() + ", got "
+                    + flags.effectiveValues().get(ZK_SESSION_TIMEOUT.name()));
+        }
+        Optional<Integer> quorum = flags.find(QUORUM);
+        if (quorum.isPresent() && quorum.get() < 1) {
+            throw new DaemonException("--quorum must be at least 1, got " + quorum.get());
+        }
+        if (flags.find(ZK).isEmpty()) {
+            return Optional.empty();
+        }
+        ZkUrl url;
+        try {
+            url = ZkUrl.parse(flags.get(ZK));
+        } catch (IllegalArgumentException e) {
+            throw new DaemonException("Error parsing ZooKeeper URL (--zk): " + e.getMessage());
+        }
+        if (quorum.isEmpty()) {
+            throw new DaemonException("Need to specify --quorum when using ZooKeeper (--zk)");
+        }
+        return Optional.of(new MasterConfig.ZooKeeper(url, quorum.get(), sessionTimeout));
+    }
+
+    /** The flags as /flags and /state show them: with the password of {@code --zk} hidden. */
+    private static SortedMap<String, String> shown(SortedMap<String, String> values,
+            Optional<MasterConfig.ZooKeeper> zooKeeper) {
+        if (zooKeeper.isEmpty()) {
+            return values;
+        }
+        SortedMap<String, String> shown = new TreeMap<>(values);
+        shown.put(ZK.name(), zooKeeper.get().url().toString());
+        return Collections.unmodifiableSortedMap(shown);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.flags.FlagParser;
@@ -58,6 +59,11 @@ final class TestMaster implements AutoCloseable {
 
     String endpoint() {
         return running.endpoint();
+    }
+
+    /** The status the master's process would exit with once it ended by itself (it lost its leadership). */
+    CompletionStage<Integer> exitStatus() {
+        return running.exitStatus();
     }
 
     /** The parsed {@code /state} document. */

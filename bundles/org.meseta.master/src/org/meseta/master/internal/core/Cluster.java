@@ -39,6 +39,8 @@ public final class Cluster {
     /** Meseta's offer stream extension; its role view is made from snapshots of this cluster. */
     final OfferStream offerStream;
     final Instant startTime;
+    /** When this master was elected leader; null while it stands by (with {@code --zk}, until it is elected). */
+    Instant electedTime;
     /** How many tasks reached each state, for {@code /metrics/snapshot}; counted where task states change. */
     final TaskCounters taskCounters = new TaskCounters();
 

@@ -59,6 +59,14 @@ public final class MasterCore {
         this.reservations = new ReservationRequests(cluster, offers);
     }
 
+    /**
+     * This master was elected leader: from now on it leads. What it recovers after an election (the registry, once
+     * there is one) is recovered here.
+     */
+    public void elected() {
+        cluster.electedTime = cluster.now();
+    }
+
     public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
         return agents.subscribe(request, total, link);
     }

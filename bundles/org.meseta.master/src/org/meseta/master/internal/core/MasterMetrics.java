@@ -41,8 +41,8 @@ final class MasterMetrics {
     static SortedMap<String, Double> of(ClusterView view, Instant now, TaskCounters counters, Set<String> excluded) {
         SortedMap<String, Double> metrics = new TreeMap<>();
         metrics.put(PREFIX + "/uptime_secs", Metrics.uptimeSecs(view.startTime(), now));
-        // A master that serves leads: one that loses leadership exits.
-        metrics.put(PREFIX + "/elected", 1.0);
+        // A standby master (with --zk) is not elected yet; a leader that loses its leadership exits.
+        metrics.put(PREFIX + "/elected", view.electedTime().isPresent() ? 1.0 : 0.0);
         agents(metrics, view);
         frameworks(metrics, view);
         tasks(metrics, view, counters);

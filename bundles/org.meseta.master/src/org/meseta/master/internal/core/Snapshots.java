@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.meseta.api.resources.Resources;
@@ -39,7 +40,8 @@ final class Snapshots {
         }
         List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
                 .map(framework -> view(framework, Resources.empty())).toList();
-        return new ClusterView(cluster.info, startTime, agents, frameworks, completed,
+        return new ClusterView(cluster.info, startTime, Optional.ofNullable(cluster.electedTime), agents, frameworks,
+                completed,
                 cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights),
                 Collections.unmodifiableSortedMap(new TreeMap<>(cluster.quotas)));
     }

@@ -1,44 +1,53 @@
 package org.meseta.master.internal.http;
 
 import org.meseta.api.agentlink.AgentLink;
-import java.util.concurrent.CompletableFuture;
 import org.meseta.daemon.CommonEndpoints;
 import org.meseta.daemon.Metrics;
 import org.meseta.daemon.files.FileAttachments;
 import org.meseta.daemon.files.FilesEndpoints;
 import org.meseta.http.HttpHandler;
-import org.meseta.http.HttpResponse;
 import org.meseta.http.Router;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
+import org.meseta.master.internal.election.Leadership;
 
 /**
  * The master's HTTP surface. As in Mesos, every master endpoint answers both as {@code /X} and
  * {@code /master/X}; the pre-1.8 {@code .json} aliases are kept for old tools. The {@code /files} endpoints belong
- * to Mesos's separate {@code files} process and answer as {@code /files/X} only.
+ * to Mesos's separate {@code files} process and answer as {@code /files/X} only. What a master that does not lead
+ * answers is {@link LeaderGate}'s business.
  */
 public final class MasterRoutes {
 
     private MasterRoutes() {}
 
     /**
-     * {@code /redirect}: 307 to the leading master, {@code //hostname:port}. A master without ZooKeeper leads
-     * itself.
+     * @param leadership whether this master leads, and which one does
+     * @param files what {@code /files} serves: the master's log file, when it writes one
      */
-    private static HttpHandler redirect(Master master) {
-        String location = "//" + master.info().getHostname() + ":" + master.info().getPort();
-        return request -> CompletableFuture.completedFuture(HttpResponse.redirect(307, location));
+    public static HttpHandler router(Master master, Leadership leadership, MasterConfig config,
+            FileAttachments files) {
+        Router.Builder anyMaster = Router.builder();
+        CommonEndpoints.addTo(anyMaster, config.flags(), "", "/master");
+        anyMaster.route("GET", request -> LeaderGate.redirect(leadership.leader(), request), "/redirect",
+                "/master/redirect");
+        // As the files process, Mesos's metrics process is not the master's: it answers at the root only.
+        Metrics.addTo(anyMaster, master::metrics);
+        FilesEndpoints.addTo(anyMaster, files);
+        Router.Builder recovered = Router.builder();
+        recovered.route("POST", new OperatorApi(master, config, files)::handle, "/api/v1", "/master/api/v1");
+        recovered.route("POST", new SchedulerApi(master)::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
+        AgentLinkApi agentLink = new AgentLinkApi(master);
+        recovered.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
+        recovered.route("POST", AgentLink.CALL_PATH, agentLink::call);
+        return new LeaderGate(leadership, anyMaster.build(), leaderRoutes(master, config), recovered.build());
     }
 
-    /** @param files what {@code /files} serves: the master's log file, when it writes one */
-    public static Router router(Master master, MasterConfig config, FileAttachments files) {
+    /** The endpoints only the elected master serves, even before it has recovered. */
+    private static Router leaderRoutes(Master master, MasterConfig config) {
         StateEndpoint state = new StateEndpoint(master, config);
-        OperatorApi operator = new OperatorApi(master, config, files);
-        AgentLinkApi agentLink = new AgentLinkApi(master);
-        SchedulerApi scheduler = new SchedulerApi(master);
         WeightsEndpoint weights = new WeightsEndpoint(master);
         Router.Builder routes = Router.builder();
-        CommonEndpoints.addTo(routes, config.flags(), "", "/master");
         routes.route("GET", state::state, "/state", "/master/state", "/state.json", "/master/state.json");
         routes.route("GET", state::stateSummary, "/state-summary", "/master/state-summary");
         routes.route("GET", state::frameworks, "/frameworks", "/master/frameworks");
@@ -58,16 +67,8 @@ public final class MasterRoutes {
         routes.route("POST", reservations::reserve, "/reserve", "/master/reserve");
         routes.route("POST", reservations::unreserve, "/unreserve", "/master/unreserve");
         routes.route("POST", new TeardownEndpoint(master)::post, "/teardown", "/master/teardown");
-        routes.route("GET", redirect(master), "/redirect", "/master/redirect");
-        routes.route("POST", operator::handle, "/api/v1", "/master/api/v1");
         routes.route("GET", new OfferStreamEndpoint(master)::subscribe, OfferStreamEndpoint.PATH,
                 "/master" + OfferStreamEndpoint.PATH);
-        routes.route("POST", scheduler::handle, "/api/v1/scheduler", "/master/api/v1/scheduler");
-        routes.route("POST", AgentLink.SUBSCRIBE_PATH, agentLink::subscribe);
-        routes.route("POST", AgentLink.CALL_PATH, agentLink::call);
-        // As the files process, Mesos's metrics process is not the master's: it answers at the root only.
-        Metrics.addTo(routes, master::metrics);
-        FilesEndpoints.addTo(routes, files);
         return routes.build();
     }
 }

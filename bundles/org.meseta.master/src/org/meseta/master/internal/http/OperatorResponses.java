@@ -25,9 +25,10 @@ final class OperatorResponses {
     private OperatorResponses() {}
 
     static Response.GetMaster master(ClusterView view) {
-        double started = JsonBody.seconds(view.startTime());
-        return Response.GetMaster.newBuilder().setMasterInfo(view.master()).setStartTime(started)
-                .setElectedTime(started).build();
+        Response.GetMaster.Builder master = Response.GetMaster.newBuilder().setMasterInfo(view.master())
+                .setStartTime(JsonBody.seconds(view.startTime()));
+        view.electedTime().ifPresent(elected -> master.setElectedTime(JsonBody.seconds(elected)));
+        return master.build();
     }
 
     static Response.GetAgents agents(ClusterView view) {

@@ -50,7 +50,9 @@ final class StateEndpoint {
         generator.writeStartObject();
         CommonEndpoints.writeVersionFields(generator);
         generator.writeNumberField("start_time", JsonBody.seconds(view.startTime()));
-        generator.writeNumberField("elected_time", JsonBody.seconds(view.startTime()));
+        if (view.electedTime().isPresent()) {
+            generator.writeNumberField("elected_time", JsonBody.seconds(view.electedTime().get()));
+        }
         generator.writeStringField("id", view.master().getId());
         generator.writeStringField("pid", view.master().getPid());
         generator.writeStringField("hostname", view.master().getHostname());

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.allocator.api.AllocatorOptions;
 import org.meseta.allocator.drf.internal.DrfSorterFactory;
 import org.meseta.allocator.drf.internal.HierarchicalAllocatorFactory;
@@ -31,6 +32,8 @@ import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpServer;
 import org.meseta.http.HttpTransport;
 import org.meseta.http.ResponseStream;
+import org.meseta.master.internal.election.Election;
+import org.meseta.master.internal.election.Leadership;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.meseta.testing.Ports;
 import org.meseta.tests.benchmark.Figures;
@@ -64,14 +67,17 @@ public final class MasterScaleBenchmark {
         int port = Ports.free();
         MasterConfig config = MasterFlags.config(FlagParser.parse(MasterFlags.ALL, List.of("--ip=127.0.0.1",
                 "--port=" + port, "--work_dir=" + workDir, "--agent_ping_timeout=10mins")));
+        MasterInfo info = MasterDaemon.masterInfo(config.endpoint());
+        Leadership leadership = new Leadership(info);
         ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
         try (HttpTransport transport = HttpTransport.create("scale-http", 2);
-                Master master = new Master(config, MasterDaemon.masterInfo(config.endpoint()), Clock.systemUTC(),
+                Master master = new Master(config, info, Clock.systemUTC(),
                         new HierarchicalAllocatorFactory().create(new AllocatorOptions(Clock.systemUTC(),
                                 config.allocation().minAllocatable(), new DrfSorterFactory(),
                                 new DrfSorterFactory(), Set.of())));
-                HttpServer server = config.endpoint().serve(transport, MasterRoutes.router(master, config,
-                        FileAttachments.fixed(Map.of(), reads)))) {
+                Election election = Election.standalone(leadership, master);
+                HttpServer server = config.endpoint().serve(transport, MasterRoutes.router(master, leadership,
+                        config, FileAttachments.fixed(Map.of(), reads)))) {
             DroppedLinks links = new DroppedLinks();
             long start = System.nanoTime();
             admit(master, agents, links);

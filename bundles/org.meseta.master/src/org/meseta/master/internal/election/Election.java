@@ -1,0 +1,129 @@
+package org.meseta.master.internal.election;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.daemon.Teardown;
+import org.meseta.master.internal.Master;
+import org.meseta.master.internal.MasterConfig;
+import org.meseta.zk.MasterDetector;
+import org.meseta.zk.ZkClients;
+
+/**
+ * How this master becomes the leader, and what it does when it stops being it. Without {@code --zk} it leads as it
+ * starts, as a Mesos master without ZooKeeper does. With {@code --zk} it stands by and contends in Mesos's znode
+ * layout ({@link Candidacy}), follows the leader for redirects ({@link MasterDetector}), recovers and leads once
+ * elected, and once it loses its leadership it stops acting at once ({@link Master#close()}: no more offers,
+ * launches or writes) and reports {@link #LOST_LEADERSHIP_STATUS} through {@link #exitStatus()}, so that the
+ * process exits and its supervisor starts it again, as a fresh follower.
+ */
+public final class Election implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Election.class.getName());
+
+    /** The exit status of a master that lost its leadership, as Mesos's. */
+    public static final int LOST_LEADERSHIP_STATUS = 1;
+
+    private final Leadership leadership;
+    private final Master master;
+    private final CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+    private final Teardown owned = new Teardown();
+
+    private Election(Leadership leadership, Master master) {
+        this.leadership = leadership;
+        this.master = master;
+    }
+
+    /** Leads at once: {@code master} has recovered and leads when this returns. */
+    public static Election standalone(Leadership leadership, Master master) {
+        Election election = new Election(leadership, master);
+        leadership.elected();
+        master.lead().join();
+        leadership.recovered();
+        return election;
+    }
+
+    /**
+     * Connects to {@code zooKeeper}'s ensemble and contends; returns at once, with this master standing by. The
+     * connection is made in the background: a ZooKeeper that is not reachable yet delays the election, it does not
+     * fail the start.
+     */
+    public static Election contend(MasterConfig.ZooKeeper zooKeeper, Leadership leadership, Master master) {
+        Election election = new Election(leadership, master);
+        CuratorFramework client = ZkClients.newClient(zooKeeper.url(), zooKeeper.sessionTimeout());
+        String group = zooKeeper.url().path();
+        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome());
+        MasterDetector detector = new MasterDetector(client, group, election::detected);
+        // Closed in reverse: the candidacy stops reacting, the detector stops following, the session ends (and this
+        // master's node with it, at once), and only then the candidacy's contender goes, finding nothing to do.
+        election.owned.own(candidacy);
+        election.owned.own(client);
+        election.owned.own(detector);
+        election.owned.own(candidacy::withdraw);
+        client.start();
+        detector.start();
+        candidacy.start();
+        LOG.log(System.Logger.Level.INFO, "Contending for leadership in {0}", zooKeeper.url());
+        return election;
+    }
+
+    /**
+     * Completes with {@link #LOST_LEADERSHIP_STATUS} once this master has lost its leadership and stopped acting;
+     * never completes otherwise.
+     */
+    public CompletionStage<Integer> exitStatus() {
+        return exitStatus.minimalCompletionStage();
+    }
+
+    private void detected(Optional<MasterInfo> leader) {
+        leadership.detected(leader);
+        LOG.log(System.Logger.Level.INFO, leader.map(info -> "The leading master is " + info.getPid() + " ("
+                + info.getHostname() + ")").orElse("No leading master is known"));
+    }
+
+    /** What the candidacy tells, on its thread. */
+    private final class Outcome implements Candidacy.Listener {
+
+        @Override
+        public void elected(String znode) {
+            if (!leadership.elected()) {
+                return;
+            }
+            LOG.log(System.Logger.Level.INFO, "Elected as the leading master ({0}); recovering", znode);
+            // Not on the master's thread: losing the leadership closes the master, which waits for that thread.
+            master.lead().whenCompleteAsync((recovered, failure) -> {
+                if (failure != null) {
+                    lost("recovery failed: " + failure.getMessage());
+                } else if (leadership.recovered()) {
+                    LOG.log(System.Logger.Level.INFO, "Recovered: this master leads");
+                }
+            });
+        }
+
+        @Override
+        public void lost(String reason) {
+            if (leadership.end() == Leadership.Phase.ENDED) {
+                return;
+            }
+            LOG.log(System.Logger.Level.ERROR, "Lost leadership ({0}): this master stops acting now and exits with"
+                    + " status {1}, so that its supervisor starts it again as a follower", reason,
+                    LOST_LEADERSHIP_STATUS);
+            master.close();
+            exitStatus.complete(LOST_LEADERSHIP_STATUS);
+        }
+    }
+
+    /**
+     * Stops the master first, so that it never acts once another master may lead, then withdraws from the election
+     * (its node goes with its session) and disconnects from ZooKeeper. A stop is not a lost leadership: it reports no
+     * exit status. Idempotent.
+     */
+    @Override
+    public void close() {
+        leadership.end();
+        master.close();
+        owned.close();
+    }
+}
