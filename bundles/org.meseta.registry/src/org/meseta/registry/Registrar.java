@@ -25,7 +25,8 @@ public final class Registrar implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Registrar.class.getName());
 
-    private record Pending(RegistryOperation operation, CompletableFuture<Registry> stored) {}
+    /** An operation and its future; without an operation, a barrier completed with the batch it is in. */
+    private record Pending(Optional<RegistryOperation> operation, CompletableFuture<Registry> stored) {}
 
     private final RegistryStore store;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
@@ -68,6 +69,18 @@ public final class Registrar implements AutoCloseable {
      * failure, the registrar takes nothing more).
      */
     public CompletableFuture<Registry> apply(RegistryOperation operation) {
+        return submit(Optional.of(operation));
+    }
+
+    /**
+     * Completes once every operation applied before this call is stored (with the registry then stored), or
+     * exceptionally as they failed.
+     */
+    public CompletableFuture<Registry> flushed() {
+        return submit(Optional.empty());
+    }
+
+    private CompletableFuture<Registry> submit(Optional<RegistryOperation> operation) {
         CompletableFuture<Registry> stored = new CompletableFuture<>();
         RegistryException failed = failure;
         if (failed != null) {
@@ -106,7 +119,9 @@ public final class Registrar implements AutoCloseable {
         }
         Registry next = registry;
         for (Pending p : batch) {
-            next = p.operation().applyTo(next);
+            if (p.operation().isPresent()) {
+                next = p.operation().get().applyTo(next);
+            }
         }
         Map<String, byte[]> nextEntries = RegistryCodec.encode(next);
         Map<String, Optional<byte[]>> changes = new HashMap<>();

@@ -9,7 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -33,6 +35,9 @@ import org.meseta.master.internal.core.MasterCore;
 import org.meseta.master.internal.core.ReservationRequest;
 import org.meseta.master.internal.core.Refusal;
 import org.meseta.master.internal.core.SchedulerReply;
+import org.meseta.registry.Registrar;
+import org.meseta.registry.RegistryException;
+import org.meseta.registry.RegistryStore;
 
 /**
  * The master's front door: every method hands its work to the {@code master} actor thread, where
@@ -46,6 +51,8 @@ public final class Master implements AutoCloseable {
     private final AllocatorDriver allocator;
     private final MasterCore core;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once this master leads. */
+    private volatile Registrar registrar;
 
     Master(MasterConfig config, MasterInfo info, Clock clock, Allocator allocator) {
         this.info = info;
@@ -61,14 +68,29 @@ public final class Master implements AutoCloseable {
     }
 
     /**
-     * This master was elected leader: completes once it has recovered and leads. Until then it stands by; it must
-     * not be given agents or frameworks (the HTTP layer redirects them to the leader).
+     * This master was elected leader: completes once it has recovered the registry from {@code store} and leads.
+     * Until then it stands by; it must not be given agents or frameworks (the HTTP layer redirects them to the
+     * leader). {@code failed} is told if a registry write fails later: the master must then stop acting. Blocks
+     * while it reads the registry: not to be called on the master's actor thread.
      */
-    public CompletableFuture<Void> lead() {
+    public CompletableFuture<Void> lead(RegistryStore store, Consumer<String> failed) {
+        Registrar recovered;
+        try {
+            recovered = Registrar.recover(store);
+        } catch (RegistryException e) {
+            store.close();
+            return CompletableFuture.failedFuture(e);
+        }
+        registrar = recovered;
         return actor.call(() -> {
-            core.elected();
+            core.elected(recovered, failed);
             return null;
         });
+    }
+
+    /** {@code call}'s answer once what it changed is in the registry, as Mesos answers after its registrar. */
+    private <T> CompletableFuture<T> stored(Supplier<T> call) {
+        return actor.call(call).thenCompose(answer -> core.registryFlushed().thenApply(stored -> answer));
     }
 
     /**
@@ -141,19 +163,19 @@ public final class Master implements AutoCloseable {
         return actor.call(core::quotas);
     }
 
-    /** {@code UPDATE_QUOTA}, validated against the cluster; kept in memory only, until the registry exists. */
+    /** {@code UPDATE_QUOTA}, validated against the cluster. */
     public CompletableFuture<Optional<Refusal>> updateQuota(Protos.Call.UpdateQuota call) {
-        return actor.call(() -> core.updateQuota(call));
+        return stored(() -> core.updateQuota(call));
     }
 
     /** The deprecated {@code SET_QUOTA} and {@code POST /quota}. */
     public CompletableFuture<Optional<Refusal>> setQuota(QuotaRequest request) {
-        return actor.call(() -> core.setQuota(request));
+        return stored(() -> core.setQuota(request));
     }
 
     /** The deprecated {@code REMOVE_QUOTA} and {@code DELETE /quota/<role>} ({@code path} set for the latter). */
     public CompletableFuture<Optional<Refusal>> removeQuota(String role, Optional<String> path) {
-        return actor.call(() -> core.removeQuota(role, path));
+        return stored(() -> core.removeQuota(role, path));
     }
 
     /** The weights set by {@code --weights} or {@code UPDATE_WEIGHTS}, by role. */
@@ -161,10 +183,10 @@ public final class Master implements AutoCloseable {
         return actor.call(core::weights);
     }
 
-    /** Sets validated role weights; the roles not named keep theirs. Kept in memory only, until the registry exists. */
+    /** Sets validated role weights; the roles not named keep theirs. */
     public CompletableFuture<Void> updateWeights(Map<String, Double> weights) {
         Map<String, Double> copy = Map.copyOf(weights);
-        return actor.call(() -> {
+        return stored(() -> {
             core.updateWeights(copy);
             return null;
         });
@@ -182,22 +204,22 @@ public final class Master implements AutoCloseable {
 
     /** DEACTIVATE_AGENT: empty once done, else why it is refused. */
     public CompletableFuture<Optional<Refusal>> deactivateAgent(AgentID id) {
-        return actor.call(() -> core.deactivateAgent(id));
+        return stored(() -> core.deactivateAgent(id));
     }
 
     /** REACTIVATE_AGENT: empty once done, else why it is refused. */
     public CompletableFuture<Optional<Refusal>> reactivateAgent(AgentID id) {
-        return actor.call(() -> core.reactivateAgent(id));
+        return stored(() -> core.reactivateAgent(id));
     }
 
     /** DRAIN_AGENT: empty once the drain has started, else why it is refused. */
     public CompletableFuture<Optional<Refusal>> drainAgent(AgentID id, DrainConfig config) {
-        return actor.call(() -> core.drainAgent(id, config));
+        return stored(() -> core.drainAgent(id, config));
     }
 
-    /** MARK_AGENT_GONE: empty once done, else why it is refused. Kept in memory only, until the registry exists. */
+    /** MARK_AGENT_GONE: empty once done, else why it is refused. */
     public CompletableFuture<Optional<Refusal>> markAgentGone(AgentID id) {
-        return actor.call(() -> core.markAgentGone(id));
+        return stored(() -> core.markAgentGone(id));
     }
 
     private void allocated(List<Allocation> allocations) {
@@ -219,5 +241,8 @@ public final class Master implements AutoCloseable {
             return null;
         }).exceptionally(failure -> null).join();
         actor.close();
+        if (registrar != null) {
+            registrar.close();
+        }
     }
 }

@@ -20,6 +20,8 @@ import org.meseta.zk.ZkUrl;
  *        when offers never time out
  * @param roleWhitelist the roles frameworks may subscribe with ({@code --roles}), always including {@code *}; empty
  *        when any role is allowed
+ * @param agentReregisterTimeout how long agents recovered from the registry have to re-register with a newly
+ *        elected master before they are marked unreachable
  * @param zooKeeper where this master contends for leadership ({@code --zk}); empty when it leads on its own
  */
 public record MasterConfig(
@@ -29,6 +31,7 @@ public record MasterConfig(
         Optional<String> cluster,
         Duration agentPingTimeout,
         int maxAgentPingTimeouts,
+        Duration agentReregisterTimeout,
         Allocation allocation,
         int maxCompletedFrameworks,
         int maxCompletedTasksPerFramework,

@@ -29,6 +29,7 @@ import org.meseta.daemon.files.FileAttachments;
 import org.meseta.http.HttpTransport;
 import org.meseta.master.internal.election.Election;
 import org.meseta.master.internal.election.Leadership;
+import org.meseta.registry.FileRegistryStore;
 import org.meseta.master.internal.http.MasterRoutes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,6 +41,9 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(property = Daemon.NAME_PROPERTY + "=master")
 public final class MasterDaemon implements Daemon {
+
+    /** Where a master without {@code --zk} keeps its registry, under its work_dir. */
+    static final String REGISTRY_DIR = "registry";
 
     private static final System.Logger LOG = System.getLogger(MasterDaemon.class.getName());
 
@@ -77,7 +81,8 @@ public final class MasterDaemon implements Daemon {
             teardown.own(config.endpoint().serve(transport, MasterRoutes.router(master, leadership, config, files)));
             Election election = teardown.own(config.zooKeeper().isPresent()
                     ? Election.contend(config.zooKeeper().get(), leadership, master)
-                    : Election.standalone(leadership, master));
+                    : Election.standalone(leadership, master,
+                            new FileRegistryStore(config.workDir().resolve(REGISTRY_DIR))));
             LOG.log(System.Logger.Level.INFO, "Master {0} ({1}) started on {2}, work_dir {3}", info.getId(),
                     info.getHostname(), config.endpoint().address(), config.workDir());
             return instances.adopt(config.endpoint().address(), "Master " + info.getId(), teardown,

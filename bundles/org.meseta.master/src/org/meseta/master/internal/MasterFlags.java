@@ -47,6 +47,9 @@ final class MasterFlags {
             Duration.ofSeconds(15));
     static final Flag<Integer> MAX_AGENT_PING_TIMEOUTS = Flag.integer("max_agent_ping_timeouts",
             "Unanswered pings in a row after which an agent is marked unreachable", 5);
+    static final Flag<Duration> AGENT_REREGISTER_TIMEOUT = Flag.duration("agent_reregister_timeout",
+            "How long agents the registry lists have to re-register with a newly elected master before they are"
+                    + " marked unreachable", Duration.ofMinutes(10));
 
     static final Flag<String> ALLOCATOR = Flag.string("allocator",
             "Allocation policy, by name; plugins may add others", "hierarchical");
@@ -93,7 +96,8 @@ final class MasterFlags {
             ZkClients.DEFAULT_SESSION_TIMEOUT);
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
-            HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS, ALLOCATOR, ALLOCATION_INTERVAL,
+            HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS,
+            AGENT_REREGISTER_TIMEOUT, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS,
             OFFER_TIMEOUT, ROLES, ZK, QUORUM, ZK_SESSION_TIMEOUT);
@@ -110,6 +114,11 @@ final class MasterFlags {
         int maxTimeouts = flags.get(MAX_AGENT_PING_TIMEOUTS);
         if (maxTimeouts < 1) {
             throw new DaemonException("--max_agent_ping_timeouts must be at least 1, got " + maxTimeouts);
+        }
+        Duration reregisterTimeout = flags.get(AGENT_REREGISTER_TIMEOUT);
+        if (reregisterTimeout.isNegative() || reregisterTimeout.isZero()) {
+            throw new DaemonException("--agent_reregister_timeout must be positive, got " + flags.effectiveValues()
+                    .get(AGENT_REREGISTER_TIMEOUT.name()));
         }
         Duration allocationInterval = flags.get(ALLOCATION_INTERVAL);
         if (allocationInterval.isNegative() || allocationInterval.isZero()) {
@@ -150,7 +159,7 @@ final class MasterFlags {
                 flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded,
                 weights);
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
-                maxTimeouts, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
+                maxTimeouts, reregisterTimeout, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
                 flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
                 offerTimeout, roleWhitelist, zooKeeper, shown(flags.effectiveValues(), zooKeeper));
     }

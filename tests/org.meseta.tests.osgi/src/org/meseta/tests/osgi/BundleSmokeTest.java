@@ -35,7 +35,7 @@ class BundleSmokeTest {
             "org.meseta.allocator.api", "org.meseta.allocator.drf", "org.meseta.master", "org.meseta.agent",
             "org.meseta.containerizer.api", "org.meseta.containerizer.posix", "org.meseta.containerizer.cgroups",
             "org.meseta.containerizer.namespaces", "org.meseta.local", "org.meseta.cli", "org.meseta.console.core",
-            "org.meseta.console.ui", "org.meseta.zk");
+            "org.meseta.console.ui", "org.meseta.zk", "org.meseta.registry");
 
     private static final Set<String> COMPONENTS = Set.of("org.meseta.daemon.internal.Launcher",
             "org.meseta.master.internal.MasterDaemon", "org.meseta.agent.internal.AgentDaemon",

@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.DrainConfig;
@@ -16,6 +18,8 @@ import org.apache.mesos.v1.Protos.DrainInfo;
 import org.apache.mesos.v1.Protos.DrainState;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
+import org.meseta.registry.Registry;
+import org.meseta.registry.RegistryOperation;
 
 /**
  * The agents this master has admitted, by id. Confined to the master's actor thread.
@@ -26,7 +30,9 @@ import org.meseta.api.resources.Resources;
  *
  * <p>What the operator decided about an agent is kept by id, so that it holds while the agent is unreachable and
  * when it comes back: whether it is deactivated (nothing of it is offered), how it is drained, and whether it is
- * gone (it may never come back). Kept in memory only: a master that restarts forgets it, until the registry exists.
+ * gone (it may never come back). Every such change is recorded as a {@link RegistryOperation} in {@code journal},
+ * so that the registry holds it; {@link #recover} takes back what an earlier leading master recorded. Agents the
+ * registry lists as admitted are <em>recovered</em> until they re-register with this master.
  */
 public final class Agents {
 
@@ -36,10 +42,47 @@ public final class Agents {
     private final Set<String> deactivated = new HashSet<>();
     private final Map<String, DrainInfo> draining = new HashMap<>();
     private final Map<String, Gone> gone = new LinkedHashMap<>();
+    /** Admitted by an earlier master (from the registry) and not re-registered with this one yet. */
+    private final Map<String, AgentInfo> recovered = new LinkedHashMap<>();
+    private final Consumer<RegistryOperation> journal;
     private long nextId;
 
-    public Agents(String masterId) {
+    /** @param journal told every change the registry keeps, in order */
+    public Agents(String masterId, Consumer<RegistryOperation> journal) {
         this.masterId = masterId;
+        this.journal = journal;
+    }
+
+    /**
+     * Takes back what the registry holds, before any agent subscribes: admitted agents become recovered ones
+     * (expected to re-register), and the unreachable, gone, deactivated and draining ones are known as they were.
+     */
+    public void recover(Registry registry) {
+        recovered.putAll(registry.admitted());
+        registry.unreachable().forEach((id, marked) -> unreachable.put(id, new Unreachable(marked.info(),
+                marked.since())));
+        registry.gone().forEach((id, marked) -> gone.put(id, new Gone(marked.info(), marked.since())));
+        deactivated.addAll(registry.deactivated());
+        draining.putAll(registry.draining());
+    }
+
+    /** The agents recovered from the registry that have not re-registered yet. */
+    public Collection<AgentInfo> recovered() {
+        return Collections.unmodifiableCollection(recovered.values());
+    }
+
+    /**
+     * Marks every recovered agent that has not re-registered unreachable, as Mesos does once
+     * {@code --agent_reregister_timeout} has passed; returns them.
+     */
+    public List<AgentInfo> recoveredAgentsUnreachable(Instant now) {
+        List<AgentInfo> late = List.copyOf(recovered.values());
+        recovered.clear();
+        for (AgentInfo info : late) {
+            unreachable.put(info.getId().getValue(), new Unreachable(info, now));
+            journal.accept(new RegistryOperation.MarkUnreachable(info, now));
+        }
+        return late;
     }
 
     /**
@@ -51,6 +94,7 @@ public final class Agents {
         AgentInfo requested = request.agentInfo();
         if (requested.hasId() && !requested.getId().getValue().isEmpty()) {
             boolean wasUnreachable = unreachable.remove(requested.getId().getValue()) != null;
+            recovered.remove(requested.getId().getValue());
             Agent known = byId.get(requested.getId().getValue());
             if (known != null) {
                 known.reregistered(requested, total, request.pid(), request.version(), now);
@@ -67,6 +111,7 @@ public final class Agents {
     private Agent add(AgentInfo info, Resources total, AgentSubscribe request, Instant now) {
         Agent agent = new Agent(info, total, request.pid(), request.version(), now);
         byId.put(info.getId().getValue(), agent);
+        journal.accept(new RegistryOperation.Admit(agent.info()));
         return agent;
     }
 
@@ -85,6 +130,7 @@ public final class Agents {
     public void markUnreachable(Agent agent, Instant now) {
         byId.remove(agent.id().getValue());
         unreachable.put(agent.id().getValue(), new Unreachable(agent.info(), now));
+        journal.accept(new RegistryOperation.MarkUnreachable(agent.info(), now));
     }
 
     /** When the agent was marked unreachable, if it is. */
@@ -113,18 +159,22 @@ public final class Agents {
     /** DEACTIVATE_AGENT, or the start of a drain: nothing of the agent is offered until it is reactivated. */
     public void deactivate(AgentID id) {
         deactivated.add(id.getValue());
+        journal.accept(new RegistryOperation.Deactivate(id));
     }
 
     /** REACTIVATE_AGENT: the agent is offered again (once connected), and its drain, if any, is over. */
     public void reactivate(AgentID id) {
         deactivated.remove(id.getValue());
         draining.remove(id.getValue());
+        journal.accept(new RegistryOperation.Reactivate(id));
     }
 
     /** DRAIN_AGENT: the agent is deactivated and DRAINING with {@code config}, replacing an earlier drain. */
     public void drain(AgentID id, DrainConfig config) {
         deactivate(id);
-        draining.put(id.getValue(), DrainInfo.newBuilder().setState(DrainState.DRAINING).setConfig(config).build());
+        DrainInfo drain = DrainInfo.newBuilder().setState(DrainState.DRAINING).setConfig(config).build();
+        draining.put(id.getValue(), drain);
+        journal.accept(new RegistryOperation.Drain(id, drain));
     }
 
     /** The drain of the agent, if it is being or has been drained (and not reactivated since). */
@@ -134,8 +184,11 @@ public final class Agents {
 
     /** Moves a DRAINING agent to DRAINED. */
     public void drained(AgentID id) {
-        draining.computeIfPresent(id.getValue(), (key, info) -> info.toBuilder().setState(DrainState.DRAINED)
-                .build());
+        DrainInfo drained = draining.computeIfPresent(id.getValue(), (key, info) -> info.toBuilder()
+                .setState(DrainState.DRAINED).build());
+        if (drained != null) {
+            journal.accept(new RegistryOperation.Drain(id, drained));
+        }
     }
 
     /**
@@ -150,6 +203,7 @@ public final class Agents {
         deactivated.remove(key);
         draining.remove(key);
         gone.put(key, new Gone(info, now));
+        journal.accept(new RegistryOperation.MarkGone(info, now));
     }
 
     /** When the agent was marked gone, if it was. */

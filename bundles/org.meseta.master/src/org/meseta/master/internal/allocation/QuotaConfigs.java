@@ -105,6 +105,16 @@ public final class QuotaConfigs {
         return new Quota(amounts(config.getGuaranteesMap()), amounts(config.getLimitsMap()));
     }
 
+    /** {@code quota} of {@code role} as a {@code QuotaConfig}, the inverse of {@link #quota(QuotaConfig)}. */
+    public static QuotaConfig config(String role, Quota quota) {
+        QuotaConfig.Builder config = QuotaConfig.newBuilder().setRole(role);
+        quota.guarantees().forEach((name, amount) -> config.putGuarantees(name, Value.Scalar.newBuilder()
+                .setValue(amount).build()));
+        quota.limits().forEach((name, amount) -> config.putLimits(name, Value.Scalar.newBuilder().setValue(amount)
+                .build()));
+        return config.build();
+    }
+
     /** A legacy guarantee as Mesos reads it: the guarantees are also the limits. */
     public static Quota legacyQuota(List<Resource> guarantee) {
         Map<String, Double> amounts = new LinkedHashMap<>();

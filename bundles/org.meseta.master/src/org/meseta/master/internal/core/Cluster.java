@@ -30,9 +30,11 @@ public final class Cluster {
     final Frameworks frameworks;
     final Offers offers;
     final AllocatorDriver allocator;
-    /** Role → weight, for the roles whose weight was set; the others weigh 1.0. Kept in memory only. */
+    /** Where changes the registry keeps go, once this master leads. */
+    final RegistryWrites registry = new RegistryWrites();
+    /** Role → weight, for the roles whose weight was set; the others weigh 1.0. */
     final SortedMap<String, Double> weights;
-    /** Role → quota, for the roles with quota. Kept in memory only, until the registry exists. */
+    /** Role → quota, for the roles with quota. */
     final SortedMap<String, Quota> quotas = new TreeMap<>();
     final OperatorSubscribers operatorSubscribers;
     final OperatorEvents operatorEvents;
@@ -50,7 +52,7 @@ public final class Cluster {
         this.clock = clock;
         this.actor = actor;
         this.allocator = allocator;
-        this.agents = new Agents(info.getId());
+        this.agents = new Agents(info.getId(), registry::record);
         this.frameworks = new Frameworks(info.getId(), config.maxCompletedFrameworks(),
                 config.maxCompletedTasksPerFramework());
         this.offers = new Offers(info.getId());

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.master.Protos.Call.UpdateQuota;
@@ -19,17 +21,24 @@ import org.meseta.allocator.api.Allocation;
 import org.meseta.allocator.api.Quota;
 import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.flags.StoutDuration;
 import org.meseta.api.resources.Resources;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.ClusterView;
 import org.meseta.master.internal.agents.Agent;
+import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.frameworks.Framework;
+import org.meseta.registry.Registrar;
+import org.meseta.registry.Registry;
+import org.meseta.registry.RegistryOperation;
 
 /**
  * The master's logic, wired together: one object per concern over the shared {@link Cluster}. Every method runs on
  * the master's actor thread; {@code org.meseta.master.internal.Master} is the asynchronous front door.
  */
 public final class MasterCore {
+
+    private static final System.Logger LOG = System.getLogger(MasterCore.class.getName());
 
     private final Cluster cluster;
     private final OfferLifecycle offers;
@@ -60,11 +69,48 @@ public final class MasterCore {
     }
 
     /**
-     * This master was elected leader: from now on it leads. What it recovers after an election (the registry, once
-     * there is one) is recovered here.
+     * This master was elected leader: from now on it leads, with what {@code registrar} recovered, and records there
+     * every change the registry keeps; {@code failed} is told if a write fails (this master must then stop). Agents
+     * the registry lists are expected to re-register within {@code --agent_reregister_timeout}; those that do not
+     * are marked unreachable. Weights and quota in the registry win over {@code --weights}.
      */
-    public void elected() {
+    public void elected(Registrar registrar, Consumer<String> failed) {
         cluster.electedTime = cluster.now();
+        Registry registry = registrar.registry();
+        cluster.registry.attach(registrar, failed);
+        cluster.agents.recover(registry);
+        if (!registry.weights().isEmpty()) {
+            cluster.weights.putAll(registry.weights());
+            cluster.allocator.updateWeights(registry.weights());
+        }
+        registry.quotas().forEach((role, config) -> {
+            Quota quota = QuotaConfigs.quota(config);
+            cluster.quotas.put(role, quota);
+            cluster.allocator.updateQuota(role, quota);
+        });
+        if (!cluster.agents.recovered().isEmpty()) {
+            cluster.actor.schedule(cluster.config.agentReregisterTimeout(), this::reregisterTimedOut);
+        }
+        LOG.log(System.Logger.Level.INFO, "Recovered from the registry {0}: {1} agents expected to re-register, {2}"
+                + " unreachable, {3} gone; {4} weights, {5} quotas", registrar.describe(),
+                registry.admitted().size(), registry.unreachable().size(), registry.gone().size(),
+                registry.weights().size(), registry.quotas().size());
+    }
+
+    /** {@code --agent_reregister_timeout} after the election: recovered agents still away become unreachable. */
+    private void reregisterTimedOut() {
+        List<AgentInfo> late = cluster.agents.recoveredAgentsUnreachable(cluster.now());
+        if (!late.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "{0} agent(s) recovered from the registry did not re-register within"
+                    + " {1}; marked unreachable: {2}", late.size(),
+                    StoutDuration.format(cluster.config.agentReregisterTimeout()),
+                    late.stream().map(info -> info.getId().getValue()).toList());
+        }
+    }
+
+    /** Completes once every change recorded so far is in the registry. */
+    public CompletableFuture<Registry> registryFlushed() {
+        return cluster.registry.flushed();
     }
 
     public AgentID subscribeAgent(AgentSubscribe request, Resources total, ResponseStream link) {
@@ -111,6 +157,7 @@ public final class MasterCore {
      */
     public void updateWeights(Map<String, Double> weights) {
         cluster.weights.putAll(weights);
+        cluster.registry.record(new RegistryOperation.UpdateWeights(weights));
         cluster.allocator.updateWeights(weights);
         boolean inUse = cluster.frameworks.all().stream()
                 .anyMatch(framework -> framework.roles().stream().anyMatch(weights::containsKey));

@@ -23,6 +23,7 @@ import org.meseta.master.internal.allocation.QuotaConfigs;
 import org.meseta.master.internal.allocation.QuotaConsumption;
 import org.meseta.master.internal.frameworks.Framework;
 import org.meseta.master.internal.offers.OutstandingOffer;
+import org.meseta.registry.RegistryOperation;
 
 /**
  * Quota as the master keeps it: {@code UPDATE_QUOTA}, and the deprecated {@code SET_QUOTA} / {@code REMOVE_QUOTA}
@@ -134,6 +135,7 @@ final class QuotaCalls {
         } else {
             cluster.quotas.put(role, quota);
         }
+        cluster.registry.record(new RegistryOperation.UpdateQuota(List.of(QuotaConfigs.config(role, quota))));
         // The allocator learns the quota before offers are rescinded, so that what they free is allocated by it.
         cluster.allocator.updateQuota(role, quota);
         rescindFor(role, quota);

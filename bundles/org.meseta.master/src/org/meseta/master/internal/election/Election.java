@@ -2,12 +2,16 @@ package org.meseta.master.internal.election;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Teardown;
 import org.meseta.master.internal.Master;
 import org.meseta.master.internal.MasterConfig;
+import org.meseta.registry.RegistryStore;
+import org.meseta.registry.ZkRegistryStore;
 import org.meseta.zk.MasterDetector;
 import org.meseta.zk.ZkClients;
 
@@ -25,6 +29,8 @@ public final class Election implements AutoCloseable {
 
     /** The exit status of a master that lost its leadership, as Mesos's. */
     public static final int LOST_LEADERSHIP_STATUS = 1;
+    /** The registry's znode, a child of the group that {@code json.info_} members ignore. */
+    static final String REGISTRY_NODE = "registry";
 
     private final Leadership leadership;
     private final Master master;
@@ -36,11 +42,20 @@ public final class Election implements AutoCloseable {
         this.master = master;
     }
 
-    /** Leads at once: {@code master} has recovered and leads when this returns. */
-    public static Election standalone(Leadership leadership, Master master) {
+    /**
+     * Leads at once, with its registry in {@code store}: {@code master} has recovered and leads when this returns.
+     *
+     * @throws DaemonException if the registry cannot be recovered, in one line
+     */
+    public static Election standalone(Leadership leadership, Master master, RegistryStore store)
+            throws DaemonException {
         Election election = new Election(leadership, master);
         leadership.elected();
-        master.lead().join();
+        try {
+            master.lead(store, reason -> election.stop(reason)).join();
+        } catch (CompletionException e) {
+            throw new DaemonException("Cannot recover the registry: " + e.getCause().getMessage(), e.getCause());
+        }
         leadership.recovered();
         return election;
     }
@@ -54,7 +69,7 @@ public final class Election implements AutoCloseable {
         Election election = new Election(leadership, master);
         CuratorFramework client = ZkClients.newClient(zooKeeper.url(), zooKeeper.sessionTimeout());
         String group = zooKeeper.url().path();
-        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome());
+        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome(client, group));
         MasterDetector detector = new MasterDetector(client, group, election::detected);
         // Closed in reverse: the candidacy stops reacting, the detector stops following, the session ends (and this
         // master's node with it, at once), and only then the candidacy's contender goes, finding nothing to do.
@@ -86,33 +101,52 @@ public final class Election implements AutoCloseable {
     /** What the candidacy tells, on its thread. */
     private final class Outcome implements Candidacy.Listener {
 
+        private final CuratorFramework client;
+        private final String registryPath;
+
+        Outcome(CuratorFramework client, String group) {
+            this.client = client;
+            this.registryPath = (group.endsWith("/") ? group : group + "/") + REGISTRY_NODE;
+        }
+
         @Override
         public void elected(String znode) {
             if (!leadership.elected()) {
                 return;
             }
             LOG.log(System.Logger.Level.INFO, "Elected as the leading master ({0}); recovering", znode);
+            // Its registry writes are fenced by its own znode: once that is gone, they fail.
+            RegistryStore registry = new ZkRegistryStore(client, registryPath, () -> Optional.of(znode));
             // Not on the master's thread: losing the leadership closes the master, which waits for that thread.
-            master.lead().whenCompleteAsync((recovered, failure) -> {
-                if (failure != null) {
-                    lost("recovery failed: " + failure.getMessage());
-                } else if (leadership.recovered()) {
-                    LOG.log(System.Logger.Level.INFO, "Recovered: this master leads");
-                }
-            });
+            CompletableFuture.supplyAsync(() -> master.lead(registry, this::lost)).thenCompose(lead -> lead)
+                    .whenCompleteAsync((recovered, failure) -> {
+                        if (failure != null) {
+                            lost("recovery failed: " + failure.getMessage());
+                        } else if (leadership.recovered()) {
+                            LOG.log(System.Logger.Level.INFO, "Recovered: this master leads");
+                        }
+                    });
         }
 
         @Override
         public void lost(String reason) {
-            if (leadership.end() == Leadership.Phase.ENDED) {
-                return;
-            }
-            LOG.log(System.Logger.Level.ERROR, "Lost leadership ({0}): this master stops acting now and exits with"
-                    + " status {1}, so that its supervisor starts it again as a follower", reason,
-                    LOST_LEADERSHIP_STATUS);
-            master.close();
-            exitStatus.complete(LOST_LEADERSHIP_STATUS);
+            stop(reason);
         }
+    }
+
+    /**
+     * This master may no longer act (it lost its leadership, or its registry cannot be written): it stops at once
+     * and reports {@link #LOST_LEADERSHIP_STATUS}. Once only.
+     */
+    private void stop(String reason) {
+        if (leadership.end() == Leadership.Phase.ENDED) {
+            return;
+        }
+        LOG.log(System.Logger.Level.ERROR, "Lost leadership ({0}): this master stops acting now and exits with"
+                + " status {1}, so that its supervisor starts it again as a follower", reason,
+                LOST_LEADERSHIP_STATUS);
+        master.close();
+        exitStatus.complete(LOST_LEADERSHIP_STATUS);
     }
 
     /**

@@ -1,0 +1,112 @@
+package org.meseta.master.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.testing.MetricValues.assertMetric;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.Value;
+import org.apache.mesos.v1.Protos.WeightInfo;
+import org.apache.mesos.v1.master.Protos.Call;
+import org.apache.mesos.v1.master.Protos.Response;
+import org.apache.mesos.v1.quota.Protos.QuotaConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.testing.Eventually;
+import org.meseta.testing.Http;
+import org.meseta.testing.MetricValues;
+import org.meseta.testing.Ports;
+
+/**
+ * The registry of a master without ZooKeeper (a file under its work_dir): what the operator decided and which agents
+ * were admitted survive a restart of the master, as in Mesos's registrar tests.
+ */
+class RegistryRecoveryTest {
+
+    @TempDir
+    Path workDir;
+
+    private TestMaster master;
+
+    @AfterEach
+    void stop() {
+        if (master != null) {
+            master.close();
+        }
+    }
+
+    private void restart(String... flags) throws Exception {
+        master.close();
+        master = TestMaster.start(workDir, flags);
+    }
+
+    private Response call(Call call) throws Exception {
+        return new OperatorClient(master).both(call);
+    }
+
+    private void accepted(Call call) throws Exception {
+        var response = new OperatorClient(master).raw(call);
+        assertEquals(200, response.statusCode(), () -> Http.text(response));
+    }
+
+    @Test
+    void weightsAndQuotaSetAtRuntimeSurviveARestart() throws Exception {
+        master = TestMaster.start(workDir, "--weights=ops=3");
+        accepted(Call.newBuilder().setType(Call.Type.UPDATE_WEIGHTS).setUpdateWeights(Call.UpdateWeights.newBuilder()
+                .addWeightInfos(WeightInfo.newBuilder().setRole("eng/web").setWeight(2.5))).build());
+        QuotaConfig quota = QuotaConfig.newBuilder().setRole("eng")
+                .putLimits("cpus", Value.Scalar.newBuilder().setValue(2).build()).build();
+        accepted(Call.newBuilder().setType(Call.Type.UPDATE_QUOTA).setUpdateQuota(Call.UpdateQuota.newBuilder()
+                .addQuotaConfigs(quota)).build());
+
+        restart("--weights=ops=3");
+
+        assertEquals(List.of(WeightInfo.newBuilder().setRole("eng/web").setWeight(2.5).build(),
+                WeightInfo.newBuilder().setRole("ops").setWeight(3).build()),
+                call(OperatorClient.call(Call.Type.GET_WEIGHTS)).getGetWeights().getWeightInfosList());
+        assertEquals(List.of(quota), call(OperatorClient.call(Call.Type.GET_QUOTA)).getGetQuota().getStatus()
+                .getConfigsList());
+        assertTrue(Files.exists(workDir.resolve("registry/registry.bin")));
+    }
+
+    @Test
+    void aGoneAgentIsRefusedAndADeactivatedOneStaysDeactivatedAfterARestart() throws Exception {
+        master = TestMaster.start(workDir);
+        AgentID gone = master.subscribe(LinkSession.subscription(null, Ports.free())).registered().agentId();
+        int deactivatedPort = Ports.free();
+        LinkSession deactivatedLink = master.subscribe(LinkSession.subscription(null, deactivatedPort));
+        AgentID deactivated = deactivatedLink.registered().agentId();
+        accepted(Call.newBuilder().setType(Call.Type.MARK_AGENT_GONE).setMarkAgentGone(Call.MarkAgentGone.newBuilder()
+                .setAgentId(gone)).build());
+        accepted(Call.newBuilder().setType(Call.Type.DEACTIVATE_AGENT).setDeactivateAgent(
+                Call.DeactivateAgent.newBuilder().setAgentId(deactivated)).build());
+
+        restart();
+
+        LinkSession returning = master.subscribe(LinkSession.subscription(gone.getValue(), Ports.free()));
+        assertEquals("Agent has been marked gone", returning.next(AgentEvent.Shutdown.class).message());
+        master.subscribe(LinkSession.subscription(deactivated.getValue(), deactivatedPort)).registered();
+        List<Response.GetAgents.Agent> agents = call(OperatorClient.call(Call.Type.GET_AGENTS)).getGetAgents()
+                .getAgentsList();
+        assertEquals(1, agents.size());
+        assertEquals(deactivated, agents.get(0).getAgentInfo().getId());
+        assertTrue(agents.get(0).getDeactivated(), "still deactivated");
+    }
+
+    @Test
+    void anAdmittedAgentThatDoesNotReregisterInTimeBecomesUnreachable() throws Exception {
+        master = TestMaster.start(workDir);
+        master.agent();
+
+        restart("--agent_reregister_timeout=300ms");
+
+        Eventually.await("the agent marked unreachable", () -> MetricValues.snapshot(master.uri("/metrics/snapshot"))
+                .get("master/slaves_unreachable") == 1.0);
+        assertMetric(MetricValues.snapshot(master.uri("/metrics/snapshot")), "master/slaves_connected", 0.0);
+    }
+}
