@@ -22,6 +22,8 @@ import org.meseta.zk.ZkUrl;
  *        when any role is allowed
  * @param agentReregisterTimeout how long agents recovered from the registry have to re-register with a newly
  *        elected master before they are marked unreachable
+ * @param recoveryAgentRemovalLimit the fraction of those agents that may fail to re-register; beyond it the master
+ *        exits rather than mark them all unreachable
  * @param zooKeeper where this master contends for leadership ({@code --zk}); empty when it leads on its own
  */
 public record MasterConfig(
@@ -32,6 +34,7 @@ public record MasterConfig(
         Duration agentPingTimeout,
         int maxAgentPingTimeouts,
         Duration agentReregisterTimeout,
+        double recoveryAgentRemovalLimit,
         Allocation allocation,
         int maxCompletedFrameworks,
         int maxCompletedTasksPerFramework,

@@ -18,6 +18,7 @@ import org.meseta.daemon.DaemonException;
 import org.meseta.daemon.Endpoint;
 import org.meseta.master.internal.allocation.MinAllocatable;
 import org.meseta.master.internal.allocation.Weights;
+import org.meseta.master.internal.core.RemovalLimit;
 import org.meseta.zk.ZkClients;
 import org.meseta.zk.ZkUrl;
 
@@ -47,6 +48,10 @@ final class MasterFlags {
             Duration.ofSeconds(15));
     static final Flag<Integer> MAX_AGENT_PING_TIMEOUTS = Flag.integer("max_agent_ping_timeouts",
             "Unanswered pings in a row after which an agent is marked unreachable", 5);
+    static final Flag<Double> RECOVERY_AGENT_REMOVAL_LIMIT = Flag.<Double>custom("recovery_agent_removal_limit",
+            "The most agents recovered from the registry that may fail to re-register in time, as a percentage of"
+                    + " them; beyond it the new leader exits instead of marking them unreachable",
+            MasterFlags::parsePercentage, RemovalLimit::format).withDefault(1.0);
     static final Flag<Duration> AGENT_REREGISTER_TIMEOUT = Flag.duration("agent_reregister_timeout",
             "How long agents the registry lists have to re-register with a newly elected master before they are"
                     + " marked unreachable", Duration.ofMinutes(10));
@@ -97,12 +102,29 @@ final class MasterFlags {
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS,
-            AGENT_REREGISTER_TIMEOUT, ALLOCATOR, ALLOCATION_INTERVAL,
+            AGENT_REREGISTER_TIMEOUT, RECOVERY_AGENT_REMOVAL_LIMIT, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS,
             OFFER_TIMEOUT, ROLES, ZK, QUORUM, ZK_SESSION_TIMEOUT);
 
     private MasterFlags() {}
+
+    /** {@code NN%} with NN from 0 to 100, as a fraction. */
+    private static double parsePercentage(String text) {
+        if (!text.endsWith("%")) {
+            throw new IllegalArgumentException("expected a percentage such as '50%'");
+        }
+        double percent;
+        try {
+            percent = Double.parseDouble(text.substring(0, text.length() - 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a percentage such as '50%'", e);
+        }
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("expected a percentage from 0% to 100%");
+        }
+        return percent / 100;
+    }
 
     /** Checks what the flag types cannot: ranges and combinations. */
     static MasterConfig config(Flags flags) throws DaemonException {
@@ -159,8 +181,8 @@ final class MasterFlags {
                 flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded,
                 weights);
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
-                maxTimeouts, reregisterTimeout, allocation, flags.get(MAX_COMPLETED_FRAMEWORKS),
-                flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
+                maxTimeouts, reregisterTimeout, flags.get(RECOVERY_AGENT_REMOVAL_LIMIT), allocation,
+                flags.get(MAX_COMPLETED_FRAMEWORKS), flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
                 offerTimeout, roleWhitelist, zooKeeper, shown(flags.effectiveValues(), zooKeeper));
     }
 

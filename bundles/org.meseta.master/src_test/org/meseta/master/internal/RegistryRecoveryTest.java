@@ -7,12 +7,16 @@ import static org.meseta.testing.MetricValues.assertMetric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.Protos.Value;
 import org.apache.mesos.v1.Protos.WeightInfo;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.apache.mesos.v1.quota.Protos.QuotaConfig;
+import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,5 +112,36 @@ class RegistryRecoveryTest {
         Eventually.await("the agent marked unreachable", () -> MetricValues.snapshot(master.uri("/metrics/snapshot"))
                 .get("master/slaves_unreachable") == 1.0);
         assertMetric(MetricValues.snapshot(master.uri("/metrics/snapshot")), "master/slaves_connected", 0.0);
+    }
+
+    @Test
+    void reconcilingATaskOfAnAgentExpectedToReregisterGetsNoAnswerUntilItIsMarkedUnreachable() throws Exception {
+        master = TestMaster.start(workDir);
+        AgentID recovered = master.subscribe(LinkSession.subscription(null, Ports.free())).registered().agentId();
+
+        restart("--agent_reregister_timeout=1secs");
+        SchedulerSession framework = master.framework(Http.JSON, SchedulerSession.framework("reconciler"));
+        framework.subscribed();
+        framework.accepted(Calls.reconcile(Calls.reconcileTask("t1", recovered.getValue())));
+        framework.accepted(Calls.reconcile(Calls.reconcileTask("t2", "never-admitted")));
+
+        TaskStatus first = framework.next(Event.Type.UPDATE).getUpdate().getStatus();
+        assertEquals("t2", first.getTaskId().getValue(), "no answer for the task of the recovered agent");
+        Eventually.await("the agent marked unreachable", () -> MetricValues.snapshot(master.uri("/metrics/snapshot"))
+                .get("master/slaves_unreachable") == 1.0);
+        framework.accepted(Calls.reconcile(Calls.reconcileTask("t1", recovered.getValue())));
+        TaskStatus unreachable = framework.next(Event.Type.UPDATE).getUpdate().getStatus();
+        assertEquals(TaskState.TASK_LOST, unreachable.getState());
+        assertEquals("Reconciliation: Task is unreachable", unreachable.getMessage());
+    }
+
+    @Test
+    void tooManyAgentsMissingAfterARestartMakeTheMasterExitRatherThanRemoveThem() throws Exception {
+        master = TestMaster.start(workDir);
+        master.agent();
+
+        restart("--agent_reregister_timeout=300ms", "--recovery_agent_removal_limit=0%");
+
+        assertEquals(1, master.exitStatus().toCompletableFuture().get(10, TimeUnit.SECONDS));
     }
 }

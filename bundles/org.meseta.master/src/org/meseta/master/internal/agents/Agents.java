@@ -66,6 +66,11 @@ public final class Agents {
         draining.putAll(registry.draining());
     }
 
+    /** Whether the agent was recovered from the registry and has not re-registered yet. */
+    public boolean isRecovered(AgentID id) {
+        return recovered.containsKey(id.getValue());
+    }
+
     /** The agents recovered from the registry that have not re-registered yet. */
     public Collection<AgentInfo> recovered() {
         return Collections.unmodifiableCollection(recovered.values());

@@ -51,6 +51,8 @@ public final class MasterCore {
     private final Snapshots snapshots;
     private final QuotaCalls quotas;
     private final ReservationRequests reservations;
+    /** How many agents the registry listed when this master was elected. */
+    private int recoveredAtElection;
 
     public MasterCore(Cluster cluster) {
         this.cluster = cluster;
@@ -79,6 +81,7 @@ public final class MasterCore {
         Registry registry = registrar.registry();
         cluster.registry.attach(registrar, failed);
         cluster.agents.recover(registry);
+        recoveredAtElection = registry.admitted().size();
         if (!registry.weights().isEmpty()) {
             cluster.weights.putAll(registry.weights());
             cluster.allocator.updateWeights(registry.weights());
@@ -99,6 +102,13 @@ public final class MasterCore {
 
     /** {@code --agent_reregister_timeout} after the election: recovered agents still away become unreachable. */
     private void reregisterTimedOut() {
+        Optional<String> exceeded = RemovalLimit.exceeded(List.copyOf(cluster.agents.recovered()),
+                recoveredAtElection, cluster.config.recoveryAgentRemovalLimit(),
+                cluster.config.agentReregisterTimeout());
+        if (exceeded.isPresent()) {
+            cluster.registry.fail(exceeded.get());
+            return;
+        }
         List<AgentInfo> late = cluster.agents.recoveredAgentsUnreachable(cluster.now());
         if (!late.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "{0} agent(s) recovered from the registry did not re-register within"

@@ -27,6 +27,8 @@ import org.meseta.master.internal.frameworks.Framework;
  * <tr><td>marked gone</td><td>TASK_GONE_BY_OPERATOR</td><td>TASK_LOST</td></tr>
  * <tr><td>unknown, or not named</td><td>TASK_UNKNOWN</td><td>TASK_LOST</td></tr>
  * </table>
+ * A named task on an agent recovered from the registry that has not re-registered yet gets no answer, as in Mesos:
+ * the agent may still bring it back (the framework asks again later).
  * A pure function of its inputs.
  */
 public final class Reconciliation {
@@ -42,7 +44,11 @@ public final class Reconciliation {
         }
         for (Call.Reconcile.Task wanted : named) {
             Optional<Task> task = framework.task(wanted.getTaskId().getValue());
-            statuses.add(task.isPresent() ? latest(task.get(), now) : unknown(framework, wanted, agents, now));
+            if (task.isPresent()) {
+                statuses.add(latest(task.get(), now));
+            } else if (!(wanted.hasAgentId() && agents.isRecovered(wanted.getAgentId()))) {
+                statuses.add(unknown(framework, wanted, agents, now));
+            }
         }
         return statuses;
     }

@@ -29,10 +29,21 @@ public final class RegistryWrites {
     /** Records {@code operation} after those recorded before it. */
     public void record(RegistryOperation operation) {
         registrar.ifPresent(r -> r.apply(operation).whenComplete((stored, failure) -> {
-            if (failure != null && reported.compareAndSet(false, true)) {
-                failed.accept("the registry " + r.describe() + " cannot be written: " + failure.getMessage());
+            if (failure != null) {
+                fail("the registry " + r.describe() + " cannot be written: " + failure.getMessage());
             }
         }));
+    }
+
+    /**
+     * This master must stop acting, for {@code reason}; only the first reason is told, on a thread of its own, since
+     * stopping the master waits for the master's actor thread, where this may be called.
+     */
+    void fail(String reason) {
+        if (reported.compareAndSet(false, true)) {
+            Consumer<String> told = failed;
+            Thread.ofVirtual().name("master-stop").start(() -> told.accept(reason));
+        }
     }
 
     /** Completes once everything recorded so far is stored (at once without a registrar). */
