@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.WeightInfo;
+import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.daemon.DaemonException;
 import org.meseta.master.internal.election.Election;
 import org.meseta.testing.Eventually;
@@ -27,6 +31,7 @@ import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
 import org.meseta.testing.LogCapture;
 import org.meseta.testing.MetricValues;
+import org.meseta.testing.Ports;
 import org.meseta.testing.TestZooKeeper;
 import org.meseta.zk.ZkClients;
 import org.meseta.zk.ZkUrl;
@@ -83,10 +88,15 @@ class HighAvailabilityTest {
 
     /** Starts another master and waits until its node is in the group, behind the others. */
     private TestMaster startStandby() throws Exception {
-        int members = zooKeeper.children(GROUP).size();
+        int members = members().size();
         TestMaster standby = startMaster();
-        Eventually.await("the new master in " + GROUP, () -> zooKeeper.children(GROUP).size() == members + 1);
+        Eventually.await("the new master in " + GROUP, () -> members().size() == members + 1);
         return standby;
+    }
+
+    /** The group's members, without the registry's node. */
+    private List<String> members() {
+        return zooKeeper.children(GROUP).stream().filter(child -> child.startsWith("json.info_")).toList();
     }
 
     /** Starts another master and waits until it knows {@code leader} leads (its /redirect names it). */
@@ -101,7 +111,7 @@ class HighAvailabilityTest {
     }
 
     private String leaderNode() {
-        return GROUP + "/" + zooKeeper.children(GROUP).getFirst();
+        return GROUP + "/" + members().getFirst();
     }
 
     private static String location(HttpResponse<byte[]> response) {
@@ -114,8 +124,7 @@ class HighAvailabilityTest {
         TestMaster leader = startMaster();
         awaitElected(leader);
 
-        List<String> members = zooKeeper.children(GROUP).stream().filter(child -> child.startsWith("json.info_"))
-                .toList();
+        List<String> members = members();
         assertEquals(1, members.size(), "one member beside the registry: " + zooKeeper.children(GROUP));
         assertTrue(members.getFirst().matches("json\\.info_\\d{10}"), members.getFirst());
         Map<String, Object> info = JsonTree.parseObject(new String(zooKeeper.data(leaderNode()),
@@ -204,6 +213,29 @@ class HighAvailabilityTest {
         TestMaster third = startStandbyOf(second);
         assertEquals("//" + TestMaster.HOSTNAME + ":" + second.port + "/state",
                 location(Http.get(third.uri("/state"))));
+    }
+
+    @Test
+    void theNewLeaderRecoversTheRegistryTheOldOneWrote() throws Exception {
+        TestMaster leader = startMaster();
+        awaitElected(leader);
+        AgentID gone = leader.subscribe(LinkSession.subscription(null, Ports.free())).registered().agentId();
+        OperatorClient operator = new OperatorClient(leader);
+        assertEquals(200, operator.raw(Call.newBuilder().setType(Call.Type.MARK_AGENT_GONE).setMarkAgentGone(
+                Call.MarkAgentGone.newBuilder().setAgentId(gone)).build()).statusCode());
+        assertEquals(200, operator.raw(Call.newBuilder().setType(Call.Type.UPDATE_WEIGHTS).setUpdateWeights(
+                Call.UpdateWeights.newBuilder().addWeightInfos(WeightInfo.newBuilder().setRole("eng").setWeight(2)))
+                .build()).statusCode());
+        TestMaster standby = startStandbyOf(leader);
+
+        leader.close();
+        awaitElected(standby);
+
+        assertEquals(List.of(WeightInfo.newBuilder().setRole("eng").setWeight(2).build()),
+                new OperatorClient(standby).both(OperatorClient.call(Call.Type.GET_WEIGHTS)).getGetWeights()
+                        .getWeightInfosList());
+        LinkSession returning = standby.subscribe(LinkSession.subscription(gone.getValue(), Ports.free()));
+        assertEquals("Agent has been marked gone", returning.next(AgentEvent.Shutdown.class).message());
     }
 
     @Test
