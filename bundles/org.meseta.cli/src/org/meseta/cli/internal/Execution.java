@@ -47,13 +47,19 @@ final class Execution implements Daemon.Running {
 
     /** {@link #start(ExecuteOptions, PrintStream, PrintStream)} with its own patience for an unreachable master. */
     static Execution start(ExecuteOptions options, ConnectRetry retry, PrintStream out, PrintStream err) {
+        return start(options, retry, SchedulerSession.LEADER_WAIT, out, err);
+    }
+
+    /** As above, also with its own patience for ZooKeeper to name another leader ({@code --master=zk://}). */
+    static Execution start(ExecuteOptions options, ConnectRetry retry, Duration leaderWait, PrintStream out,
+            PrintStream err) {
         Teardown owned = new Teardown();
         try {
             HttpTransport transport = owned.own(HttpTransport.create("execute-http", 1));
             HttpClient client = owned.own(new HttpClient(transport, HttpClientOptions.defaults()
                     .withConnectTimeout(CONNECT_TIMEOUT)));
             Actor actor = owned.own(new Actor("execute"));
-            SchedulerSession session = new SchedulerSession(options, retry, client, actor, out, err);
+            SchedulerSession session = new SchedulerSession(options, retry, leaderWait, client, actor, out, err);
             session.start();
             if (options.master() instanceof MasterLocation.ZooKeeper group) {
                 owned.own(LeaderFollower.start(group.url(), ZkClients.DEFAULT_SESSION_TIMEOUT,

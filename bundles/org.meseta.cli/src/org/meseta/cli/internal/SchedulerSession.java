@@ -32,9 +32,9 @@ import org.meseta.zk.MasterInfos;
  * <p>With {@code --master=zk://...} the session subscribes to the leader ZooKeeper names
  * ({@link #leaderDetected}) and follows it: when the stream to it ends, breaks or goes silent, or the leader
  * cannot be reached, the session subscribes again, as the framework it became, with the leader named then, as a
- * Mesos scheduler does across a master failover. It gives up when no other leader is named within
- * {@link #LEADER_WAIT}. A 503 (a master that has not recovered yet, or knows no leader) is then tried again as an
- * unreachable master is.
+ * Mesos scheduler does across a master failover. It gives up when no other leader is named within its leader wait
+ * ({@link #LEADER_WAIT} unless a test says otherwise). A 503 (a master that has not recovered yet, or knows no
+ * leader) is then tried again as an unreachable master is.
  */
 final class SchedulerSession implements SchedulerEffects {
 
@@ -47,6 +47,7 @@ final class SchedulerSession implements SchedulerEffects {
 
     private final ExecuteOptions options;
     private final ConnectRetry retry;
+    private final Duration leaderWait;
     private final HttpClient client;
     private final Actor actor;
     private final PrintStream out;
@@ -71,12 +72,13 @@ final class SchedulerSession implements SchedulerEffects {
     private Optional<URI> leader = Optional.empty();
     /** With {@code --master=zk://}: waiting for a leader other than this endpoint (or any, when empty) to subscribe. */
     private Optional<Optional<URI>> awaitingLeader = Optional.empty();
-    private Actor.Timer leaderWait = () -> { };
+    private Actor.Timer leaderTimer = () -> { };
 
-    SchedulerSession(ExecuteOptions options, ConnectRetry retry, HttpClient client, Actor actor, PrintStream out,
-            PrintStream err) {
+    SchedulerSession(ExecuteOptions options, ConnectRetry retry, Duration leaderWait, HttpClient client, Actor actor,
+            PrintStream out, PrintStream err) {
         this.options = options;
         this.retry = retry;
+        this.leaderWait = leaderWait;
         this.client = client;
         this.actor = actor;
         this.out = out;
@@ -125,8 +127,16 @@ final class SchedulerSession implements SchedulerEffects {
         }
     }
 
+    /**
+     * Sends {@code call} on the current subscription. While a run that follows the leader subscribes again, there is
+     * none: the call is dropped, as it would be by the master that went (a TEARDOWN is then the new master's
+     * business: the framework has no failover timeout).
+     */
     @Override
     public void send(Call call) {
+        if (calls == null && followsLeader()) {
+            return;
+        }
         if (calls == null) {
             throw new IllegalStateException("No subscription to send " + call.getType() + " on");
         }
@@ -153,7 +163,7 @@ final class SchedulerSession implements SchedulerEffects {
         watchdog.cancel();
         killTimer.cancel();
         reconnect.cancel();
-        leaderWait.cancel();
+        leaderTimer.cancel();
         Runnable end = () -> {
             // Only now: the master refuses calls from a framework whose stream is gone.
             if (stream != null) {
@@ -254,17 +264,17 @@ final class SchedulerSession implements SchedulerEffects {
 
     /**
      * Subscribes with the leader ZooKeeper names, once it is not {@code not} (a leader that could not be reached):
-     * now if it is known, else when it is; fails with {@code reason} after {@link #LEADER_WAIT}.
+     * now if it is known, else when it is; fails with {@code reason} after the leader wait.
      */
     private void awaitLeader(Optional<URI> not, String reason) {
-        leaderWait.cancel();
+        leaderTimer.cancel();
         if (leader.isPresent() && !leader.equals(not)) {
             subscribe(leader.get());
             return;
         }
         awaitingLeader = Optional.of(not);
-        leaderWait = actor.schedule(LEADER_WAIT, () -> scheduler.fail(reason + ", and ZooKeeper named no other"
-                + " leading master within " + StoutDuration.format(LEADER_WAIT)));
+        leaderTimer = actor.schedule(leaderWait, () -> scheduler.fail(reason + ", and ZooKeeper named no other"
+                + " leading master within " + StoutDuration.format(leaderWait)));
     }
 
     private void detected(Optional<URI> detected) {
@@ -275,7 +285,7 @@ final class SchedulerSession implements SchedulerEffects {
         failedConnects = 0;
         if (detected.isPresent() && awaitingLeader.isPresent() && !detected.equals(awaitingLeader.get())) {
             awaitingLeader = Optional.empty();
-            leaderWait.cancel();
+            leaderTimer.cancel();
             redirects = 0;
             subscribe(detected.get());
         }

@@ -7,6 +7,7 @@ import static org.meseta.cli.internal.SchedulerEvents.offers;
 import static org.meseta.cli.internal.SchedulerEvents.status;
 import static org.meseta.cli.internal.SchedulerEvents.update;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,10 +66,14 @@ class ZooKeeperExecutionTest {
     }
 
     private Execution run() throws Exception {
+        return run(ConnectRetry.DEFAULT, SchedulerSession.LEADER_WAIT);
+    }
+
+    private Execution run(ConnectRetry retry, Duration leaderWait) throws Exception {
         List<String> args = new ArrayList<>(List.of("--master=" + zooKeeper.url(GROUP), "--name=hello",
                 "--command=echo hello"));
-        Execution run = Execution.start(ExecuteOptions.from(FlagParser.parse(ExecuteFlags.ALL, args)), output.out,
-                output.err);
+        Execution run = Execution.start(ExecuteOptions.from(FlagParser.parse(ExecuteFlags.ALL, args)), retry,
+                leaderWait, output.out, output.err);
         toClose.add(run);
         return run;
     }
@@ -115,5 +120,22 @@ class ZooKeeperExecutionTest {
         assertEquals(List.of(Call.Type.SUBSCRIBE, Call.Type.ACKNOWLEDGE, Call.Type.TEARDOWN), second.callTypes());
         assertTrue(output.stdout().contains("subscribing again with the leading master"), output.stdout());
         assertEquals("", output.stderr());
+    }
+
+    @Test
+    void whenNoOtherLeaderIsNamedTheRunFailsWithOneLine() throws Exception {
+        FakeSchedulerMaster only = master();
+        String node = announce(only);
+        only.on(Call.Type.SUBSCRIBE, call -> only.send(offers(offer("O1", "S1", "cpus:2;mem:1024"))));
+        Execution run = run(ConnectRetry.every(Duration.ofMillis(50), 2), Duration.ofMillis(500));
+        only.await(Call.Type.ACCEPT);
+
+        zooKeeper.delete(node);
+        only.close();
+
+        assertEquals(1, exitStatus(run));
+        assertTrue(output.stderr().startsWith("meseta-execute: cannot connect to the master at "), output.stderr());
+        assertTrue(output.stderr().endsWith(", and ZooKeeper named no other leading master within 500ms\n"),
+                output.stderr());
     }
 }
