@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * {@link CompletableFuture}. Work never throws into the void: a failure completes the future exceptionally
  * and fire-and-forget work that fails is logged. After {@link #close()} new work is refused: futures
  * complete exceptionally with {@link RejectedExecutionException} and {@link #run} silently drops it. Work
- * that {@link #close()} drops because it did not get to run in time is treated the same way, so every future
- * handed out completes.
+ * that {@link #close()} drops because it did not get to run in time, or that {@link #abandon()} drops, is treated the
+ * same way, so every future handed out completes.
  */
 public final class Actor implements AutoCloseable {
 
@@ -32,6 +32,8 @@ public final class Actor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     /** Futures of {@link #call}s that are queued and have not started; completed exceptionally if dropped. */
     private final Set<CompletableFuture<?>> queuedCalls = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #abandon()}: queued work is skipped instead of run. */
+    private volatile boolean abandoned;
 
     public Actor(String name) {
         this(name, CLOSE_GRACE);
@@ -81,6 +83,10 @@ public final class Actor implements AutoCloseable {
             executor.execute(() -> {
                 if (!queuedCalls.remove(result)) {
                     return; // close() dropped it just before it started, and said so on the future
+                }
+                if (abandoned) {
+                    result.completeExceptionally(abandonedWork());
+                    return;
                 }
                 try {
                     result.complete(work.get());
@@ -133,6 +139,21 @@ public final class Actor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the thread as {@link #close()} does, except that the work still queued does not run: it is dropped, and
+     * the futures of dropped calls complete exceptionally with {@link RejectedExecutionException}. The work that runs
+     * now completes. For state that must not change any more, such as a master's once it no longer leads: what was
+     * queued for it (a connection that closed, a timer that fired) is no longer its business. Idempotent.
+     */
+    public void abandon() {
+        abandoned = true;
+        close();
+    }
+
+    private RejectedExecutionException abandonedWork() {
+        return new RejectedExecutionException("The " + name + " actor was abandoned before this work ran");
+    }
+
     private void dropQueuedWork(String why) {
         List<Runnable> dropped = executor.shutdownNow();
         RejectedExecutionException closed = new RejectedExecutionException("The " + name + " actor closed before"
@@ -148,6 +169,9 @@ public final class Actor implements AutoCloseable {
     }
 
     private void guarded(Runnable work) {
+        if (abandoned) {
+            return;
+        }
         try {
             work.run();
         } catch (RuntimeException | Error e) {

@@ -189,6 +189,37 @@ class ActorTest {
     }
 
     @Test
+    void abandonDropsTheQueuedWorkButLetsTheRunningWorkEnd() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        CompletableFuture<String> current = actor.call(() -> {
+            running.countDown();
+            awaitQuietly(gate);
+            return "ended";
+        });
+        assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        actor.run(() -> seen.add("queued run"));
+        CompletableFuture<String> queued = actor.call(() -> "queued call");
+        actor.schedule(Duration.ZERO, () -> seen.add("due timer"));
+
+        Thread abandoning = new Thread(actor::abandon, "abandoning");
+        abandoning.start();
+        // Once it waits for the running work to end, the queued work has been abandoned.
+        while (abandoning.isAlive() && abandoning.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        gate.countDown();
+        abandoning.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+
+        assertEquals("ended", await(current));
+        ExecutionException dropped = assertThrows(ExecutionException.class, () -> await(queued));
+        assertInstanceOf(RejectedExecutionException.class, dropped.getCause());
+        assertEquals(List.of(), seen);
+        assertEquals(List.of(), warnings(), "nothing was left to drop when the grace ran out");
+    }
+
+    @Test
     void closedActorRefusesNewWorkWithoutThrowing() {
         actor.close();
         AtomicInteger runs = new AtomicInteger();

@@ -227,8 +227,10 @@ public final class Master implements AutoCloseable {
     }
 
     /**
-     * Stops allocating, closes every framework stream, agent link and operator event stream, and stops the actor: a
-     * master that loses its leadership calls it to stop acting at once. Idempotent.
+     * Stops allocating, closes every framework stream, agent link and operator event stream, and stops the actor,
+     * dropping what is queued for it: a master that loses its leadership calls it to stop acting at once, so nothing
+     * that happens afterwards (the streams it closed ending, timers firing) changes its state or reaches anyone.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -240,7 +242,7 @@ public final class Master implements AutoCloseable {
             core.closeStreams();
             return null;
         }).exceptionally(failure -> null).join();
-        actor.close();
+        actor.abandon();
         if (registrar != null) {
             registrar.close();
         }

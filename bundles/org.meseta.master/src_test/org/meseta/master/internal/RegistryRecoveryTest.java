@@ -21,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.master.internal.election.Election;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.Http;
+import org.meseta.testing.LogCapture;
 import org.meseta.testing.MetricValues;
 import org.meseta.testing.Ports;
 
@@ -56,6 +58,26 @@ class RegistryRecoveryTest {
     private void accepted(Call call) throws Exception {
         var response = new OperatorClient(master).raw(call);
         assertEquals(200, response.statusCode(), () -> Http.text(response));
+    }
+
+    @Test
+    void aMasterThatCannotWriteItsRegistryAnswers503WithTheReasonAndExits() throws Exception {
+        master = TestMaster.start(workDir);
+        Path registry = workDir.resolve(MasterDaemon.REGISTRY_DIR);
+        // Not even root can write a file under a plain file. Nothing was written yet: there is no directory.
+        Files.writeString(registry, "not a directory");
+
+        try (LogCapture log = LogCapture.of(Election.class)) {
+            var response = new OperatorClient(master).raw(Call.newBuilder().setType(Call.Type.UPDATE_WEIGHTS)
+                    .setUpdateWeights(Call.UpdateWeights.newBuilder().addWeightInfos(WeightInfo.newBuilder()
+                            .setRole("eng").setWeight(2))).build());
+
+            assertEquals(503, response.statusCode(), () -> Http.text(response));
+            assertTrue(Http.text(response).contains(registry.toString()), Http.text(response));
+            assertEquals(1, master.exitStatus().toCompletableFuture().get(20, TimeUnit.SECONDS));
+            assertTrue(log.messages().stream().anyMatch(line -> line.startsWith("Lost leadership")),
+                    log.messages().toString());
+        }
     }
 
     @Test

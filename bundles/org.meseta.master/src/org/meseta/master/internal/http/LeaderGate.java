@@ -2,6 +2,7 @@ package org.meseta.master.internal.http;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.meseta.http.HttpHandler;
@@ -9,6 +10,7 @@ import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
 import org.meseta.http.Router;
 import org.meseta.master.internal.election.Leadership;
+import org.meseta.registry.RegistryException;
 import org.meseta.zk.MasterInfos;
 
 /**
@@ -22,8 +24,10 @@ import org.meseta.zk.MasterInfos;
  * </ul>
  * A master that is not elected answers the last two groups, whatever the method, with Mesos's redirect: 307 to
  * {@code //<leader host>:<port><path and query>} ({@code //<host>:<port>} for {@code /redirect} itself), or 503
- * {@code No leader elected} while no leader is known. Unknown paths get 404 from any master. Stateless and
- * thread-safe; the leadership is read for each request.
+ * {@code No leader elected} while no leader is known. A request the leader took but could not answer because it
+ * stopped leading meanwhile is answered 503 with the reason when its registry could not be written, and as a master
+ * that does not lead answers it otherwise. Unknown paths get 404 from any master. Stateless and thread-safe; the
+ * leadership is read for each request.
  */
 final class LeaderGate implements HttpHandler {
 
@@ -51,11 +55,27 @@ final class LeaderGate implements HttpHandler {
             return routes.handle(request);
         }
         return switch (leadership.phase()) {
-            case LEADING -> routes.handle(request);
+            case LEADING -> asLeader(routes, request);
             case RECOVERING -> afterRecovery ? respond(HttpResponse.text(503, "Master has not finished recovery"))
-                    : routes.handle(request);
+                    : asLeader(routes, request);
             case STANDBY, ENDED -> redirect(leadership.leader(), request);
         };
+    }
+
+    /** {@code routes}' answer, unless this master stopped leading before it could give it. */
+    private CompletionStage<HttpResponse> asLeader(Router routes, HttpRequest request) {
+        return routes.handle(request).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RegistryException) {
+                // This master stops: what it was asked to change is not stored.
+                return respond(HttpResponse.text(503, cause.getMessage()));
+            }
+            if (leadership.phase() == Leadership.Phase.ENDED) {
+                return redirect(leadership.leader(), request);
+            }
+            return CompletableFuture.failedStage(failure);
+        });
     }
 
     /**
