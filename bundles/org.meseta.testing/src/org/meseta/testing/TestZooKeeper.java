@@ -26,7 +26,9 @@ import org.apache.zookeeper.server.ZooKeeperServer;
  * {@link #close()} deletes. Its tick is short ({@value #TICK_MILLIS} ms; session timeouts are negotiated within 2 to
  * 20 ticks), so sessions, and tests, stay short. Tests read its nodes directly from the server's data tree,
  * {@linkplain #expireSessionOf expire} a client's session as the server does when a client stays away past its
- * timeout, and {@linkplain #createMember create} group members as contending masters do. Thread-safe.
+ * timeout, {@linkplain #createMember create} group members as contending masters do, and {@linkplain #stop() stop}
+ * and {@linkplain #restart() restart} the server on its port and data, as an ensemble that loses and regains its
+ * quorum. Thread-safe.
  */
 public final class TestZooKeeper implements AutoCloseable {
 
@@ -38,8 +40,9 @@ public final class TestZooKeeper implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final ZooKeeperServer server;
-    private final ServerCnxnFactory connections;
+    private ZooKeeperServer server;
+    /** Null while the server is stopped. */
+    private ServerCnxnFactory connections;
     /** The session {@link #createMember} creates nodes in; connected on first use. */
     private ZooKeeper client;
 
@@ -57,12 +60,45 @@ public final class TestZooKeeper implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("meseta-test-zk");
         int port = Ports.free();
-        ZooKeeperServer server = new ZooKeeperServer(dir.resolve("snapshots").toFile(), dir.resolve("log").toFile(),
-                TICK_MILLIS);
+        ZooKeeperServer server = server(dir);
+        return new TestZooKeeper(dir, port, server, serve(server, port));
+    }
+
+    private static ZooKeeperServer server(Path dir) throws IOException {
+        return new ZooKeeperServer(dir.resolve("snapshots").toFile(), dir.resolve("log").toFile(), TICK_MILLIS);
+    }
+
+    private static ServerCnxnFactory serve(ZooKeeperServer server, int port) throws Exception {
         ServerCnxnFactory connections = ServerCnxnFactory.createFactory(new InetSocketAddress("127.0.0.1", port),
                 MAX_CLIENT_CONNECTIONS);
         connections.startup(server);
-        return new TestZooKeeper(dir, port, server, connections);
+        return connections;
+    }
+
+    /**
+     * Stops the server, keeping its data, as an ensemble that lost its quorum: its clients lose their connection and
+     * cannot connect again until {@link #restart()}. Does nothing if it is stopped.
+     */
+    public synchronized void stop() {
+        if (connections != null) {
+            connections.shutdown();
+            server.shutdown();
+            connections = null;
+        }
+    }
+
+    /**
+     * Starts the stopped server again on its port with its data: the sessions that were live when it stopped are live
+     * again, each for its timeout from now, so that their clients can resume them. Returns once it accepts clients.
+     *
+     * @throws IllegalStateException if the server runs
+     */
+    public synchronized void restart() throws Exception {
+        if (connections != null) {
+            throw new IllegalStateException("The test ZooKeeper on port " + port + " runs");
+        }
+        server = server(dir);
+        connections = serve(server, port);
     }
 
     /** {@code zk://127.0.0.1:<port><path>}, e.g. {@code url("/mesos")}. */
@@ -71,13 +107,13 @@ public final class TestZooKeeper implements AutoCloseable {
     }
 
     /** The names of the children of {@code path}, sorted; empty when the node does not exist. */
-    public List<String> children(String path) {
+    public synchronized List<String> children(String path) {
         DataNode node = server.getZKDatabase().getNode(path);
         return node == null ? List.of() : node.getChildren().stream().sorted().toList();
     }
 
     /** The data of the node at {@code path}. */
-    public byte[] data(String path) {
+    public synchronized byte[] data(String path) {
         DataNode node = existing(path);
         synchronized (node) {
             return node.getData().clone();
@@ -89,7 +125,7 @@ public final class TestZooKeeper implements AutoCloseable {
      * been heard from for its timeout: the session's ephemeral nodes go, and the client learns that its session
      * expired when it next talks to the server.
      */
-    public void expireSessionOf(String path) {
+    public synchronized void expireSessionOf(String path) {
         long session = existing(path).stat.getEphemeralOwner();
         if (session == 0) {
             throw new IllegalArgumentException(path + " is not an ephemeral node");
@@ -157,8 +193,7 @@ public final class TestZooKeeper implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        connections.shutdown();
-        server.shutdown();
+        stop();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

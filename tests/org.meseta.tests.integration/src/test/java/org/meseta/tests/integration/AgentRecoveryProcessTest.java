@@ -9,13 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
-import org.apache.mesos.v1.Protos.Offer;
-import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
-import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.tests.v1client.Calls;
@@ -45,97 +41,49 @@ class AgentRecoveryProcessTest {
             "--registration_backoff_factor=100ms"};
         Path go = workDir.resolve("go");
         try (MesetaProcess masterProcess = MesetaProcess.start("recovery-master", "daemons/bin/meseta-master",
-                "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"))) {
+                "--ip=127.0.0.1", "--port=" + masterPort, "--work_dir=" + workDir.resolve("master"));
+                Workload workload = new Workload(workDir)) {
             MesetaProcess firstAgent = MesetaProcess.start("recovery-agent-1", "daemons/bin/meseta-agent", agentArgs);
             Cluster.awaitState(master, START, "the agent active", s -> Cluster.activeAgents(s) == 1);
             FrameworkInfo info = SchedulerClient.framework("checkpointing").toBuilder().setCheckpoint(true).build();
             try (SchedulerClient framework = SchedulerClient.subscribe(master, Wire.PROTOBUF, info);
                     SchedulerClient forgetful = SchedulerClient.subscribe(master, Wire.JSON,
                             SchedulerClient.framework("not-checkpointing"))) {
-                Map<String, TaskState> states = new ConcurrentHashMap<>();
-                launch(framework, "sleeper", "echo $$ > " + workDir.resolve("sleeper.pid") + "; exec sleep 600",
+                Workload.launch(framework, "sleeper", workload.sleeper("sleeper"),
                         "ender", "while [ ! -e " + go + " ]; do sleep 0.1; done; exit 3");
-                awaitStates(framework, states, Map.of("sleeper", TaskState.TASK_RUNNING,
-                        "ender", TaskState.TASK_RUNNING));
-                launch(forgetful, "lost", "echo $$ > " + workDir.resolve("lost.pid") + "; exec sleep 600");
-                awaitStates(forgetful, new ConcurrentHashMap<>(), Map.of("lost", TaskState.TASK_RUNNING));
-                long sleeper = pid(master, workDir.resolve("sleeper.pid"));
-                long lost = pid(master, workDir.resolve("lost.pid"));
+                Workload.awaitStates(framework, Map.of("sleeper", TaskState.TASK_RUNNING,
+                        "ender", TaskState.TASK_RUNNING), true);
+                Workload.launch(forgetful, "lost", workload.sleeper("lost"));
+                Workload.awaitStates(forgetful, Map.of("lost", TaskState.TASK_RUNNING), true);
+                long sleeper = workload.pid("sleeper");
+                long lost = workload.pid("lost");
 
                 firstAgent.killVm(Duration.ofSeconds(30));
                 Files.createFile(go);
                 Cluster.sleep(Duration.ofSeconds(1));
-                assertTrue(isAlive(sleeper), "the task outlived the agent");
+                assertTrue(Workload.isAlive(sleeper), "the task outlived the agent");
 
                 try (MesetaProcess secondAgent = MesetaProcess.start("recovery-agent-2", "daemons/bin/meseta-agent",
                         agentArgs)) {
-                    TaskStatus ended = awaitStates(framework, states, Map.of("ender", TaskState.TASK_FAILED));
+                    TaskStatus ended = Workload.awaitStates(framework, Map.of("ender", TaskState.TASK_FAILED), true)
+                            .get("ender");
                     assertEquals("Command exited with status 3", ended.getMessage());
                     JsonNode state = Cluster.awaitState(master, START, "the agent back",
                             s -> Cluster.activeAgents(s) == 1);
                     assertEquals(1, state.path("slaves").size(), "the same agent: " + state.path("slaves"));
-                    assertTrue(isAlive(sleeper), "the task still runs, in the same process");
-                    assertEquals("TASK_RUNNING", taskState(master, "sleeper"));
+                    assertTrue(Workload.isAlive(sleeper), "the task still runs, in the same process");
+                    assertEquals("TASK_RUNNING", Workload.taskState(master, "sleeper"));
                     Cluster.awaitState(master, START, "the non-checkpointing framework's task gone",
-                            s -> !isAlive(lost));
+                            s -> !Workload.isAlive(lost));
 
                     framework.accepted(Calls.teardown());
                     Cluster.awaitState(master, START, "the torn-down framework's task killed",
-                            s -> !isAlive(sleeper));
+                            s -> !Workload.isAlive(sleeper));
                     assertFalse(secondAgent.stderr().contains("Exception"), secondAgent.stderr());
                 }
             } finally {
                 firstAgent.close();
             }
         }
-    }
-
-    private static void launch(SchedulerClient framework, String... idsAndCommands) throws Exception {
-        Offer offer = framework.await(Event.Type.OFFERS).getOffers().getOffers(0);
-        TaskInfo[] tasks = new TaskInfo[idsAndCommands.length / 2];
-        for (int i = 0; i < tasks.length; i++) {
-            tasks[i] = Calls.commandTask(idsAndCommands[2 * i], offer, idsAndCommands[2 * i + 1], 0.1, 32).build();
-        }
-        var call = Calls.launch(offer, tasks);
-        call.getAcceptBuilder().getFiltersBuilder().setRefuseSeconds(3600);
-        framework.accepted(call);
-    }
-
-    /** Acknowledges updates until each task in {@code wanted} reached its state; returns the last update. */
-    private static TaskStatus awaitStates(SchedulerClient framework, Map<String, TaskState> states,
-            Map<String, TaskState> wanted) throws Exception {
-        TaskStatus last = null;
-        while (!wanted.entrySet().stream().allMatch(entry -> entry.getValue() == states.get(entry.getKey()))) {
-            last = framework.awaitUpdate();
-            states.put(last.getTaskId().getValue(), last.getState());
-            if (last.hasUuid()) {
-                framework.acknowledge(last);
-            }
-        }
-        return last;
-    }
-
-    /** The pid a task wrote to {@code file}, polling the master meanwhile. */
-    private static long pid(String master, Path file) {
-        Cluster.awaitState(master, START, "pid file " + file, s -> Files.exists(file));
-        try {
-            return Long.parseLong(Files.readString(file).strip());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static String taskState(String master, String taskId) {
-        JsonNode tasks = Cluster.getJson(master, "/master/tasks").orElseThrow().path("tasks");
-        for (JsonNode task : tasks) {
-            if (task.path("id").asText().equals(taskId)) {
-                return task.path("state").asText();
-            }
-        }
-        return "none";
     }
 }

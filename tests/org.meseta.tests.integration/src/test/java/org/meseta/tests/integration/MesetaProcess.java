@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,9 +88,47 @@ final class MesetaProcess implements AutoCloseable {
      * processes it started live on. Returns the script's exit status.
      */
     int killVm(Duration timeout) {
-        process.children().filter(child -> child.info().command().map(command -> command.endsWith("/java"))
-                .orElse(false)).forEach(ProcessHandle::destroyForcibly);
+        vm().ifPresent(ProcessHandle::destroyForcibly);
         return awaitExit(timeout);
+    }
+
+    /**
+     * Stops the script's JVM with SIGSTOP, as a long garbage collection or a stalled machine freezes a daemon: it
+     * does nothing, answers nothing, and its ZooKeeper session is not renewed, until {@link #resume()}.
+     */
+    void pause() {
+        signal("STOP");
+    }
+
+    /** Lets the JVM that {@link #pause()} stopped go on (SIGCONT), where it was. */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = vm().orElseThrow(() -> new AssertionError(name + " runs no JVM")).pid();
+        int status = signal(signal, pid);
+        if (status != 0) {
+            throw new AssertionError("kill -" + signal + " " + pid + " (" + name + ") exited with " + status);
+        }
+    }
+
+    /** Sends {@code signal} to {@code pid} with kill(1); returns its exit status. */
+    private int signal(String signal, long pid) {
+        try {
+            return new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while signalling " + name, e);
+        }
+    }
+
+    /** The script's JVM, its child, while it runs. */
+    private Optional<ProcessHandle> vm() {
+        return process.children().filter(child -> child.info().command().map(command -> command.endsWith("/java"))
+                .orElse(false)).findFirst();
     }
 
     /** The script's JVM is its child: kill it too, or it outlives the test. */
@@ -117,6 +156,8 @@ final class MesetaProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
+            // A paused JVM would not act on SIGTERM until it goes on.
+            vm().ifPresent(vm -> signal("CONT", vm.pid()));
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
