@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.Protos.Value;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.agentlink.AgentEvent;
+import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.master.internal.election.Election;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.Http;
@@ -155,6 +161,43 @@ class RegistryRecoveryTest {
         TaskStatus unreachable = framework.next(Event.Type.UPDATE).getUpdate().getStatus();
         assertEquals(TaskState.TASK_LOST, unreachable.getState());
         assertEquals("Reconciliation: Task is unreachable", unreachable.getMessage());
+    }
+
+    @Test
+    void afterARestartTheTasksOfAnAgentTheRegistryListsComeBackSilentlyThoseOfAnUnknownOneWithAnUpdate()
+            throws Exception {
+        master = TestMaster.start(workDir);
+        AgentSubscribe listed = LinkSession.subscription(null, Ports.free());
+        AgentID listedId = master.subscribe(listed).registered().agentId();
+
+        restart();
+        FrameworkInfo info = SchedulerSession.framework("returning").toBuilder()
+                .setId(FrameworkID.newBuilder().setValue("returning-framework")).build();
+        SchedulerSession framework = master.framework(Http.JSON, info);
+        framework.subscribed();
+        master.subscribe(running(listed.agentInfo().toBuilder().setId(listedId).build(), listed.pid(), info, "t1"))
+                .registered();
+        AgentSubscribe unknown = LinkSession.subscription("unknown-to-the-registry", Ports.free());
+        master.subscribe(running(unknown.agentInfo(), unknown.pid(), info, "t2")).registered();
+
+        Event event;
+        do {
+            event = framework.next(SchedulerSession.WAIT);
+        } while (event.getType() != Event.Type.UPDATE);
+        TaskStatus told = event.getUpdate().getStatus();
+        assertEquals("t2", told.getTaskId().getValue(), "no update for the task of the agent the registry lists");
+        assertEquals(TaskState.TASK_RUNNING, told.getState());
+        assertEquals(TaskStatus.Reason.REASON_AGENT_REREGISTERED, told.getReason());
+        assertEquals("Unknown agent reregistered", told.getMessage());
+        assertMetric(MetricValues.snapshot(master.uri("/metrics/snapshot")), "master/tasks_running", 2.0);
+    }
+
+    /** The subscription of an agent that runs one task of {@code framework}. */
+    private static AgentSubscribe running(AgentInfo agent, String pid, FrameworkInfo framework, String taskId) {
+        Task task = Task.newBuilder().setName(taskId).setTaskId(TaskID.newBuilder().setValue(taskId))
+                .setFrameworkId(framework.getId()).setAgentId(agent.getId()).setState(TaskState.TASK_RUNNING)
+                .build();
+        return new AgentSubscribe(agent, pid, "1.11.0", List.of(framework), List.of(), List.of(task));
     }
 
     @Test

@@ -93,30 +93,34 @@ public final class Agents {
     /**
      * Admits a new agent or re-admits a known one; returns it with {@code info().getId()} set. An agent that asks
      * for an id is re-admitted under it even if this master has never seen it (it was admitted by an earlier
-     * master) or marked it unreachable.
+     * master) or marked it unreachable. The registry is told of the admission unless it lists the agent, as it
+     * is, already.
      */
     public Admission admit(AgentSubscribe request, Resources total, Instant now) {
         AgentInfo requested = request.agentInfo();
         if (requested.hasId() && !requested.getId().getValue().isEmpty()) {
             boolean wasUnreachable = unreachable.remove(requested.getId().getValue()) != null;
-            recovered.remove(requested.getId().getValue());
+            AgentInfo listed = recovered.remove(requested.getId().getValue());
             Agent known = byId.get(requested.getId().getValue());
             if (known != null) {
                 known.reregistered(requested, total, request.pid(), request.version(), now);
                 return new Admission(known, Admission.Kind.KNOWN);
             }
-            return new Admission(add(requested, total, request, now),
-                    wasUnreachable ? Admission.Kind.UNREACHABLE_RETURNED : Admission.Kind.UNKNOWN_RETURNED);
+            Admission.Kind kind = wasUnreachable ? Admission.Kind.UNREACHABLE_RETURNED
+                    : listed != null ? Admission.Kind.RECOVERED : Admission.Kind.UNKNOWN_RETURNED;
+            return new Admission(add(requested, total, request, now, requested.equals(listed)), kind);
         }
         AgentID id = AgentID.newBuilder().setValue(masterId + "-S" + nextId++).build();
-        return new Admission(add(requested.toBuilder().setId(id).build(), total, request, now),
+        return new Admission(add(requested.toBuilder().setId(id).build(), total, request, now, false),
                 Admission.Kind.NEW);
     }
 
-    private Agent add(AgentInfo info, Resources total, AgentSubscribe request, Instant now) {
+    private Agent add(AgentInfo info, Resources total, AgentSubscribe request, Instant now, boolean listed) {
         Agent agent = new Agent(info, total, request.pid(), request.version(), now);
         byId.put(info.getId().getValue(), agent);
-        journal.accept(new RegistryOperation.Admit(agent.info()));
+        if (!listed) {
+            journal.accept(new RegistryOperation.Admit(agent.info()));
+        }
         return agent;
     }
 
@@ -231,9 +235,11 @@ public final class Agents {
             NEW,
             /** Admitted by this master, and admitted still (its link broke or was replaced). */
             KNOWN,
-            /** Marked unreachable by this master, and back. */
+            /** Marked unreachable (by this master, or by an earlier one as the registry says), and back. */
             UNREACHABLE_RETURNED,
-            /** Admitted by an earlier master (a failover or restart happened), asking for its id. */
+            /** Admitted by an earlier master, as the registry says (a failover or restart happened), and back. */
+            RECOVERED,
+            /** Asking for an id that neither this master nor the registry knows (e.g. its entry was removed). */
             UNKNOWN_RETURNED
         }
     }

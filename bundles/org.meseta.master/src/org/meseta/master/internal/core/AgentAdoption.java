@@ -3,6 +3,7 @@ package org.meseta.master.internal.core;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -19,12 +20,13 @@ import org.meseta.master.internal.frameworks.Framework;
 /**
  * Squares what a subscribing agent says it runs with what the master knows, as Mesos's agent re-registration does.
  *
- * <p>An agent new to this master (a restart of the master, or an agent back from being unreachable) brings its
- * tasks and executors in: frameworks the master does not know are recovered from the agent's {@code FrameworkInfo}s
- * (disconnected until they subscribe), tasks of removed frameworks are not taken and those frameworks are shut down
- * on the agent, and frameworks are told of tasks that come back from an unreachable agent. An agent the master knows
- * (its link broke and it reconnected) is compared with the master's view: tasks it no longer has are lost, executors
- * it no longer runs are forgotten. Runs on the master's actor thread.
+ * <p>An agent new to this master (a restart of the master, or an agent back from being unreachable) brings its tasks
+ * and executors in: frameworks the master does not know are recovered from the agent's {@code FrameworkInfo}s
+ * (disconnected until they subscribe), tasks of removed frameworks are not taken and those frameworks are shut down on
+ * the agent, and frameworks are told of the tasks of an agent back from being unreachable or unknown to the registry
+ * (the tasks of the agents the registry lists come back without a word after a failover). An agent the master knows
+ * (its link broke and it reconnected) is compared with the master's view: tasks it no longer has are lost, executors it
+ * no longer runs are forgotten. Runs on the master's actor thread.
  */
 final class AgentAdoption {
 
@@ -74,13 +76,17 @@ final class AgentAdoption {
         framework.reclaimUnreachable(reported.getTaskId().getValue());
         Task task = reported.toBuilder().setAgentId(agent.id()).build();
         framework.putTask(task);
-        if (kind == Agents.Admission.Kind.NEW) {
+        Optional<String> told = switch (kind) {
+            // After a failover, the tasks of the agents the registry lists come back without a word, as in Mesos.
+            case NEW, RECOVERED, KNOWN -> Optional.empty();
+            case UNREACHABLE_RETURNED -> Optional.of("Unreachable agent re-reregistered");
+            case UNKNOWN_RETURNED -> Optional.of("Unknown agent reregistered");
+        };
+        if (told.isEmpty()) {
             return;
         }
         TaskStatus.Builder status = TaskStates.fromMaster(task.getTaskId(), agent.id(), task.getState(),
-                TaskStatus.Reason.REASON_AGENT_REREGISTERED,
-                kind == Agents.Admission.Kind.UNREACHABLE_RETURNED ? "Unreachable agent re-reregistered"
-                        : "Unknown agent reregistered", cluster.now());
+                TaskStatus.Reason.REASON_AGENT_REREGISTERED, told.get(), cluster.now());
         if (task.hasExecutorId()) {
             status.setExecutorId(task.getExecutorId());
         }

@@ -64,7 +64,7 @@ public final class AgentLifecycle {
         agent.send(new AgentEvent.Registered(agent.id(), cluster.info, cluster.config.agentPingTimeout(),
                 cluster.config.maxAgentPingTimeouts()));
         switch (admission.kind()) {
-            case NEW, UNKNOWN_RETURNED, UNREACHABLE_RETURNED -> {
+            case NEW, RECOVERED, UNKNOWN_RETURNED, UNREACHABLE_RETURNED -> {
                 adoption.adopt(agent, request, admission.kind());
                 cluster.allocator.addAgent(agent.id(), agent.info(), agent.total(), tasks.usedOn(agent.id()));
                 cluster.operatorEvents.agentAdded(agent);
