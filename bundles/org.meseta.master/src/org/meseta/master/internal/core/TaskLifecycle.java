@@ -289,12 +289,23 @@ public final class TaskLifecycle {
         }
     }
 
-    /** What the live tasks and executors of each framework use on {@code agent}. */
+    /**
+     * What the live tasks and executors of each framework use on {@code agent}. Sums only what is on that agent: it
+     * is asked for every agent that subscribes, thousands at once after a failover.
+     */
     Map<FrameworkID, Resources> usedOn(AgentID agent) {
         Map<FrameworkID, Resources> used = new HashMap<>();
         for (Framework framework : cluster.frameworks.all()) {
-            Resources sum = usedByAgent(framework).get(agent.getValue());
-            if (sum != null) {
+            Resources sum = Resources.empty();
+            for (Task task : framework.tasks()) {
+                if (holdsResources(task.getState()) && task.getAgentId().equals(agent)) {
+                    sum = sum.plus(Resources.ofValidated(task.getResourcesList()));
+                }
+            }
+            for (ExecutorInfo executor : framework.executors().getOrDefault(agent.getValue(), Map.of()).values()) {
+                sum = sum.plus(Resources.ofValidated(executor.getResourcesList()));
+            }
+            if (!sum.isEmpty()) {
                 used.put(framework.id(), sum);
             }
         }
