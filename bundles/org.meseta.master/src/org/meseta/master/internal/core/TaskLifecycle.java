@@ -295,14 +295,15 @@ public final class TaskLifecycle {
      */
     Map<FrameworkID, Resources> usedOn(AgentID agent) {
         Map<FrameworkID, Resources> used = new HashMap<>();
+        String id = agent.getValue();
         for (Framework framework : cluster.frameworks.all()) {
             Resources sum = Resources.empty();
             for (Task task : framework.tasks()) {
-                if (holdsResources(task.getState()) && task.getAgentId().equals(agent)) {
+                if (task.getAgentId().getValue().equals(id) && holdsResources(task.getState())) {
                     sum = sum.plus(Resources.ofValidated(task.getResourcesList()));
                 }
             }
-            for (ExecutorInfo executor : framework.executors().getOrDefault(agent.getValue(), Map.of()).values()) {
+            for (ExecutorInfo executor : framework.executors().getOrDefault(id, Map.of()).values()) {
                 sum = sum.plus(Resources.ofValidated(executor.getResourcesList()));
             }
             if (!sum.isEmpty()) {
