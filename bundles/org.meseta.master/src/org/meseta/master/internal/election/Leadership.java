@@ -1,6 +1,8 @@
 package org.meseta.master.internal.election;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.mesos.v1.Protos.MasterInfo;
 
@@ -33,6 +35,7 @@ public final class Leadership {
 
     private final MasterInfo self;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STANDBY);
+    private final CompletableFuture<Phase> recoveryOver = new CompletableFuture<>();
     private volatile Optional<MasterInfo> detected = Optional.empty();
 
     /** @param self this master */
@@ -56,6 +59,14 @@ public final class Leadership {
         };
     }
 
+    /**
+     * Completes with {@link Phase#LEADING} once this master has recovered, or with {@link Phase#ENDED} if it ends
+     * first; never while it stands by. Dependent stages run on the thread that ends the recovery: they must not block.
+     */
+    public CompletionStage<Phase> recoveryOver() {
+        return recoveryOver.minimalCompletionStage();
+    }
+
     /** Records the leading master the detector reports (empty: none known). */
     void detected(Optional<MasterInfo> leader) {
         detected = leader;
@@ -68,11 +79,17 @@ public final class Leadership {
 
     /** RECOVERING to LEADING; false in any other phase. */
     boolean recovered() {
-        return phase.compareAndSet(Phase.RECOVERING, Phase.LEADING);
+        boolean recovered = phase.compareAndSet(Phase.RECOVERING, Phase.LEADING);
+        if (recovered) {
+            recoveryOver.complete(Phase.LEADING);
+        }
+        return recovered;
     }
 
     /** Moves to ENDED and returns the phase it ended from ({@code ENDED} if it had ended before). */
     Phase end() {
-        return phase.getAndSet(Phase.ENDED);
+        Phase before = phase.getAndSet(Phase.ENDED);
+        recoveryOver.complete(Phase.ENDED);
+        return before;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.mesos.v1.Protos.MasterInfo;
+import org.meseta.api.agentlink.AgentLink;
 import org.meseta.http.HttpHandler;
 import org.meseta.http.HttpRequest;
 import org.meseta.http.HttpResponse;
@@ -20,7 +21,8 @@ import org.meseta.zk.MasterInfos;
  * {@code /metrics/snapshot}, {@code /files/...} and {@code /redirect} itself);
  * <li>{@code leader}: the cluster's state and the legacy endpoints, served by an elected master;
  * <li>{@code recovered}: the scheduler and operator APIs and the agent link, served by an elected master once it
- * has recovered; 503 {@code Master has not finished recovery} before.
+ * has recovered; 503 {@code Master has not finished recovery} before, except that an agent's subscription waits for
+ * the end of the recovery (after a failover every agent subscribes at once: refused, they would all back off).
  * </ul>
  * A master that is not elected answers the last two groups, whatever the method, with Mesos's redirect: 307 to
  * {@code //<leader host>:<port><path and query>} ({@code //<host>:<port>} for {@code /redirect} itself), or 503
@@ -56,10 +58,18 @@ final class LeaderGate implements HttpHandler {
         }
         return switch (leadership.phase()) {
             case LEADING -> asLeader(routes, request);
-            case RECOVERING -> afterRecovery ? respond(HttpResponse.text(503, "Master has not finished recovery"))
-                    : asLeader(routes, request);
+            case RECOVERING -> afterRecovery ? whileRecovering(request) : asLeader(routes, request);
             case STANDBY, ENDED -> redirect(leadership.leader(), request);
         };
+    }
+
+    /** A request for the APIs served after the recovery, made while this master recovers. */
+    private CompletionStage<HttpResponse> whileRecovering(HttpRequest request) {
+        if (request.path().equals(AgentLink.SUBSCRIBE_PATH)) {
+            // Off the thread that ends the recovery: thousands of subscriptions may be waiting.
+            return leadership.recoveryOver().thenComposeAsync(over -> handle(request));
+        }
+        return respond(HttpResponse.text(503, "Master has not finished recovery"));
     }
 
     /** {@code routes}' answer, unless this master stopped leading before it could give it. */
