@@ -1,5 +1,6 @@
 package org.meseta.master.internal.core;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
+import org.meseta.api.resources.Resources;
 import org.meseta.master.internal.agents.Agent;
 import org.meseta.master.internal.agents.Agents;
 import org.meseta.master.internal.frameworks.Framework;
@@ -40,8 +43,11 @@ final class AgentAdoption {
         this.tasks = tasks;
     }
 
-    /** Takes in the frameworks, executors and tasks of an agent that is new to this master. */
-    void adopt(Agent agent, AgentSubscribe request, Agents.Admission.Kind kind) {
+    /**
+     * Takes in the frameworks, executors and tasks of an agent that is new to this master; returns what the executors
+     * and live tasks it took use, by framework (the master knows nothing else on the agent).
+     */
+    Map<FrameworkID, Resources> adopt(Agent agent, AgentSubscribe request, Agents.Admission.Kind kind) {
         for (FrameworkInfo info : request.frameworks()) {
             if (!cluster.frameworks.isRemoved(info.getId()) && cluster.frameworks.find(info.getId()).isEmpty()) {
                 Framework recovered = cluster.frameworks.add(info, Set.of(), cluster.now());
@@ -52,10 +58,13 @@ final class AgentAdoption {
                         info.getId().getValue(), info.getName(), agent.id().getValue());
             }
         }
+        Map<FrameworkID, Resources> used = new HashMap<>();
         Set<String> shutDown = new HashSet<>();
         for (ExecutorInfo executor : request.executors()) {
-            cluster.frameworks.find(executor.getFrameworkId())
-                    .ifPresent(framework -> framework.addExecutor(agent.id(), executor));
+            cluster.frameworks.find(executor.getFrameworkId()).ifPresent(framework -> {
+                framework.addExecutor(agent.id(), executor);
+                used.merge(framework.id(), Resources.ofValidated(executor.getResourcesList()), Resources::plus);
+            });
         }
         for (Task reported : request.tasks()) {
             if (cluster.frameworks.isRemoved(reported.getFrameworkId())) {
@@ -64,12 +73,17 @@ final class AgentAdoption {
                 }
                 continue;
             }
-            cluster.frameworks.find(reported.getFrameworkId()).ifPresentOrElse(
-                    framework -> takeBack(framework, agent, reported, kind),
-                    () -> LOG.log(System.Logger.Level.WARNING, "Agent {0} runs task {1} of framework {2}, which it"
-                            + " did not describe; the task is not tracked", agent.id().getValue(),
-                            reported.getTaskId().getValue(), reported.getFrameworkId().getValue()));
+            cluster.frameworks.find(reported.getFrameworkId()).ifPresentOrElse(framework -> {
+                takeBack(framework, agent, reported, kind);
+                if (TaskLifecycle.holdsResources(reported.getState())) {
+                    used.merge(framework.id(), Resources.ofValidated(reported.getResourcesList()), Resources::plus);
+                }
+            }, () -> LOG.log(System.Logger.Level.WARNING, "Agent {0} runs task {1} of framework {2}, which it did"
+                    + " not describe; the task is not tracked", agent.id().getValue(),
+                    reported.getTaskId().getValue(), reported.getFrameworkId().getValue()));
         }
+        used.values().removeIf(Resources::isEmpty);
+        return used;
     }
 
     private void takeBack(Framework framework, Agent agent, Task reported, Agents.Admission.Kind kind) {

@@ -65,8 +65,8 @@ public final class AgentLifecycle {
                 cluster.config.maxAgentPingTimeouts()));
         switch (admission.kind()) {
             case NEW, RECOVERED, UNKNOWN_RETURNED, UNREACHABLE_RETURNED -> {
-                adoption.adopt(agent, request, admission.kind());
-                cluster.allocator.addAgent(agent.id(), agent.info(), agent.total(), tasks.usedOn(agent.id()));
+                cluster.allocator.addAgent(agent.id(), agent.info(), agent.total(),
+                        adoption.adopt(agent, request, admission.kind()));
                 cluster.operatorEvents.agentAdded(agent);
             }
             case KNOWN -> {

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
-import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -199,7 +198,7 @@ public final class TaskLifecycle {
     }
 
     /** Whether a task in this state holds its resources: until it ends or its agent is lost. */
-    private static boolean holdsResources(TaskState state) {
+    static boolean holdsResources(TaskState state) {
         return !TaskStates.isTerminal(state) && state != TaskState.TASK_UNREACHABLE;
     }
 
@@ -287,30 +286,6 @@ public final class TaskLifecycle {
         } else {
             framework.putTask(ended);
         }
-    }
-
-    /**
-     * What the live tasks and executors of each framework use on {@code agent}. Sums only what is on that agent: it
-     * is asked for every agent that subscribes, thousands at once after a failover.
-     */
-    Map<FrameworkID, Resources> usedOn(AgentID agent) {
-        Map<FrameworkID, Resources> used = new HashMap<>();
-        String id = agent.getValue();
-        for (Framework framework : cluster.frameworks.all()) {
-            Resources sum = Resources.empty();
-            for (Task task : framework.tasks()) {
-                if (task.getAgentId().getValue().equals(id) && holdsResources(task.getState())) {
-                    sum = sum.plus(Resources.ofValidated(task.getResourcesList()));
-                }
-            }
-            for (ExecutorInfo executor : framework.executors().getOrDefault(id, Map.of()).values()) {
-                sum = sum.plus(Resources.ofValidated(executor.getResourcesList()));
-            }
-            if (!sum.isEmpty()) {
-                used.put(framework.id(), sum);
-            }
-        }
-        return used;
     }
 
     /** What a framework's live tasks and executors use, by agent id. */
