@@ -22,8 +22,11 @@ import org.meseta.daemon.Actor;
 /**
  * Runs an {@link Allocator} on its own thread, {@code allocator}, and batches its passes: every event that may make
  * resources offerable asks for a pass, and at most one pass is queued at a time, so a burst of events (a framework
- * declining many offers, many tasks ending) costs one pass. A pass also runs every {@code --allocation_interval},
- * which is when expired offer filters take effect.
+ * declining many offers, many tasks ending) costs one pass. A pass asked for by an event starts no sooner than the
+ * last pass took after its end, so that passes take at most about half of the thread while events stream in (every
+ * agent of a large cluster re-registering after a failover); with small clusters a pass takes a millisecond or so and
+ * this delay does not show. A pass also runs every {@code --allocation_interval}, which is when expired offer filters
+ * take effect.
  *
  * <p>Every method returns at once; the calls reach the allocator in the order they were made. Allocations are handed
  * to {@code offers} on the allocator thread; the consumer must hand them on to the master's thread and must not
@@ -37,6 +40,9 @@ public final class AllocatorDriver implements AutoCloseable {
     private final Duration interval;
     private final Consumer<List<Allocation>> offers;
     private boolean passQueued;
+    /** When the last pass ended and how long it took ({@link System#nanoTime()}). */
+    private long lastPassEnd;
+    private long lastPassNanos;
     private final PassStatistics statistics = new PassStatistics();
     private Actor.Timer periodic = () -> {};
 
@@ -140,8 +146,13 @@ public final class AllocatorDriver implements AutoCloseable {
             if (!passQueued) {
                 passQueued = true;
                 long asked = System.nanoTime();
-                // Queued behind the events already waiting, so a burst of them is allocated in one pass.
-                actor.run(() -> pass(asked));
+                long rest = lastPassEnd + lastPassNanos - asked;
+                if (rest <= 0) {
+                    // Queued behind the events already waiting, so a burst of them is allocated in one pass.
+                    actor.run(() -> pass(asked));
+                } else {
+                    actor.schedule(Duration.ofNanos(rest), () -> pass(asked));
+                }
             }
         });
     }
@@ -151,7 +162,9 @@ public final class AllocatorDriver implements AutoCloseable {
         passQueued = false;
         long start = System.nanoTime();
         List<Allocation> allocations = allocator.allocate();
-        statistics.record(asked, start, System.nanoTime());
+        lastPassEnd = System.nanoTime();
+        lastPassNanos = lastPassEnd - start;
+        statistics.record(asked, start, lastPassEnd);
         if (!allocations.isEmpty()) {
             offers.accept(allocations);
         }
