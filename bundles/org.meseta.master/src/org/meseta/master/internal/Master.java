@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +52,7 @@ public final class Master implements AutoCloseable {
     private final AllocatorDriver allocator;
     private final MasterCore core;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LeaseGuard guard = new LeaseGuard();
     /** Set once this master leads. */
     private volatile Registrar registrar;
 
@@ -70,10 +72,12 @@ public final class Master implements AutoCloseable {
     /**
      * This master was elected leader: completes once it has recovered the registry from {@code store} and leads.
      * Until then it stands by; it must not be given agents or frameworks (the HTTP layer redirects them to the
-     * leader). {@code failed} is told if a registry write fails later: the master must then stop acting. Blocks
+     * leader). From now on it writes to its streams only while {@code lease} holds. {@code failed} is told if a
+     * registry write fails later or a write is refused for want of a lease: the master must then stop acting. Blocks
      * while it reads the registry: not to be called on the master's actor thread.
      */
-    public CompletableFuture<Void> lead(RegistryStore store, Consumer<String> failed) {
+    public CompletableFuture<Void> lead(RegistryStore store, BooleanSupplier lease, Consumer<String> failed) {
+        guard.watch(lease, failed);
         Registrar recovered;
         try {
             recovered = Registrar.recover(store);
@@ -98,7 +102,8 @@ public final class Master implements AutoCloseable {
      * REGISTERED is the first event sent.
      */
     public CompletableFuture<AgentID> subscribe(AgentSubscribe request, Resources total, ResponseStream link) {
-        return actor.call(() -> core.subscribeAgent(request, total, link));
+        ResponseStream guarded = guard.guard(link);
+        return actor.call(() -> core.subscribeAgent(request, total, guarded));
     }
 
     /** Takes a call from an agent; false when the agent is unknown (it must subscribe first). */
@@ -109,8 +114,9 @@ public final class Master implements AutoCloseable {
     /** A framework's SUBSCRIBE, validated as a call; its events go to {@code stream} encoded as {@code mediaType}. */
     public CompletableFuture<Void> subscribe(Call.Subscribe subscribe, ResponseStream stream, String streamId,
             String mediaType) {
+        ResponseStream guarded = guard.guard(stream);
         return actor.call(() -> {
-            core.subscribeFramework(subscribe, stream, streamId, mediaType);
+            core.subscribeFramework(subscribe, guarded, streamId, mediaType);
             return null;
         });
     }
@@ -126,16 +132,18 @@ public final class Master implements AutoCloseable {
      */
     public CompletableFuture<Void> subscribeOperator(ResponseStream stream, String mediaType,
             Function<ClusterView, Response.GetState> state) {
+        ResponseStream guarded = guard.guard(stream);
         return actor.call(() -> {
-            core.subscribeOperator(stream, mediaType, state);
+            core.subscribeOperator(guarded, mediaType, state);
             return null;
         });
     }
 
     /** A subscriber of Meseta's offer stream ({@code GET /api/v1/meseta/offers}). */
     public CompletableFuture<Void> subscribeOffers(ResponseStream stream) {
+        ResponseStream guarded = guard.guard(stream);
         return actor.call(() -> {
-            core.subscribeOffers(stream);
+            core.subscribeOffers(guarded);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package org.meseta.master.internal.election;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,7 +53,7 @@ public final class Election implements AutoCloseable {
         Election election = new Election(leadership, master);
         leadership.elected();
         try {
-            master.lead(store, reason -> election.stop(reason)).join();
+            master.lead(store, () -> true, reason -> election.stop(reason)).join();
         } catch (CompletionException e) {
             throw new DaemonException("Cannot recover the registry: " + e.getCause().getMessage(), e.getCause());
         }
@@ -69,7 +70,8 @@ public final class Election implements AutoCloseable {
         Election election = new Election(leadership, master);
         CuratorFramework client = ZkClients.newClient(zooKeeper.url(), zooKeeper.sessionTimeout());
         String group = zooKeeper.url().path();
-        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome(client, group));
+        Candidacy candidacy = new Candidacy(client, group, master.info(), election.new Outcome(client, group,
+                zooKeeper.sessionTimeout()));
         MasterDetector detector = new MasterDetector(client, group, election::detected);
         // Closed in reverse: the candidacy stops reacting, the detector stops following, the session ends (and this
         // master's node with it, at once), and only then the candidacy's contender goes, finding nothing to do.
@@ -103,10 +105,12 @@ public final class Election implements AutoCloseable {
 
         private final CuratorFramework client;
         private final String registryPath;
+        private final Duration sessionTimeout;
 
-        Outcome(CuratorFramework client, String group) {
+        Outcome(CuratorFramework client, String group, Duration sessionTimeout) {
             this.client = client;
             this.registryPath = (group.endsWith("/") ? group : group + "/") + REGISTRY_NODE;
+            this.sessionTimeout = sessionTimeout;
         }
 
         @Override
@@ -117,8 +121,10 @@ public final class Election implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "Elected as the leading master ({0}); recovering", znode);
             // Its registry writes are fenced by its own znode: once that is gone, they fail.
             RegistryStore registry = new ZkRegistryStore(client, registryPath, () -> Optional.of(znode));
+            LeaderLease lease = owned.own(LeaderLease.start(client, znode, negotiated()));
             // Not on the master's thread: losing the leadership closes the master, which waits for that thread.
-            CompletableFuture.supplyAsync(() -> master.lead(registry, this::lost)).thenCompose(lead -> lead)
+            CompletableFuture.supplyAsync(() -> master.lead(registry, lease::held, this::lost))
+                    .thenCompose(lead -> lead)
                     .whenCompleteAsync((recovered, failure) -> {
                         if (failure != null) {
                             lost("recovery failed: " + failure.getMessage());
@@ -131,6 +137,16 @@ public final class Election implements AutoCloseable {
         @Override
         public void lost(String reason) {
             stop(reason);
+        }
+
+        /** The session timeout the servers granted, when known (it may be shorter than the one asked for). */
+        private Duration negotiated() {
+            try {
+                int granted = client.getZookeeperClient().getZooKeeper().getSessionTimeout();
+                return granted > 0 && granted < sessionTimeout.toMillis() ? Duration.ofMillis(granted) : sessionTimeout;
+            } catch (Exception e) {
+                return sessionTimeout;
+            }
         }
     }
 
