@@ -92,10 +92,12 @@ final class AgentFleet implements AutoCloseable {
     /**
      * Waits until every agent has been registered by the master with {@code pid} (the last one reported leading) and
      * returns when each was, in {@link System#nanoTime()}, in the agents' order; fails after {@code timeout}.
+     * {@code check} runs at every look and may end the wait by throwing.
      */
-    long[] awaitRegistered(String pid, Duration timeout) throws Exception {
+    long[] awaitRegistered(String pid, Duration timeout, Runnable check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            check.run();
             long[] times = thread.submit(() -> pid.equals(registeringMaster) && registered == agents.size()
                     ? Arrays.copyOf(registeredAt, registeredAt.length) : null).get();
             if (times != null) {

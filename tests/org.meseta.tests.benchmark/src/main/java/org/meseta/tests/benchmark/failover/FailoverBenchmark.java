@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -99,22 +100,26 @@ public final class FailoverBenchmark {
             MasterInfo leader = leaders.await(Optional.empty()).info();
             FrameworkInfo framework = SchedulerClient.framework("failover-benchmark").toBuilder()
                     .setFailoverTimeout(3600).build();
-            SchedulerClient scheduler = subscribe(leader, framework);
+            SchedulerClient scheduler = subscribe(leader, framework, () -> { });
             framework = framework.toBuilder().setId(scheduler.id()).build();
             try (AgentFleet fleet = new AgentFleet(agents, tasks, framework, backoff)) {
                 fleet.leaderChanged(leader);
-                fleet.awaitRegistered(leader.getPid(), WAIT);
+                fleet.awaitRegistered(leader.getPid(), WAIT, () -> { });
                 awaitOffers(scheduler, agents);
                 System.out.printf("set up in %.1f s: %s leads with %s%n", (System.nanoTime() - start) / 1e9,
                         leader.getPid(), metrics(leader));
                 FailoverBenchmark benchmark = new FailoverBenchmark(zk, masters, leaders, fleet, agents, framework,
                         scheduler);
-                double[][] figures = new double[rounds][];
-                for (int round = 0; round < rounds; round++) {
-                    figures[round] = benchmark.round(round + 1, leader);
-                    leader = leaders.current();
+                List<double[]> figures = new ArrayList<>();
+                try {
+                    for (int round = 0; round < rounds; round++) {
+                        figures.add(benchmark.round(round + 1, leader));
+                        leader = leaders.current();
+                    }
+                } catch (LeadershipMoved moved) {
+                    System.out.printf("round %d not counted: %s%n", figures.size() + 1, moved.getMessage());
                 }
-                summarize(figures);
+                summarize(figures.toArray(double[][]::new));
                 benchmark.scheduler.close();
             }
         }
@@ -131,14 +136,15 @@ public final class FailoverBenchmark {
         Leaders.Seen seen = leaders.await(Optional.of(leader.getPid()));
         MasterInfo next = seen.info();
         fleet.leaderChanged(next);
+        Runnable stillLeads = () -> leaders.ensureStill(next);
         scheduler.close();
-        scheduler = subscribe(next, framework);
+        scheduler = subscribe(next, framework, stillLeads);
         long subscribed = System.nanoTime();
         // Taken as they come, while the agents re-register.
         SchedulerClient subscription = scheduler;
         CompletableFuture<Offers> offered = CompletableFuture.supplyAsync(() -> awaitOffers(subscription, agents),
                 Executors.newVirtualThreadPerTaskExecutor());
-        long[] registered = fleet.awaitRegistered(next.getPid(), WAIT);
+        long[] registered = fleet.awaitRegistered(next.getPid(), WAIT, stillLeads);
         Offers offers = offered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         double[] sinceKill = Arrays.stream(registered).mapToDouble(at -> Figures.millis(at - kill)).sorted()
                 .toArray();
@@ -180,13 +186,18 @@ public final class FailoverBenchmark {
         }
     }
 
-    /** Subscribes {@code framework} to {@code master}, again while it is not ready to serve yet. */
-    private static SchedulerClient subscribe(MasterInfo master, FrameworkInfo framework) throws Exception {
+    /**
+     * Subscribes {@code framework} to {@code master}, again while it is not ready to serve yet; {@code stillLeads}
+     * throws {@link LeadershipMoved} once another master leads.
+     */
+    private static SchedulerClient subscribe(MasterInfo master, FrameworkInfo framework, Runnable stillLeads)
+            throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             try {
                 return SchedulerClient.subscribe(address(master), Wire.PROTOBUF, framework);
             } catch (AssertionError | IOException refused) {
+                stillLeads.run();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Master " + master.getPid() + " did not take the framework",
                             refused);
@@ -198,6 +209,13 @@ public final class FailoverBenchmark {
 
     /** When the framework's first offer came, and when offers of every one of {@code agents} agents had come. */
     private record Offers(long first, long all) {}
+
+    /** The leadership moved again during a round (the new leader lost it): the round cannot be measured. */
+    static final class LeadershipMoved extends RuntimeException {
+        LeadershipMoved(String message) {
+            super(message);
+        }
+    }
 
     private static Offers awaitOffers(SchedulerClient scheduler, int agents) {
         Set<String> offered = new HashSet<>();
@@ -253,11 +271,15 @@ public final class FailoverBenchmark {
         private final ZkUrl url;
         private final LeaderFollower follower;
         private volatile Seen current;
+        /** The last leader seen, whether {@link #await} took it yet or not. */
+        private volatile MasterInfo latest;
 
         private Leaders(ZkUrl url, Duration session) {
             this.url = url;
-            this.follower = LeaderFollower.start(url, session, leader -> leader.ifPresent(
-                    info -> seen.add(new Seen(info, System.nanoTime()))));
+            this.follower = LeaderFollower.start(url, session, leader -> leader.ifPresent(info -> {
+                latest = info;
+                seen.add(new Seen(info, System.nanoTime()));
+            }));
         }
 
         static Leaders follow(String url, Duration session) {
@@ -280,6 +302,15 @@ public final class FailoverBenchmark {
 
         MasterInfo current() {
             return current.info();
+        }
+
+        /** Throws {@link LeadershipMoved} if a master other than {@code leader} was seen leading since. */
+        void ensureStill(MasterInfo leader) {
+            MasterInfo now = latest;
+            if (now != null && !now.getPid().equals(leader.getPid())) {
+                throw new LeadershipMoved(leader.getPid() + " lost its leadership to " + now.getPid()
+                        + " (see the masters' logs in the work directory)");
+            }
         }
 
         @Override
