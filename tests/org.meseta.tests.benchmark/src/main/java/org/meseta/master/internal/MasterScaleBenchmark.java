@@ -35,6 +35,7 @@ import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.election.Election;
 import org.meseta.master.internal.election.Leadership;
 import org.meseta.master.internal.http.MasterRoutes;
+import org.meseta.registry.FileRegistryStore;
 import org.meseta.testing.Ports;
 import org.meseta.tests.benchmark.Figures;
 
@@ -75,7 +76,8 @@ public final class MasterScaleBenchmark {
                         new HierarchicalAllocatorFactory().create(new AllocatorOptions(Clock.systemUTC(),
                                 config.allocation().minAllocatable(), new DrfSorterFactory(),
                                 new DrfSorterFactory(), Set.of())));
-                Election election = Election.standalone(leadership, master);
+                Election election = Election.standalone(leadership, master,
+                        new FileRegistryStore(workDir.resolve(MasterDaemon.REGISTRY_DIR)));
                 HttpServer server = config.endpoint().serve(transport, MasterRoutes.router(master, leadership,
                         config, FileAttachments.fixed(Map.of(), reads)))) {
             DroppedLinks links = new DroppedLinks();
