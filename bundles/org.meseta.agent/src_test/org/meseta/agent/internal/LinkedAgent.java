@@ -25,6 +25,7 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -209,6 +210,29 @@ final class LinkedAgent implements AutoCloseable {
         master.send(new AgentEvent.RunTask(framework, task.build()));
     }
 
+    /** The default executor {@code id} of {@value #FRAMEWORK_ID}, with Mesos's usual executor resources. */
+    static ExecutorInfo defaultExecutor(String id) {
+        return ExecutorInfo.newBuilder().setType(ExecutorInfo.Type.DEFAULT)
+                .setExecutorId(ExecutorID.newBuilder().setValue(id)).setFrameworkId(frameworkId())
+                .addResources(scalar("cpus", 0.1)).addResources(scalar("mem", 32)).addResources(scalar("disk", 32))
+                .build();
+    }
+
+    private static Resource scalar(String name, double value) {
+        return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+                .setScalar(Value.Scalar.newBuilder().setValue(value))
+                .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole("*")).build();
+    }
+
+    /** Runs the tasks as one task group under {@code executor}, each task carrying the executor as the master sends. */
+    void runGroup(FrameworkInfo framework, ExecutorInfo executor, TaskInfo.Builder... tasks) {
+        TaskGroupInfo.Builder group = TaskGroupInfo.newBuilder();
+        for (TaskInfo.Builder task : tasks) {
+            group.addTasks(task.setExecutor(executor));
+        }
+        master.send(new AgentEvent.RunTaskGroup(framework, executor, group.build()));
+    }
+
     void kill(String taskId, Optional<KillPolicy> policy) {
         Call.Kill.Builder kill = Call.Kill.newBuilder().setTaskId(taskId(taskId)).setAgentId(AGENT_ID);
         policy.ifPresent(kill::setKillPolicy);
@@ -244,6 +268,11 @@ final class LinkedAgent implements AutoCloseable {
         }
         assertEquals(List.of(states), received, "updates of task " + taskId + ", the last: " + last);
         return last;
+    }
+
+    /** The sandbox of task {@code taskId} of a group run by {@code executorId}: its {@code tasks} link. */
+    Path taskSandbox(String executorId, String taskId) {
+        return sandbox(executorId).resolve("tasks").resolve(taskId);
     }
 
     /** Where the agent keeps the newest run of {@code executorId} of {@value #FRAMEWORK_ID}: its {@code latest} link. */
