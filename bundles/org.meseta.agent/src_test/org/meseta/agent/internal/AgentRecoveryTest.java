@@ -56,10 +56,7 @@ class AgentRecoveryTest {
     }
 
     private long taskPid(String taskId) throws Exception {
-        Path file = agent.sandbox(taskId).resolve("task.pid");
-        Eventually.await("task " + taskId + " wrote its pid", () -> Files.exists(file)
-                && !Files.readString(file).isBlank());
-        return Long.parseLong(Files.readString(file).strip());
+        return LinkedAgent.awaitPid(agent.sandbox(taskId).resolve("task.pid"));
     }
 
     private static boolean isAlive(long pid) {

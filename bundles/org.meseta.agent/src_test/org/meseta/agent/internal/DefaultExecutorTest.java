@@ -21,6 +21,7 @@ import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
 import org.apache.mesos.v1.Protos.HealthCheck;
+import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -72,14 +73,19 @@ class DefaultExecutorTest {
     }
 
     private long taskPid(String taskId) throws Exception {
-        Path file = taskSandbox(taskId).resolve("task.pid");
-        Eventually.await("task " + taskId + " wrote its pid", () -> Files.exists(file)
-                && !Files.readString(file).isBlank());
-        return Long.parseLong(Files.readString(file).strip());
+        return LinkedAgent.awaitPid(taskSandbox(taskId).resolve("task.pid"));
     }
 
     private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return CommandTaskTest.isAlive(pid);
+    }
+
+    /** Runs the tasks as one group under the executor and takes each one's STARTING and RUNNING. */
+    private void runningGroup(FrameworkInfo framework, TaskInfo.Builder... tasks) throws InterruptedException {
+        agent.runGroup(framework, defaultExecutor(EXECUTOR), tasks);
+        for (TaskInfo.Builder task : tasks) {
+            agent.acknowledgeStates(task.getTaskId().getValue(), TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        }
     }
 
     private AgentCall.ExecutorExited executorExited() throws InterruptedException {
@@ -130,9 +136,7 @@ class DefaultExecutorTest {
 
     @Test
     void aTaskThatFailsHasTheOtherTasksOfItsGroupKilled() throws Exception {
-        agent.runGroup(framework(), defaultExecutor(EXECUTOR), commandTask("a", WAITER), commandTask("b", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
-        agent.acknowledgeStates("b", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(framework(), commandTask("a", WAITER), commandTask("b", SLEEPER));
         long b = taskPid("b");
         taskPid("a");
 
@@ -187,9 +191,7 @@ class DefaultExecutorTest {
 
     @Test
     void aShutdownKillsEveryTask() throws Exception {
-        agent.runGroup(framework(), defaultExecutor(EXECUTOR), commandTask("a", SLEEPER), commandTask("b", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
-        agent.acknowledgeStates("b", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(framework(), commandTask("a", SLEEPER), commandTask("b", SLEEPER));
 
         agent.shutdownExecutor(EXECUTOR);
 
@@ -238,8 +240,7 @@ class DefaultExecutorTest {
 
     @Test
     void killingTheExecutorsProcessFailsItsTasksAndKillsTheirProcesses() throws Exception {
-        agent.runGroup(framework(), defaultExecutor(EXECUTOR), commandTask("a", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(framework(), commandTask("a", SLEEPER));
         long task = taskPid("a");
         Path runDirectory = agent.sandbox(EXECUTOR).toRealPath();
         ProcessHandle executor = ProcessHandle.allProcesses()
@@ -270,10 +271,7 @@ class DefaultExecutorTest {
 
     @Test
     void aCheckpointedGroupRunsOnAcrossAnAgentRestartAndIsControlledAfterwards() throws Exception {
-        agent.runGroup(checkpointing(), defaultExecutor(EXECUTOR), commandTask("a", SLEEPER),
-                commandTask("b", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
-        agent.acknowledgeStates("b", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(checkpointing(), commandTask("a", SLEEPER), commandTask("b", SLEEPER));
         long a = taskPid("a");
         long b = taskPid("b");
 
@@ -293,10 +291,7 @@ class DefaultExecutorTest {
 
     @Test
     void aTaskThatEndsWhileTheAgentIsDownReportsHowItEndedAndItsGroupIsKilled() throws Exception {
-        agent.runGroup(checkpointing(), defaultExecutor(EXECUTOR), commandTask("a", WAITER),
-                commandTask("b", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
-        agent.acknowledgeStates("b", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(checkpointing(), commandTask("a", WAITER), commandTask("b", SLEEPER));
         long a = taskPid("a");
         taskPid("b");
 
@@ -312,8 +307,7 @@ class DefaultExecutorTest {
 
     @Test
     void theTasksOfAFrameworkThatDoesNotCheckpointDieWithTheAgent() throws Exception {
-        agent.runGroup(framework(), defaultExecutor(EXECUTOR), commandTask("a", SLEEPER));
-        agent.acknowledgeStates("a", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        runningGroup(framework(), commandTask("a", SLEEPER));
         long a = taskPid("a");
 
         var subscription = agent.restart();

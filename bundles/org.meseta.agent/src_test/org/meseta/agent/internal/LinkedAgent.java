@@ -185,6 +185,13 @@ final class LinkedAgent implements AutoCloseable {
         return environment(saved);
     }
 
+    /** The pid a task writes to {@code file} ({@code echo $$ > task.pid}), once it has written it. */
+    static long awaitPid(Path file) throws Exception {
+        Eventually.await(file.getFileName() + " is written", () -> Files.exists(file)
+                && !Files.readString(file).isBlank());
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
     /** Makes the process of an {@link #executor} exit with {@code status}. */
     void exitExecutor(String executorId, int status) throws IOException {
         Files.writeString(sandbox(executorId).resolve("control"), status + "\n");

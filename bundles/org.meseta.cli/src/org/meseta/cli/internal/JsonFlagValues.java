@@ -28,13 +28,7 @@ final class JsonFlagValues {
 
     /** {@code --env}: a JSON object of variable names and string values, e.g. {@code {"PATH": "/bin"}}. */
     static Environment environment(String value) {
-        byte[] json = document(value);
-        JsonParser parser;
-        try {
-            parser = JsonCodec.factory().createParser(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable JSON: " + e.getMessage());
-        }
+        JsonParser parser = parser(value);
         try (parser) {
             return readEnvironment(parser);
         } catch (IOException e) {
@@ -62,14 +56,8 @@ final class JsonFlagValues {
      * by the message, may be left out since the offer decides it; the result's tasks have none.
      */
     static TaskGroupInfo taskGroup(String value) {
-        byte[] json = document(value);
         TaskGroupInfo.Builder group = TaskGroupInfo.newBuilder();
-        JsonParser parser;
-        try {
-            parser = JsonCodec.factory().createParser(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable JSON: " + e.getMessage());
-        }
+        JsonParser parser = parser(value);
         try (parser) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a TaskGroupInfo: expected a JSON object");
@@ -102,6 +90,15 @@ final class JsonFlagValues {
     /** Prints a message the way the flag would be given inline. */
     static String print(MessageOrBuilder message) {
         return JsonCodec.encodeToString(message);
+    }
+
+    /** A parser over the flag's document. */
+    private static JsonParser parser(String value) {
+        try {
+            return JsonCodec.factory().createParser(document(value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable JSON: " + e.getMessage());
+        }
     }
 
     private static byte[] document(String value) {

@@ -1,6 +1,5 @@
 package org.meseta.agent.internal.tasks;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.executor.CommandLine;
-import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.Sandbox;
@@ -48,17 +46,8 @@ final class CommandExecutor extends ExecutorRun {
         tasks.put(task.id(), task);
         // The task's process is the container's: signals go to the whole container.
         this.process = new TaskProcess(context, () -> this.framework, task, id(), this::report,
-                UnaryOperator.identity(), new TaskProcess.Signals() {
-                    @Override
-                    public void terminate() {
-                        signal(Container::terminate);
-                    }
-
-                    @Override
-                    public void kill() {
-                        signal(Container::kill);
-                    }
-                }, () -> kill(task.id(), Optional.empty()));
+                UnaryOperator.identity(), TaskProcess.Signals.through(this::signal),
+                () -> kill(task.id(), Optional.empty()));
     }
 
     @Override
@@ -92,12 +81,6 @@ final class CommandExecutor extends ExecutorRun {
     @Override
     void launching() {
         process.starting();
-    }
-
-    /** A task of a checkpointing framework runs under a supervisor, which records how it ended for a restart. */
-    @Override
-    Optional<Path> supervision() {
-        return checkpoint.statusFile();
     }
 
     @Override

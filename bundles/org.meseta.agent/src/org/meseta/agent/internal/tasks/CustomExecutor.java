@@ -1,6 +1,7 @@
 package org.meseta.agent.internal.tasks;
 
 import com.google.protobuf.ByteString;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +268,12 @@ final class CustomExecutor extends ExecutorRun implements RunsTaskGroups {
             }
             case TERMINATING, TERMINATED -> { }
         }
+    }
+
+    /** A framework's executor runs unsupervised: it reconnects itself after an agent restart, or is killed. */
+    @Override
+    Optional<Path> supervision() {
+        return Optional.empty();
     }
 
     @Override

@@ -73,7 +73,7 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
     }
 
     /** One task of a group: what its executor reports of it, and its process and sandbox once started. */
-    private final class GroupTask implements TaskProcess.Signals {
+    private final class GroupTask {
 
         final TaskProcess process;
         final ContainerID nestedId;
@@ -83,7 +83,8 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
         GroupTask(TaskEntry task, ContainerID nestedId) {
             this.nestedId = nestedId;
             this.process = new TaskProcess(context, () -> framework, task, id(), DefaultExecutor.this::report,
-                    status -> status.setContainerStatus(ContainerStatus.newBuilder().setContainerId(nestedId)), this,
+                    status -> status.setContainerStatus(ContainerStatus.newBuilder().setContainerId(nestedId)),
+                    TaskProcess.Signals.through(this::signal),
                     () -> DefaultExecutor.this.kill(task.id(), Optional.empty()));
         }
 
@@ -91,13 +92,8 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
             return process.task();
         }
 
-        @Override
-        public void terminate() {
-            signal(Container::terminate);
-        }
-
-        @Override
-        public void kill() {
+        /** SIGKILL to every process of the task. */
+        void kill() {
             signal(Container::kill);
         }
 
@@ -146,12 +142,6 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
     Map<String, String> environment() throws LaunchException {
         return ExecutorEnvironment.forExecutor(context.settings(), context.agent().get().getId(), framework, info,
                 sandbox, shutdownGracePeriod());
-    }
-
-    /** A run of a checkpointing framework has its process supervised, to learn after a restart how it ended. */
-    @Override
-    Optional<Path> supervision() {
-        return checkpoint.statusFile();
     }
 
     @Override

@@ -156,10 +156,11 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
 
     /**
      * Where the first process's supervisor writes its exit status, for a run whose process runs under a supervisor
-     * ({@link org.meseta.agent.internal.executor.ContainerLauncher#launchHeld}); empty for none.
+     * ({@link org.meseta.agent.internal.executor.ContainerLauncher#launchHeld}); empty for none. The agent's own
+     * executors of a checkpointing framework run supervised, so that a restarted agent learns how they ended.
      */
     Optional<Path> supervision() {
-        return Optional.empty();
+        return checkpoint.statusFile();
     }
 
     /** Called when the process ended, before unfinished tasks fail. */

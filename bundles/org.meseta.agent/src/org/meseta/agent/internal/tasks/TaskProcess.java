@@ -9,6 +9,7 @@ import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.meseta.agent.internal.executor.Container;
 import org.meseta.agent.internal.executor.ExitStatus;
 import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.health.CheckedTask;
@@ -44,6 +45,21 @@ final class TaskProcess {
 
         /** SIGKILL to every process of the task. */
         void kill();
+
+        /** Signals that hand {@link Container#terminate} or {@link Container#kill} to {@code signal}. */
+        static Signals through(Consumer<Consumer<Container>> signal) {
+            return new Signals() {
+                @Override
+                public void terminate() {
+                    signal.accept(Container::terminate);
+                }
+
+                @Override
+                public void kill() {
+                    signal.accept(Container::kill);
+                }
+            };
+        }
     }
 
     private final ExecutorContext context;

@@ -16,21 +16,8 @@ final class ExecutorCheck {
 
     private ExecutorCheck() {}
 
-    /**
-     * What the checks found.
-     *
-     * @param resources the executor's resources as taken from the offers, when it passed
-     * @param problem why the executor is invalid, as Mesos words it
-     */
-    record Result(Resources resources, Optional<String> problem) {
-
-        static Result invalid(String problem) {
-            return new Result(Resources.empty(), Optional.of(problem));
-        }
-    }
-
     /** @param executor with {@code framework_id} as the master takes it (filled in for a LAUNCH, not a group) */
-    static Result check(ExecutorInfo executor, LaunchCheck.Context context) {
+    static Checked check(ExecutorInfo executor, LaunchCheck.Context context) {
         Optional<String> problem = typeProblem(executor)
                 .or(() -> Ids.problem(executor.getExecutorId().getValue()))
                 .or(() -> executor.getShutdownGracePeriod().getNanoseconds() < 0
@@ -38,19 +25,19 @@ final class ExecutorCheck {
                         : Optional.empty())
                 .or(() -> frameworkProblem(executor, context.framework()));
         if (problem.isPresent()) {
-            return Result.invalid(problem.get());
+            return Checked.invalid(problem.get());
         }
         Resources resources;
         try {
             resources = OfferedResources.of(executor.getResourcesList(), context.offerRole());
         } catch (ResourceParseException e) {
-            return Result.invalid("Executor uses invalid resources: " + e.getMessage());
+            return Checked.invalid("Executor uses invalid resources: " + e.getMessage());
         }
         if (context.runningExecutor().isPresent()
                 && !sameExecutor(context.runningExecutor().get(), executor, context.framework())) {
-            return Result.invalid("ExecutorInfo is not compatible with existing ExecutorInfo with same ExecutorID");
+            return Checked.invalid("ExecutorInfo is not compatible with existing ExecutorInfo with same ExecutorID");
         }
-        return new Result(resources, Optional.empty());
+        return Checked.valid(resources);
     }
 
     private static Optional<String> typeProblem(ExecutorInfo executor) {

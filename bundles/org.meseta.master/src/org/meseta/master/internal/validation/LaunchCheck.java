@@ -41,7 +41,7 @@ public final class LaunchCheck {
     }
 
     public static Outcome check(TaskInfo task, Context context) {
-        TaskFieldCheck.Result fields = TaskFieldCheck.check(task, context);
+        Checked fields = TaskFieldCheck.check(task, context);
         if (fields.problem().isPresent()) {
             return invalid(fields.problem().get());
         }
@@ -54,7 +54,7 @@ public final class LaunchCheck {
         if (task.hasExecutor()) {
             // As Mesos, the master fills in the framework a LAUNCH's executor does not name.
             ExecutorInfo executor = task.getExecutor().toBuilder().setFrameworkId(context.framework()).build();
-            ExecutorCheck.Result checked = ExecutorCheck.check(executor, context);
+            Checked checked = ExecutorCheck.check(executor, context);
             if (checked.problem().isPresent()) {
                 return invalid(checked.problem().get());
             }

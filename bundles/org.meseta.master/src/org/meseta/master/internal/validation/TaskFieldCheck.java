@@ -15,50 +15,36 @@ final class TaskFieldCheck {
 
     private TaskFieldCheck() {}
 
-    /**
-     * What the checks found.
-     *
-     * @param resources the task's resources as taken from the offers (post-refinement, with allocation_info), when
-     *     it passed
-     * @param problem why the task is invalid, as Mesos words it
-     */
-    record Result(Resources resources, Optional<String> problem) {
-
-        static Result invalid(String problem) {
-            return new Result(Resources.empty(), Optional.of(problem));
-        }
-    }
-
-    static Result check(TaskInfo task, LaunchCheck.Context context) {
+    static Checked check(TaskInfo task, LaunchCheck.Context context) {
         Optional<String> idProblem = Ids.problem(task.getTaskId().getValue());
         if (idProblem.isPresent()) {
-            return Result.invalid(idProblem.get());
+            return Checked.invalid(idProblem.get());
         }
         if (context.taskIds().contains(task.getTaskId().getValue())) {
-            return Result.invalid("Task has duplicate ID: " + task.getTaskId().getValue());
+            return Checked.invalid("Task has duplicate ID: " + task.getTaskId().getValue());
         }
         if (!task.getAgentId().equals(context.agent())) {
-            return Result.invalid("Task uses invalid agent " + task.getAgentId().getValue() + " while agent "
+            return Checked.invalid("Task uses invalid agent " + task.getAgentId().getValue() + " while agent "
                     + context.agent().getValue() + " is expected");
         }
         if (task.getKillPolicy().getGracePeriod().getNanoseconds() < 0) {
-            return Result.invalid("Task's 'kill_policy.grace_period' must be non-negative");
+            return Checked.invalid("Task's 'kill_policy.grace_period' must be non-negative");
         }
         if (task.hasHealthCheck()) {
             Optional<String> problem = HealthChecks.problem(task.getHealthCheck());
             if (problem.isPresent()) {
-                return Result.invalid("Task uses invalid health check: " + problem.get());
+                return Checked.invalid("Task uses invalid health check: " + problem.get());
             }
         }
         Resources resources;
         try {
             resources = OfferedResources.of(task.getResourcesList(), context.offerRole());
         } catch (ResourceParseException e) {
-            return Result.invalid("Task uses invalid resources: " + e.getMessage());
+            return Checked.invalid("Task uses invalid resources: " + e.getMessage());
         }
         if (resources.isEmpty()) {
-            return Result.invalid("Task uses no resources");
+            return Checked.invalid("Task uses no resources");
         }
-        return new Result(resources, Optional.empty());
+        return Checked.valid(resources);
     }
 }

@@ -66,7 +66,7 @@ public final class TaskGroupCheck {
             taskIds.add(task.getTaskId().getValue());
             total = total.plus(taskResources.get(taskResources.size() - 1));
         }
-        ExecutorCheck.Result checked = ExecutorCheck.check(executor, context);
+        Checked checked = ExecutorCheck.check(executor, context);
         if (checked.problem().isPresent()) {
             return new Outcome.Invalid(checked.problem().get());
         }
@@ -87,7 +87,7 @@ public final class TaskGroupCheck {
     /** Mesos's checks of a task in a group; its resources are added to {@code resources} when it passes. */
     private static Optional<String> taskProblem(TaskInfo task, LaunchCheck.Context context,
             List<Resources> resources) {
-        TaskFieldCheck.Result fields = TaskFieldCheck.check(task, context);
+        Checked fields = TaskFieldCheck.check(task, context);
         if (fields.problem().isPresent()) {
             return fields.problem();
         }
