@@ -3,6 +3,7 @@ package org.meseta.agent.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.agent.internal.LinkedAgent.SLEEPER;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,9 +33,6 @@ import org.meseta.testing.Eventually;
  * {@code --recover=cleanup} kills everything.
  */
 class AgentRecoveryTest {
-
-    /** Writes the task's pid, then runs until killed. */
-    private static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
 
     @TempDir
     Path workDir;

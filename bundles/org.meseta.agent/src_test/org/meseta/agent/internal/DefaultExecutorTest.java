@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.agent.internal.LinkedAgent.SLEEPER;
 import static org.meseta.agent.internal.LinkedAgent.commandTask;
 import static org.meseta.agent.internal.LinkedAgent.defaultExecutor;
 import static org.meseta.agent.internal.LinkedAgent.framework;
@@ -43,8 +44,6 @@ class DefaultExecutorTest {
     /** Saves its pid and environment, waits for the file {@code go} in its sandbox and exits with the status in it. */
     private static final String WAITER = "echo $$ > task.pid; env > task.env; pwd > pwd.txt;"
             + " while [ ! -e go ]; do sleep 0.05; done; exit $(cat go)";
-    /** Saves its pid, then runs until killed. */
-    private static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
 
     @TempDir
     Path workDir;

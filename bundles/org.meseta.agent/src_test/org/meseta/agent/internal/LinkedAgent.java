@@ -47,6 +47,8 @@ import org.meseta.testing.Ports;
 final class LinkedAgent implements AutoCloseable {
 
     static final String FRAMEWORK_ID = "framework-1";
+    /** A task's command that writes its pid to {@code task.pid} in its sandbox, then runs until killed. */
+    static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
     static final AgentID AGENT_ID = AgentID.newBuilder().setValue(FakeLinkMaster.AGENT_ID).build();
     /** A custom executor's process: saves its environment, then exits with the status written to the fifo. */
     private static final String EXECUTOR_SCRIPT = "mkfifo control && env > env.tmp && mv env.tmp executor.env"

@@ -377,7 +377,8 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
 
     /**
      * The run outlived an agent restart: each task that still runs is watched (and health checked) again, each
-     * whose process ended meanwhile ends as its supervisor recorded, and each not started yet starts now.
+     * whose process ended meanwhile ends as its supervisor recorded, and each not started yet starts now; with no
+     * task left, the executor ends.
      */
     @Override
     void resumed() {
@@ -393,6 +394,9 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
             } else {
                 finish(task, ended(task, Container.recordedStatus(checkpoint.taskStatusFile(task.task().id()))));
             }
+        }
+        if (!hasUnfinishedTasks()) {
+            end(); // its tasks all ended before the agent stopped, its process did not yet
         }
     }
 
