@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.api.agentlink.AgentCall;
+import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.JsonTree;
 
@@ -79,12 +81,29 @@ class DefaultExecutorTest {
         return CommandTaskTest.isAlive(pid);
     }
 
-    /** Runs the tasks as one group under the executor and takes each one's STARTING and RUNNING. */
-    private void runningGroup(FrameworkInfo framework, TaskInfo.Builder... tasks) throws InterruptedException {
+    /**
+     * Runs the tasks as one group under the executor and takes and acknowledges each one's STARTING and RUNNING;
+     * returns the RUNNING updates.
+     */
+    private List<TaskStatus> runningGroup(FrameworkInfo framework, TaskInfo.Builder... tasks)
+            throws InterruptedException {
         agent.runGroup(framework, defaultExecutor(EXECUTOR), tasks);
+        List<TaskStatus> running = new ArrayList<>();
         for (TaskInfo.Builder task : tasks) {
-            agent.acknowledgeStates(task.getTaskId().getValue(), TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+            running.add(agent.acknowledgeStates(task.getTaskId().getValue(), TaskState.TASK_STARTING,
+                    TaskState.TASK_RUNNING));
         }
+        return running;
+    }
+
+    /**
+     * Restarts the agent and acknowledges {@code updates} again: the agent may have stopped before it took their
+     * acknowledgements, and then sends them again and holds back the tasks' later updates until they are.
+     */
+    private AgentSubscribe restartAcknowledging(List<TaskStatus> updates) throws Exception {
+        AgentSubscribe subscription = agent.restart();
+        updates.forEach(agent::acknowledge);
+        return subscription;
     }
 
     private AgentCall.ExecutorExited executorExited() throws InterruptedException {
@@ -270,11 +289,12 @@ class DefaultExecutorTest {
 
     @Test
     void aCheckpointedGroupRunsOnAcrossAnAgentRestartAndIsControlledAfterwards() throws Exception {
-        runningGroup(checkpointing(), commandTask("a", SLEEPER), commandTask("b", SLEEPER));
+        List<TaskStatus> running = runningGroup(checkpointing(), commandTask("a", SLEEPER),
+                commandTask("b", SLEEPER));
         long a = taskPid("a");
         long b = taskPid("b");
 
-        var subscription = agent.restart();
+        AgentSubscribe subscription = restartAcknowledging(running);
 
         assertTrue(isAlive(a) && isAlive(b), "the tasks outlived the agent");
         assertEquals(List.of("a", "b"), subscription.tasks().stream().map(task -> task.getTaskId().getValue())
@@ -290,14 +310,15 @@ class DefaultExecutorTest {
 
     @Test
     void aTaskThatEndsWhileTheAgentIsDownReportsHowItEndedAndItsGroupIsKilled() throws Exception {
-        runningGroup(checkpointing(), commandTask("a", WAITER), commandTask("b", SLEEPER));
+        List<TaskStatus> running = runningGroup(checkpointing(), commandTask("a", WAITER),
+                commandTask("b", SLEEPER));
         long a = taskPid("a");
         taskPid("b");
 
         agent.stop();
         release("a", 3);
         Eventually.await("task a ended while no agent ran", () -> !isAlive(a));
-        agent.restart();
+        restartAcknowledging(running);
 
         TaskStatus failed = agent.acknowledgeStates("a", TaskState.TASK_FAILED);
         assertEquals("Command exited with status 3", failed.getMessage());
@@ -309,7 +330,7 @@ class DefaultExecutorTest {
         runningGroup(framework(), commandTask("a", SLEEPER));
         long a = taskPid("a");
 
-        var subscription = agent.restart();
+        AgentSubscribe subscription = agent.restart();
 
         assertFalse(isAlive(a));
         assertEquals(List.of(), subscription.tasks());
