@@ -359,8 +359,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
     }
 
     /**
-     * Kills every process of the run at once, from any thread: the agent stops and will not recover it. Its
-     * container's processes by default.
+     * Kills every process of the run at once (blocking, on the actor thread): the agent stops and will not recover
+     * it. Its container's processes by default.
      */
     void killAll() {
         Container target = container;
