@@ -51,7 +51,11 @@ public final class TaskGroupCheck {
         record Invalid(String message) implements Outcome {}
     }
 
-    /** @param context {@code runningExecutor} is the agent's executor with the group executor's id, if any */
+    /**
+     * Validates {@code group} and its {@code executor} against what the offers hold.
+     *
+     * @param context {@code runningExecutor} is the agent's executor with the group executor's id, if any
+     */
     public static Outcome check(ExecutorInfo executor, TaskGroupInfo group, LaunchCheck.Context context) {
         Set<String> taskIds = new HashSet<>(context.taskIds());
         List<Resources> taskResources = new ArrayList<>();
@@ -59,12 +63,14 @@ public final class TaskGroupCheck {
         for (TaskInfo task : group.getTasksList()) {
             LaunchCheck.Context taskContext = new LaunchCheck.Context(context.framework(), context.agent(),
                     context.available(), context.offerRole(), Set.copyOf(taskIds), context.runningExecutor());
-            Optional<String> problem = taskProblem(task, taskContext, taskResources);
-            if (problem.isPresent()) {
-                return new Outcome.Invalid("Task '" + task.getTaskId().getValue() + "' is invalid: " + problem.get());
+            Checked checked = checkTask(task, taskContext);
+            if (checked.problem().isPresent()) {
+                return new Outcome.Invalid("Task '" + task.getTaskId().getValue() + "' is invalid: "
+                        + checked.problem().get());
             }
             taskIds.add(task.getTaskId().getValue());
-            total = total.plus(taskResources.get(taskResources.size() - 1));
+            taskResources.add(checked.resources());
+            total = total.plus(checked.resources());
         }
         Checked checked = ExecutorCheck.check(executor, context);
         if (checked.problem().isPresent()) {
@@ -84,21 +90,19 @@ public final class TaskGroupCheck {
         return new Outcome.Valid(List.copyOf(taskResources), checked.resources(), newExecutor, consumed);
     }
 
-    /** Mesos's checks of a task in a group; its resources are added to {@code resources} when it passes. */
-    private static Optional<String> taskProblem(TaskInfo task, LaunchCheck.Context context,
-            List<Resources> resources) {
+    /** Mesos's checks of a task in a group: those of any task, then those of a group's task. */
+    private static Checked checkTask(TaskInfo task, LaunchCheck.Context context) {
         Checked fields = TaskFieldCheck.check(task, context);
         if (fields.problem().isPresent()) {
-            return fields.problem();
+            return fields;
         }
         if (!task.hasExecutor()) {
-            return Optional.of("'TaskInfo.executor' must be set");
+            return Checked.invalid("'TaskInfo.executor' must be set");
         }
         if (task.hasContainer() && task.getContainer().getType() == ContainerInfo.Type.DOCKER) {
-            return Optional.of("Docker ContainerInfo is not supported on the task");
+            return Checked.invalid("Docker ContainerInfo is not supported on the task");
         }
-        resources.add(fields.resources());
-        return Optional.empty();
+        return fields;
     }
 
     private static Optional<String> groupExecutorProblem(ExecutorInfo executor, TaskGroupInfo group,
