@@ -3,6 +3,7 @@ package org.meseta.agent.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meseta.agent.internal.LinkedAgent.SLEEPER;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,9 +34,6 @@ import org.meseta.testing.Eventually;
  */
 class AgentRecoveryTest {
 
-    /** Writes the task's pid, then runs until killed. */
-    private static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
-
     @TempDir
     Path workDir;
 
@@ -56,10 +54,7 @@ class AgentRecoveryTest {
     }
 
     private long taskPid(String taskId) throws Exception {
-        Path file = agent.sandbox(taskId).resolve("task.pid");
-        Eventually.await("task " + taskId + " wrote its pid", () -> Files.exists(file)
-                && !Files.readString(file).isBlank());
-        return Long.parseLong(Files.readString(file).strip());
+        return LinkedAgent.awaitPid(agent.sandbox(taskId).resolve("task.pid"));
     }
 
     private static boolean isAlive(long pid) {
