@@ -1,5 +1,6 @@
 package org.meseta.console.core.model;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,34 @@ public record ClusterChange(ClusterState state, boolean reset, Set<String> agent
         tasks = Set.copyOf(tasks);
         frameworks = Set.copyOf(frameworks);
         offerEvents = List.copyOf(offerEvents);
+    }
+
+    /**
+     * This change followed by {@code later}, as one change: for a view that could not take this one in before the
+     * next arrived. A reset on either side makes a reset to the later state; otherwise the names are united and the
+     * offer events follow each other.
+     */
+    public ClusterChange then(ClusterChange later) {
+        if (later.reset) {
+            return later;
+        }
+        if (reset) {
+            return resetTo(later.state);
+        }
+        return new ClusterChange(later.state, false, union(agents, later.agents), union(tasks, later.tasks),
+                union(frameworks, later.frameworks), concat(offerEvents, later.offerEvents), roles || later.roles);
+    }
+
+    private static <T> Set<T> union(Set<T> first, Set<T> second) {
+        Set<T> all = new HashSet<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** A change that replaces everything with {@code state}, as a listener gets first. */

@@ -23,8 +23,8 @@ class OfferRecordDecoderTest {
             + "\"frameworks\":[{\"value\":\"F1\"}],"
             + "\"allocated\":[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":1.5}}],"
             + "\"offered\":[{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":64}}],"
-            + "\"reserved\":[{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":[{\"begin\":1,\"end\":10}]}}]"
-            + "}]";
+            + "\"reserved\":[{\"name\":\"ports\",\"type\":\"RANGES\","
+            + "\"ranges\":{\"range\":[{\"begin\":1,\"end\":10}]}}]}]";
     private static final RoleView WEB = new RoleView("web", 2, 0.25, List.of("F1"), new Amounts(1.5, 0, 0, 0),
             new Amounts(0, 64, 0, 0), new Amounts(0, 0, 0, 10));
 
@@ -61,7 +61,8 @@ class OfferRecordDecoderTest {
                 OfferEvent.Kind.TIMED_OUT)) {
             String type = "OFFER_" + kind.name();
             assertEquals(new OfferRecord.Ended(kind, "O3", "F1", "S0", "web", OptionalDouble.empty()),
-                    decode("{\"type\":\"" + type + "\",\"" + type.toLowerCase(Locale.ROOT) + "\":{" + ids + "}}"), type);
+                    decode("{\"type\":\"" + type + "\",\"" + type.toLowerCase(Locale.ROOT) + "\":{" + ids + "}}"),
+                    type);
         }
     }
 
