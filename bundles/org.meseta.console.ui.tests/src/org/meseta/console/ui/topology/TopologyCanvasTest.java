@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,8 +113,25 @@ class TopologyCanvasTest {
         assertTrue(painted.size() <= visibleRows * layout.columns(),
                 () -> painted.size() + " tiles painted of 1000; at most " + visibleRows * layout.columns() + " show");
         assertEquals(1000, canvas.shown().size());
-        System.out.printf("Topology: 1000 agents, %d tasks shown and %d tiles painted in %.1f ms%n", tasks,
-                painted.size(), shownNanos / 1e6);
+
+        // A change naming 50 agents, the first 8 on screen, as the client tells a busy moment's worth of events.
+        Set<String> changed = new LinkedHashSet<>();
+        canvas.shown().subList(0, 8).forEach(agent -> changed.add(agent.id()));
+        for (int i = 0; changed.size() < 50; i++) {
+            changed.add(agents.get(i * 19).id());
+        }
+        List<AgentView> next = new ArrayList<>();
+        for (AgentView agent : agents) {
+            next.add(changed.contains(agent.id()) ? Clusters.withState(agent, AgentState.DEACTIVATED) : agent);
+        }
+        started = System.nanoTime();
+        canvas.show(Clusters.changed(Clusters.state(next), changed.toArray(String[]::new)));
+        List<String> repainted = painted();
+        long changeNanos = System.nanoTime() - started;
+        assertTrue(changed.containsAll(repainted), repainted::toString);
+        System.out.printf("Topology: 1000 agents, %d tasks shown and %d tiles painted in %.1f ms; a change of 50"
+                + " agents applied and %d tiles repainted in %.1f ms%n", tasks, painted.size(), shownNanos / 1e6,
+                repainted.size(), changeNanos / 1e6);
     }
 
     @Test
