@@ -169,11 +169,6 @@ public final class LiveCluster {
                 || !offerEvents.isEmpty() || offersChanged || rolesChanged || completedChanged;
     }
 
-    /** The state as last published. */
-    public ClusterState state() {
-        return published;
-    }
-
     /** The state now and what changed since the last publication (which this starts over). */
     public ClusterChange publish() {
         if (reset) {

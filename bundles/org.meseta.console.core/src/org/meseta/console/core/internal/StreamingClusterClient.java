@@ -220,7 +220,7 @@ public final class StreamingClusterClient implements ClusterClient {
         } else if (event.getType() == Event.Type.SUBSCRIBED) {
             subscribed(current, event.getSubscribed());
         } else {
-            fail(current, new StreamEnd.Malformed("the event stream began with " + event.getType()
+            fail(new StreamEnd.Malformed("the event stream began with " + event.getType()
                     + " instead of SUBSCRIBED"), "");
         }
     }
@@ -291,12 +291,12 @@ public final class StreamingClusterClient implements ClusterClient {
 
     private void ended(Session current, StreamEnd end, String prefix) {
         if (current == session && !(end instanceof StreamEnd.Cancelled)) {
-            fail(current, end, prefix);
+            fail(end, prefix);
         }
     }
 
     /** Gives the session up and schedules the next one after a back-off. */
-    private void fail(Session current, StreamEnd end, String prefix) {
+    private void fail(StreamEnd end, String prefix) {
         endSession();
         Duration delay = backoff.nextDelay();
         String reason = prefix + end.reason();
@@ -315,7 +315,8 @@ public final class StreamingClusterClient implements ClusterClient {
         } catch (RejectedExecutionException afterClose) {
             // closed while this failure was handled: no more sessions
         }
-        LOG.log(Level.DEBUG, "Lost the master {0} after {1}: {2}", master, current.heartbeat, reason);
+        LOG.log(Level.INFO, "Lost the streams of master {0} ({1}); subscribing again in {2} ms", master, reason,
+                delay.toMillis());
     }
 
     private void endSession() {
@@ -333,7 +334,7 @@ public final class StreamingClusterClient implements ClusterClient {
         try {
             return thread.schedule(() -> {
                 if (current == session) {
-                    fail(current, new StreamEnd.Unreachable(stream + " was silent for " + describe(limit)), "");
+                    fail(new StreamEnd.Unreachable(stream + " was silent for " + describe(limit)), "");
                 }
             }, limit);
         } catch (RejectedExecutionException afterClose) {

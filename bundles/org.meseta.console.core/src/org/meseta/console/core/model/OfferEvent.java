@@ -27,14 +27,6 @@ public record OfferEvent(Kind kind, String offerId, String frameworkId, String a
         /** Withdrawn by the master. */
         RESCINDED,
         /** Withdrawn after {@code --offer_timeout}. */
-        TIMED_OUT;
-
-        /** Whether the offer is no longer outstanding after this. */
-        public boolean endsOffer() {
-            return switch (this) {
-                case CREATED -> false;
-                case ACCEPTED, DECLINED, RESCINDED, TIMED_OUT -> true;
-            };
-        }
+        TIMED_OUT
     }
 }

@@ -39,10 +39,6 @@ final class TileLayout {
         return Math.max(1, (int) Math.round(pixels * zoom));
     }
 
-    double zoom() {
-        return zoom;
-    }
-
     /** Whether tiles are big enough for text. */
     boolean showsText() {
         return zoom >= 0.75;

@@ -46,11 +46,6 @@ record TopologyFilter(List<String> attributeTerms, Optional<String> role, Option
         return new TopologyFilter(attributeTerms, role, newState);
     }
 
-    /** Whether it lets every agent through. */
-    boolean isEmpty() {
-        return attributeTerms.isEmpty() && role.isEmpty() && state.isEmpty();
-    }
-
     boolean matches(AgentView agent) {
         if (state.isPresent() && agent.state() != state.get()) {
             return false;
