@@ -77,6 +77,12 @@ public final class Clusters {
                 agent.roles(), agent.resources(), agent.tasks(), agent.details());
     }
 
+    /** {@code agent} with these tasks. */
+    public static AgentView withTasks(AgentView agent, List<TaskView> tasks) {
+        return new AgentView(agent.id(), agent.hostname(), agent.state(), agent.attributes(), agent.attributesText(),
+                agent.roles(), agent.resources(), tasks, agent.details());
+    }
+
     /** {@code agent} with these roles. */
     public static AgentView withRoles(AgentView agent, String... roles) {
         return new AgentView(agent.id(), agent.hostname(), agent.state(), agent.attributes(), agent.attributesText(),

@@ -34,8 +34,6 @@ final class TilePainter {
     private static final int HEADER = 20;
     private static final int BAR_ROW = 14;
     private static final int BAR = 8;
-    private static final int LABEL = 40;
-    private static final int VALUE = 70;
     private static final int TASK = 8;
     private static final int TASK_GAP = 3;
     private static final String ELLIPSIS = "…";
@@ -61,9 +59,10 @@ final class TilePainter {
             headerText(gc, tile, agent, header, pad);
         }
         int y = tile.y + header + layout.scale(4);
+        Rows rows = text ? Rows.measured(gc, agent, layout) : new Rows(layout.scale(BAR_ROW), 0, 0);
         for (ResourceKind kind : ResourceKind.values()) {
-            bar(gc, tile, y, kind, agent.resources().usage(kind), layout, text);
-            y += layout.scale(BAR_ROW);
+            bar(gc, tile, y, kind, agent.resources().usage(kind), layout, rows);
+            y += rows.height();
         }
         if (text) {
             gc.setForeground(TopologyColors.TEXT_DIM);
@@ -84,20 +83,41 @@ final class TilePainter {
         gc.drawText(fit(gc, agent.hostname(), tile.width - 3 * pad - stateWidth), tile.x + pad, textY, true);
     }
 
-    private static void bar(GC gc, Rectangle tile, int y, ResourceKind kind, Usage usage, TileLayout layout,
-            boolean text) {
+    /**
+     * How the bar rows of a tile are laid out: their height, and the widths of the labels left of the bars and of
+     * the figures right of them (0 without text). Measured in the GC's font, so text never runs into a bar.
+     */
+    private record Rows(int height, int labelWidth, int valueWidth) {
+
+        static Rows measured(GC gc, AgentView agent, TileLayout layout) {
+            int labels = 0;
+            int values = 0;
+            for (ResourceKind kind : ResourceKind.values()) {
+                labels = Math.max(labels, gc.textExtent(kind.resourceName()).x);
+                values = Math.max(values, gc.textExtent(value(kind, agent.resources().usage(kind))).x);
+            }
+            int pad = layout.scale(PAD);
+            return new Rows(Math.max(layout.scale(BAR_ROW), gc.getFontMetrics().getHeight()), labels + pad,
+                    values + pad);
+        }
+    }
+
+    /** One bar in the row at {@code top}; with text, its label left and its figures right. */
+    private static void bar(GC gc, Rectangle tile, int top, ResourceKind kind, Usage usage, TileLayout layout,
+            Rows rows) {
         int pad = layout.scale(PAD);
         int left = tile.x + pad;
         int right = tile.x + tile.width - pad;
         int height = Math.max(2, layout.scale(BAR));
-        if (text) {
+        int y = top + (rows.height() - height) / 2;
+        if (rows.labelWidth() > 0) {
+            int textY = top + (rows.height() - gc.getFontMetrics().getHeight()) / 2;
             gc.setForeground(TopologyColors.TEXT);
-            gc.drawText(kind.resourceName(), left, y + (height - gc.getFontMetrics().getHeight()) / 2, true);
+            gc.drawText(kind.resourceName(), left, textY, true);
             String value = value(kind, usage);
-            gc.drawText(value, right - gc.textExtent(value).x, y + (height - gc.getFontMetrics().getHeight()) / 2,
-                    true);
-            left += layout.scale(LABEL);
-            right -= layout.scale(VALUE);
+            gc.drawText(value, right - gc.textExtent(value).x, textY, true);
+            left += rows.labelWidth();
+            right -= rows.valueWidth();
         }
         int width = Math.max(1, right - left);
         gc.setBackground(TopologyColors.FREE);
@@ -130,9 +150,14 @@ final class TilePainter {
         };
     }
 
-    private static String shortMegabytes(double mb) {
+    /** {@code 512M}, {@code 1.5G}, {@code 488G}: at most three significant digits. */
+    static String shortMegabytes(double mb) {
         String text = ResourceFormat.megabytes(mb);
-        return text.substring(0, text.length() - 1).replace(" ", "");
+        int space = text.indexOf(' ');
+        double value = Double.parseDouble(text.substring(0, space));
+        String number = value >= 100 ? ResourceFormat.number(Math.round(value))
+                : value >= 10 ? ResourceFormat.number(Math.round(value * 10) / 10.0) : text.substring(0, space);
+        return number + text.charAt(space + 1);
     }
 
     private static void tasks(GC gc, Rectangle tile, int top, List<TaskView> tasks, TileLayout layout) {
