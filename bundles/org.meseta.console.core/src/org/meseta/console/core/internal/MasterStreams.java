@@ -29,7 +29,7 @@ final class MasterStreams implements AutoCloseable {
 
     static final int MAX_REDIRECTS = 3;
     /** The largest record accepted: a snapshot of a large cluster is tens of megabytes of JSON. */
-    static final int MAX_RECORD_BYTES = 512 * 1024 * 1024;
+    static final int MAX_RECORD_BYTES = 128 * 1024 * 1024;
     private static final String JSON = "application/json";
     private static final int MAX_BODY_IN_REASON = 120;
     private static final byte[] NO_BODY = new byte[0];
