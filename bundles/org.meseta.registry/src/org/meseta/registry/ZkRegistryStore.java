@@ -44,7 +44,7 @@ public final class ZkRegistryStore implements RegistryStore {
     private final Set<String> existing = new HashSet<>();
 
     /**
-     * @param base the registry's znode, e.g. {@code /meseta/registry}; created if missing
+     * @param base the registry's znode, e.g. {@code /meseta/registry}; created (persistent) if missing
      * @param fence the writer's own leader znode, empty while it is not elected
      */
     public ZkRegistryStore(CuratorFramework client, String base, Supplier<Optional<String>> fence) {
@@ -58,7 +58,7 @@ public final class ZkRegistryStore implements RegistryStore {
         List<String> children;
         ZooKeeper zooKeeper;
         try {
-            client.createContainers(base);
+            createBase();
             children = client.getChildren().forPath(base);
             zooKeeper = client.getZookeeperClient().getZooKeeper();
         } catch (Exception e) {
@@ -137,6 +137,20 @@ public final class ZkRegistryStore implements RegistryStore {
             }
             if (error.get() != null) {
                 throw new RegistryException("Cannot read the registry " + describe() + ": " + error.get());
+            }
+        }
+    }
+
+    /**
+     * Creates the registry's znode (and its parents) as a persistent node: not a container, which ZooKeeper deletes
+     * once it is empty, so that creating an entry later never fails for want of its parent.
+     */
+    private void createBase() throws Exception {
+        if (client.checkExists().forPath(base) == null) {
+            try {
+                client.create().creatingParentsIfNeeded().forPath(base);
+            } catch (KeeperException.NodeExistsException e) {
+                // another master created it meanwhile
             }
         }
     }

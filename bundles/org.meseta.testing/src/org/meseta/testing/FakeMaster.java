@@ -11,23 +11,46 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for a master's operator API ({@code POST /api/v1}) on 127.0.0.1, built on the JDK's HTTP server:
- * it answers every request, whatever its path, with the canned reply set last (at first a {@code GET_AGENTS}
- * answer without agents), records what it received, and can stop and listen again on the same port to play a
- * master going down and coming back.
+ * A stand-in for a master's HTTP API on 127.0.0.1, built on the JDK's HTTP server, for clients such as the console.
+ * Each path answers with the reply set for it last, any other path with the default reply (at first 404): a canned
+ * body, an error, a Mesos-style redirect, or a <em>stream</em> that stays open and carries the RecordIO records the
+ * test {@linkplain #send sends} until the test {@linkplain #endStreams ends} it. It records what it received, and
+ * can stop and listen again on the same port to play a master going down and coming back.
  *
- * <p>The setters may be called from any thread while clients are connected; a request sees the reply set
- * before it arrived. {@link #close()} stops the server and interrupts delayed answers.
+ * <p>Every method may be called from any thread while clients are connected; a request sees the replies set before
+ * it arrived. {@link #close()} stops the server, ends the streams and interrupts delayed answers.
  */
 public final class FakeMaster implements AutoCloseable {
 
-    /** One canned HTTP reply; {@code location} is null unless the reply redirects. */
-    public record Reply(int status, String contentType, String body, String location) {
+    /** One canned HTTP reply; {@code location} is null unless the reply redirects; a stream has no body. */
+    public record Reply(int status, String contentType, String body, String location, boolean streamed) {
+
+        /** 200 with this JSON body. */
+        public static Reply json(String body) {
+            return new Reply(200, "application/json", body, null, false);
+        }
+
+        /** This status with a plain-text body. */
+        public static Reply status(int status, String text) {
+            return new Reply(status, "text/plain", text, null, false);
+        }
+
+        /** A Mesos-style 307 to the same path on the master at {@code leader}. */
+        public static Reply redirectTo(URI leader, String path) {
+            return new Reply(307, "text/plain", "", "//" + leader.getRawAuthority() + path, false);
+        }
+
+        /** 200 with a chunked JSON RecordIO stream that stays open. */
+        public static Reply stream() {
+            return new Reply(200, "application/json", "", null, true);
+        }
     }
 
     /** One request as received; headers that were not sent are null. */
@@ -36,7 +59,12 @@ public final class FakeMaster implements AutoCloseable {
 
     private int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private volatile Reply reply = json(GetAgentsJson.getAgents());
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    /** Guards streams: a stream is registered before its client can see it open, so a record sent then reaches it. */
+    private final Object streamLock = new Object();
+    private final Map<String, List<OutputStream>> streams = new ConcurrentHashMap<>();
+    private final Map<String, Integer> streamsOpened = new ConcurrentHashMap<>();
+    private volatile Reply defaultReply = Reply.status(404, "No such endpoint");
     private volatile Duration answerDelay = Duration.ZERO;
     private HttpServer server;
     private ExecutorService handlers;
@@ -45,7 +73,7 @@ public final class FakeMaster implements AutoCloseable {
         listen();
     }
 
-    /** A fake master listening on a free port of 127.0.0.1, answering with an empty agent list. */
+    /** A fake master listening on a free port of 127.0.0.1, answering 404 everywhere. */
     public static FakeMaster start() throws IOException {
         return new FakeMaster();
     }
@@ -60,19 +88,14 @@ public final class FakeMaster implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** Answers with 200 and this JSON body from now on. */
-    public void answer(String json) {
-        reply = json(json);
+    /** Answers requests for {@code path} with {@code reply} from now on. */
+    public void answer(String path, Reply reply) {
+        replies.put(path, reply);
     }
 
-    /** Answers with this status and plain-text body from now on. */
-    public void answerStatus(int status, String text) {
-        reply = new Reply(status, "text/plain", text, null);
-    }
-
-    /** Answers with a Mesos-style 307 to the operator API of the master at {@code leader} from now on. */
-    public void redirectTo(URI leader) {
-        reply = new Reply(307, "text/plain", "", "//" + leader.getRawAuthority() + "/api/v1");
+    /** Answers requests for paths without a reply of their own with {@code reply} from now on. */
+    public void answerOtherPaths(Reply reply) {
+        defaultReply = reply;
     }
 
     /** Holds every answer back this long from now on (to play a master that hangs). */
@@ -80,14 +103,59 @@ public final class FakeMaster implements AutoCloseable {
         answerDelay = delay;
     }
 
+    /**
+     * How many streams of {@code path} were opened so far, ended or not. A stream counts once it can carry
+     * records, before its client sees it open.
+     */
+    public int streamsOpened(String path) {
+        return streamsOpened.getOrDefault(path, 0);
+    }
+
+    /**
+     * Sends {@code json} as one RecordIO record, in one chunk, on every open stream of {@code path}; a stream whose
+     * client went away is dropped.
+     */
+    public void send(String path, String json) {
+        sendRaw(path, frame(json));
+    }
+
+    /** Sends {@code bytes} as they are (a broken record, say) on every open stream of {@code path}. */
+    public void sendRaw(String path, byte[] bytes) {
+        synchronized (streamLock) {
+            for (OutputStream stream : streams.getOrDefault(path, List.of())) {
+                try {
+                    stream.write(bytes);
+                    stream.flush();
+                } catch (IOException clientGone) {
+                    dropStream(path, stream);
+                }
+            }
+        }
+    }
+
+    /** Ends every open stream of {@code path} as a master does when it stops serving it. */
+    public void endStreams(String path) {
+        synchronized (streamLock) {
+            for (OutputStream stream : streams.getOrDefault(path, List.of())) {
+                dropStream(path, stream);
+            }
+        }
+    }
+
     /** The requests received so far, oldest first. */
     public List<Received> received() {
         return List.copyOf(received);
     }
 
-    /** Stops listening; the port is kept for {@link #restart()}. */
+    /** The requests received so far for {@code path}, oldest first. */
+    public List<Received> received(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** Stops listening and ends the streams; the port is kept for {@link #restart()}. */
     public synchronized void stop() {
         if (server != null) {
+            streams.keySet().forEach(this::endStreams);
             server.stop(0);
             handlers.shutdownNow();
             server = null;
@@ -101,6 +169,16 @@ public final class FakeMaster implements AutoCloseable {
         }
     }
 
+    /** RecordIO framing: the length in bytes, a newline, the record. */
+    public static byte[] frame(String json) {
+        byte[] record = json.getBytes(StandardCharsets.UTF_8);
+        byte[] header = (record.length + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] framed = new byte[header.length + record.length];
+        System.arraycopy(header, 0, framed, 0, header.length);
+        System.arraycopy(record, 0, framed, header.length, record.length);
+        return framed;
+    }
+
     private synchronized void listen() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
@@ -112,29 +190,51 @@ public final class FakeMaster implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        String path = exchange.getRequestURI().getPath();
+        try (InputStream in = exchange.getRequestBody()) {
+            received.add(new Received(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Accept"),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             Thread.sleep(answerDelay.toMillis());
-            Reply current = reply;
-            byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", current.contentType());
-            if (current.location() != null) {
-                exchange.getResponseHeaders().set("Location", current.location());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        Reply current = replies.getOrDefault(path, defaultReply);
+        exchange.getResponseHeaders().set("Content-Type", current.contentType());
+        if (current.location() != null) {
+            exchange.getResponseHeaders().set("Location", current.location());
+        }
+        if (current.streamed()) {
+            // Chunked; the exchange stays open for send() until endStreams() or stop().
+            synchronized (streamLock) {
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream body = exchange.getResponseBody();
+                // The server holds the head back until the body is flushed: the client must see the stream open.
+                body.flush();
+                streams.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(body);
+                streamsOpened.merge(path, 1, Integer::sum);
             }
+            return;
+        }
+        try (exchange) {
+            byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(current.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static Reply json(String body) {
-        return new Reply(200, "application/json", body, null);
+    private void dropStream(String path, OutputStream stream) {
+        streams.getOrDefault(path, List.of()).remove(stream);
+        try {
+            stream.close();
+        } catch (IOException alreadyGone) {
+            // the client went away first
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@
  *     true) on other threads;</li>
  * <li>{@link org.meseta.testing.Http} and {@link org.meseta.testing.Ports}: the JDK's own HTTP client, so a
  *     server is checked by an independent client, and free ports on 127.0.0.1;</li>
- * <li>{@link org.meseta.testing.FakeMaster} with {@link org.meseta.testing.GetAgentsJson}: a stand-in for a
+ * <li>{@link org.meseta.testing.FakeMaster}: a stand-in for a
  *     master's operator API, for clients such as the console;</li>
  * <li>{@link org.meseta.testing.ServiceLease}: another bundle's OSGi service (a daemon, say), found the way
  *     production code finds it and held until the test is done;</li>

@@ -78,6 +78,8 @@ final class AgentRecovery {
                 if (run.process().isPresent()) {
                     killed.addAll(Container.recovered(run.process().get(), Optional.empty()).kill());
                 }
+                run.taskProcesses().values().forEach(process -> killed.addAll(Container.recovered(process,
+                        Optional.empty()).kill()));
                 forget(run);
             }
         }

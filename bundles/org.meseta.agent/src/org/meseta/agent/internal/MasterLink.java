@@ -224,6 +224,7 @@ final class MasterLink implements AutoCloseable {
                 send(new AgentCall.Pong(registration.agentId()));
             }
             case AgentEvent.RunTask work -> onWork.accept(work);
+            case AgentEvent.RunTaskGroup work -> onWork.accept(work);
             case AgentEvent.KillTask work -> onWork.accept(work);
             case AgentEvent.ShutdownExecutor work -> onWork.accept(work);
             case AgentEvent.ShutdownFramework work -> onWork.accept(work);

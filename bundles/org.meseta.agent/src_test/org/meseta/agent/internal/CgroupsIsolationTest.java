@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.Resource;
@@ -31,9 +32,9 @@ import org.meseta.testing.Ports;
 
 /**
  * The cgroups isolators under a real agent with real cgroups (v1 hierarchies under {@code /sys/fs/cgroup}, as root):
- * a task's first process in its cgroups before its code runs, a memory hog stopped by the kernel and failed with the
- * memory limitation, CFS throttling of a busy loop, a bounded fork bomb stopped by {@code pids.max}, and each
- * container's cgroup gone after its task. Each test has a {@code --cgroups_root} of its own; a host without
+ * a task's first process in its cgroups before its code runs, the tasks of a task group in their executor's cgroups,
+ * a memory hog stopped by the kernel and failed with the memory limitation, CFS throttling of a busy loop, a bounded
+ * fork bomb stopped by {@code pids.max}, and each container's cgroup gone after its task. Each test has a {@code --cgroups_root} of its own; a host without
  * writable cgroups skips them, saying why.
  */
 class CgroupsIsolationTest {
@@ -65,6 +66,34 @@ class CgroupsIsolationTest {
             assertTrue(Files.readString(first).contains(":memory:/" + root + "/" + container.getFileName() + "\n"),
                     Files.readString(first));
             assertEquals(64 * MB, Long.parseLong(Files.readString(container.resolve("memory.limit_in_bytes")).strip()));
+        }
+    }
+
+    @Test
+    void theTasksOfAGroupAreInTheirExecutorsCgroupWhoseLimitCountsTheExecutorAndEveryTask() throws Exception {
+        try (LinkedAgent agent = start("--isolation=cgroups/mem")) {
+            String saveCgroups = "cat /proc/$$/cgroup > task.cgroup; sleep 1000";
+            agent.runGroup(framework(), LinkedAgent.defaultExecutor("default"),
+                    withMem(commandTask("a", saveCgroups), 64), withMem(commandTask("b", saveCgroups), 16));
+            for (String task : List.of("a", "b")) {
+                agent.acknowledgeStates(task, TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+            }
+
+            Path container = only(rootOf("memory"));
+            for (String task : List.of("a", "b")) {
+                Path cgroups = agent.taskSandbox("default", task).resolve("task.cgroup");
+                Eventually.await("task " + task + " wrote its cgroups", () -> Files.exists(cgroups)
+                        && Files.size(cgroups) > 0);
+                assertTrue(Files.readString(cgroups).contains(":memory:/" + root + "/" + container.getFileName()
+                        + "\n"), Files.readString(cgroups));
+            }
+            assertEquals((32 + 64 + 16) * MB,
+                    Long.parseLong(Files.readString(container.resolve("memory.limit_in_bytes")).strip()));
+
+            agent.kill("b", Optional.empty());
+            agent.acknowledgeStates("b", TaskState.TASK_KILLED);
+            agent.acknowledgeStates("a", TaskState.TASK_KILLED);
+            Eventually.await("the container's cgroup is removed", () -> children(rootOf("memory")).isEmpty());
         }
     }
 

@@ -77,6 +77,27 @@ class CustomExecutorTest {
     }
 
     @Test
+    void aTaskGroupForAFrameworksOwnExecutorComesAsOneLaunchGroupEventEvenWhenQueued() throws Exception {
+        start();
+        ExecutorInfo executor = executor("e1").setType(ExecutorInfo.Type.CUSTOM)
+                .setFrameworkId(LinkedAgent.frameworkId()).build();
+        agent.runGroup(framework(), executor, LinkedAgent.task("a"), LinkedAgent.task("b"));
+        agent.executorEnvironment("e1");
+
+        try (ExecutorSession session = ExecutorSession.subscribe(client, agent.port(), Http.JSON,
+                LinkedAgent.FRAMEWORK_ID, "e1")) {
+            session.subscribed();
+            Event.LaunchGroup group = session.next(Event.Type.LAUNCH_GROUP).getLaunchGroup();
+            assertEquals(java.util.List.of("a", "b"), group.getTaskGroup().getTasksList().stream()
+                    .map(task -> task.getTaskId().getValue()).toList());
+
+            agent.runGroup(framework(), executor, LinkedAgent.task("c"));
+            assertEquals("c", session.next(Event.Type.LAUNCH_GROUP).getLaunchGroup().getTaskGroup().getTasks(0)
+                    .getTaskId().getValue(), "a group for a subscribed executor goes at once");
+        }
+    }
+
+    @Test
     void anExecutorStartsWithMesossEnvironmentSubscribesAndGetsItsTask() throws Exception {
         start();
         agent.run(framework(), task("t1", executor("e1")));

@@ -25,6 +25,7 @@ import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -46,6 +47,8 @@ import org.meseta.testing.Ports;
 final class LinkedAgent implements AutoCloseable {
 
     static final String FRAMEWORK_ID = "framework-1";
+    /** A task's command that writes its pid to {@code task.pid} in its sandbox, then runs until killed. */
+    static final String SLEEPER = "echo $$ > task.pid; exec sleep 1000";
     static final AgentID AGENT_ID = AgentID.newBuilder().setValue(FakeLinkMaster.AGENT_ID).build();
     /** A custom executor's process: saves its environment, then exits with the status written to the fifo. */
     private static final String EXECUTOR_SCRIPT = "mkfifo control && env > env.tmp && mv env.tmp executor.env"
@@ -184,6 +187,13 @@ final class LinkedAgent implements AutoCloseable {
         return environment(saved);
     }
 
+    /** The pid a task writes to {@code file} ({@code echo $$ > task.pid}), once it has written it. */
+    static long awaitPid(Path file) throws Exception {
+        Eventually.await(file.getFileName() + " is written", () -> Files.exists(file)
+                && !Files.readString(file).isBlank());
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
     /** Makes the process of an {@link #executor} exit with {@code status}. */
     void exitExecutor(String executorId, int status) throws IOException {
         Files.writeString(sandbox(executorId).resolve("control"), status + "\n");
@@ -207,6 +217,29 @@ final class LinkedAgent implements AutoCloseable {
 
     void run(FrameworkInfo framework, TaskInfo.Builder task) {
         master.send(new AgentEvent.RunTask(framework, task.build()));
+    }
+
+    /** The default executor {@code id} of {@value #FRAMEWORK_ID}, with Mesos's usual executor resources. */
+    static ExecutorInfo defaultExecutor(String id) {
+        return ExecutorInfo.newBuilder().setType(ExecutorInfo.Type.DEFAULT)
+                .setExecutorId(ExecutorID.newBuilder().setValue(id)).setFrameworkId(frameworkId())
+                .addResources(scalar("cpus", 0.1)).addResources(scalar("mem", 32)).addResources(scalar("disk", 32))
+                .build();
+    }
+
+    private static Resource scalar(String name, double value) {
+        return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
+                .setScalar(Value.Scalar.newBuilder().setValue(value))
+                .setAllocationInfo(Resource.AllocationInfo.newBuilder().setRole("*")).build();
+    }
+
+    /** Runs the tasks as one task group under {@code executor}, each task carrying the executor as the master sends. */
+    void runGroup(FrameworkInfo framework, ExecutorInfo executor, TaskInfo.Builder... tasks) {
+        TaskGroupInfo.Builder group = TaskGroupInfo.newBuilder();
+        for (TaskInfo.Builder task : tasks) {
+            group.addTasks(task.setExecutor(executor));
+        }
+        master.send(new AgentEvent.RunTaskGroup(framework, executor, group.build()));
     }
 
     void kill(String taskId, Optional<KillPolicy> policy) {
@@ -244,6 +277,11 @@ final class LinkedAgent implements AutoCloseable {
         }
         assertEquals(List.of(states), received, "updates of task " + taskId + ", the last: " + last);
         return last;
+    }
+
+    /** The sandbox of task {@code taskId} of a group run by {@code executorId}: its {@code tasks} link. */
+    Path taskSandbox(String executorId, String taskId) {
+        return sandbox(executorId).resolve("tasks").resolve(taskId);
     }
 
     /** Where the agent keeps the newest run of {@code executorId} of {@value #FRAMEWORK_ID}: its {@code latest} link. */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.DrainConfig;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.json.JsonCodecException;
@@ -89,6 +91,36 @@ public sealed interface AgentEvent {
                 generator.writeStringField("type", "RUN_TASK");
                 LinkJson.writeMessage(generator, "framework_info", framework);
                 LinkJson.writeMessage(generator, "task", task);
+            });
+        }
+    }
+
+    /**
+     * Runs a task group (Mesos's {@code RunTaskGroupMessage}): its tasks start together under {@code executor}, the
+     * agent's default executor for type {@code DEFAULT} (a framework's own executor, for type {@code CUSTOM}, gets
+     * the group in one {@code LAUNCH_GROUP} event), which is started first unless it runs already. JSON:
+     * {@code {"type":"RUN_TASK_GROUP","framework_info":{...},"executor_info":{...},"task_group":{"tasks":[...]}}}.
+     *
+     * @param framework the framework's info, {@code id} set
+     * @param executor the group's executor, {@code framework_id} set and resources carrying {@code allocation_info}
+     * @param taskGroup the tasks, each with {@code agent_id}, the {@code executor} and resources carrying
+     *     {@code allocation_info}
+     */
+    record RunTaskGroup(FrameworkInfo framework, ExecutorInfo executor, TaskGroupInfo taskGroup)
+            implements AgentEvent {
+        public RunTaskGroup {
+            Objects.requireNonNull(framework, "framework");
+            Objects.requireNonNull(executor, "executor");
+            Objects.requireNonNull(taskGroup, "taskGroup");
+        }
+
+        @Override
+        public byte[] toJson() {
+            return LinkJson.write(generator -> {
+                generator.writeStringField("type", "RUN_TASK_GROUP");
+                LinkJson.writeMessage(generator, "framework_info", framework);
+                LinkJson.writeMessage(generator, "executor_info", executor);
+                LinkJson.writeMessage(generator, "task_group", taskGroup);
             });
         }
     }
@@ -232,6 +264,10 @@ public sealed interface AgentEvent {
                 case "REGISTERED" -> fields.object("registered", AgentEvent::registered);
                 case "RUN_TASK" -> new RunTask(fields.message("framework_info", FrameworkInfo.newBuilder()).build(),
                         fields.message("task", TaskInfo.newBuilder()).build());
+                case "RUN_TASK_GROUP" -> new RunTaskGroup(
+                        fields.message("framework_info", FrameworkInfo.newBuilder()).build(),
+                        fields.message("executor_info", ExecutorInfo.newBuilder()).build(),
+                        fields.message("task_group", TaskGroupInfo.newBuilder()).build());
                 case "KILL_TASK" -> new KillTask(frameworkId(fields),
                         fields.message("kill", Call.Kill.newBuilder()).build());
                 case "SHUTDOWN_EXECUTOR" -> new ShutdownExecutor(frameworkId(fields),

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.CommandInfo;
@@ -22,6 +23,7 @@ import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -156,6 +158,41 @@ class AgentLinkMessagesTest {
         for (AgentEvent event : events) {
             assertEquals(event, AgentEvent.fromJson(event.toJson()));
         }
+    }
+
+    @Test
+    void runTaskGroupCarriesTheFrameworkTheExecutorAndTheGroupInItsDocumentedJson() throws JsonCodecException {
+        FrameworkInfo framework = FrameworkInfo.newBuilder().setUser("u").setName("f").setFailoverTimeout(0)
+                .setCheckpoint(false).setId(FrameworkID.newBuilder().setValue("m-0000")).build();
+        ExecutorInfo executor = ExecutorInfo.newBuilder().setExecutorId(ExecutorID.newBuilder().setValue("e"))
+                .setFrameworkId(framework.getId()).setType(ExecutorInfo.Type.DEFAULT).build();
+        TaskGroupInfo group = TaskGroupInfo.newBuilder()
+                .addTasks(TaskInfo.newBuilder().setName("a").setTaskId(TASK).setAgentId(AGENT_ID)
+                        .setExecutor(executor).setCommand(CommandInfo.newBuilder().setValue("true").setShell(true)))
+                .addTasks(TaskInfo.newBuilder().setName("b").setTaskId(TaskID.newBuilder().setValue("t2"))
+                        .setAgentId(AGENT_ID).setExecutor(executor)
+                        .setCommand(CommandInfo.newBuilder().setValue("false").setShell(true)))
+                .build();
+        AgentEvent.RunTaskGroup run = new AgentEvent.RunTaskGroup(framework, executor, group);
+
+        Map<String, Object> json = JsonTree.parseObject(new String(run.toJson(), StandardCharsets.UTF_8));
+
+        assertEquals(run, AgentEvent.fromJson(run.toJson()));
+        assertEquals("RUN_TASK_GROUP", JsonTree.string(json, "type"));
+        assertEquals("m-0000", JsonTree.string(JsonTree.object(JsonTree.object(json, "framework_info"), "id"),
+                "value"));
+        assertEquals("DEFAULT", JsonTree.string(JsonTree.object(json, "executor_info"), "type"));
+        assertEquals(List.of("a", "b"), JsonTree.objects(JsonTree.object(json, "task_group"), "tasks").stream()
+                .map(task -> JsonTree.string(task, "name")).toList());
+    }
+
+    @Test
+    void aTaskGroupWithoutItsExecutorIsRefusedNamingTheField() {
+        JsonCodecException error = assertThrows(JsonCodecException.class, () -> AgentEvent.fromJson(
+                ("{\"type\":\"RUN_TASK_GROUP\",\"framework_info\":{\"user\":\"u\",\"name\":\"f\"},"
+                        + "\"task_group\":{\"tasks\":[]}}").getBytes()));
+
+        assertEquals("Field 'executor_info' must be an object", error.getMessage());
     }
 
     @Test

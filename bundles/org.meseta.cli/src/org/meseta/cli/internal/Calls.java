@@ -3,11 +3,13 @@ package org.meseta.cli.internal;
 import java.time.Duration;
 import java.util.List;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -34,6 +36,16 @@ final class Calls {
     static Call launch(FrameworkID framework, OfferID offer, TaskInfo task, Duration refuse) {
         Offer.Operation launch = Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH)
                 .setLaunch(Offer.Operation.Launch.newBuilder().addTaskInfos(task)).build();
+        return call(framework, Call.Type.ACCEPT).setAccept(Call.Accept.newBuilder().addOfferIds(offer)
+                .addOperations(launch).setFilters(filters(refuse))).build();
+    }
+
+    /** Launches {@code tasks} as one task group under {@code executor} on {@code offer}, refusing the rest. */
+    static Call launchGroup(FrameworkID framework, OfferID offer, ExecutorInfo executor, List<TaskInfo> tasks,
+            Duration refuse) {
+        Offer.Operation launch = Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH_GROUP)
+                .setLaunchGroup(Offer.Operation.LaunchGroup.newBuilder().setExecutor(executor)
+                        .setTaskGroup(TaskGroupInfo.newBuilder().addAllTasks(tasks))).build();
         return call(framework, Call.Type.ACCEPT).setAccept(Call.Accept.newBuilder().addOfferIds(offer)
                 .addOperations(launch).setFilters(filters(refuse))).build();
     }

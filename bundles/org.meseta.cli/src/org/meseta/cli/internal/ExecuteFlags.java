@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.Environment;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.meseta.api.flags.Flag;
 import org.meseta.api.resources.ResourceParseException;
@@ -26,13 +27,18 @@ final class ExecuteFlags {
             "Name of the task, also its ID (required unless --task is given)");
     static final Flag<String> COMMAND = Flag.string("command",
             "The command to run: a shell command line, or with --no-shell the program to run\n"
-                    + "(without arguments). Either --command or --task is required");
+                    + "(without arguments). One of --command, --task and --task_group is required");
     static final Flag<Boolean> SHELL = Flag.bool("shell",
             "Run --command with the shell (/bin/sh -c); --no-shell runs it as a program", true);
     static final Flag<TaskInfo> TASK = Flag.custom("task",
             "The whole task as a JSON TaskInfo, inline or in a file (/path or file:///path),\n"
                     + "instead of --name, --command, --shell, --env and --resources; agent_id may be left out",
             JsonFlagValues::task, JsonFlagValues::print);
+    static final Flag<TaskGroupInfo> TASK_GROUP = Flag.custom("task_group",
+            "A task group to run under the default executor, as a JSON TaskGroupInfo, inline or in a file\n"
+                    + "(/path or file:///path), instead of --name, --command, --shell, --env and --resources;\n"
+                    + "the tasks' agent_id may be left out",
+            JsonFlagValues::taskGroup, JsonFlagValues::print);
     static final Flag<Environment> ENV = Flag.custom("env",
             "Environment variables of the command, a JSON object such as {\"NAME\": \"value\"},\n"
                     + "inline or in a file (/path or file:///path)",
@@ -58,8 +64,8 @@ final class ExecuteFlags {
     static final Flag<String> FRAMEWORK_NAME = Flag.string("framework_name",
             "Name of the framework", "meseta-execute instance");
 
-    static final List<Flag<?>> ALL = List.of(MASTER, NAME, COMMAND, SHELL, TASK, ENV, RESOURCES, CHECKPOINT, ROLE,
-            KILL_AFTER, FRAMEWORK_CAPABILITIES, CONTENT_TYPE, PRINCIPAL, FRAMEWORK_NAME);
+    static final List<Flag<?>> ALL = List.of(MASTER, NAME, COMMAND, SHELL, TASK, TASK_GROUP, ENV, RESOURCES,
+            CHECKPOINT, ROLE, KILL_AFTER, FRAMEWORK_CAPABILITIES, CONTENT_TYPE, PRINCIPAL, FRAMEWORK_NAME);
 
     private ExecuteFlags() {}
 

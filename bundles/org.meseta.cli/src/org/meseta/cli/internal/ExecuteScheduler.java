@@ -2,12 +2,16 @@ package org.meseta.cli.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -15,9 +19,10 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
 
 /**
- * The framework {@code meseta-execute} runs, as a function of the events it receives: it launches the task on the
- * first offer that holds its resources, declines every other offer, acknowledges status updates, and ends with
- * the task (or with an error), tearing the framework down. Everything it does goes through
+ * The framework {@code meseta-execute} runs, as a function of the events it receives: it launches the task (or the
+ * task group, with its executor) on the first offer that holds all their resources, declines every other offer,
+ * acknowledges status updates, and ends once its task (every task of the group) ended, or with an error, tearing the
+ * framework down. Everything it does goes through
  * {@link SchedulerEffects}, so it is tested without a master.
  *
  * <pre>
@@ -41,7 +46,9 @@ final class ExecuteScheduler {
     private final SchedulerEffects effects;
     private Phase phase = Phase.SUBSCRIBING;
     private FrameworkID frameworkId;
-    private TaskInfo launched;
+    /** The tasks launched, with their agent, and the state of each that ended. */
+    private List<TaskInfo> launched = List.of();
+    private final Map<TaskID, TaskStatus> ended = new HashMap<>();
     private boolean saidWaiting;
     private boolean killTimerArmed;
 
@@ -134,14 +141,27 @@ final class ExecuteScheduler {
     }
 
     private boolean launchOn(Offer offer) {
-        Optional<List<Resource>> resources = ResourcePicker.pick(options.resources(), offer.getResourcesList());
+        Optional<List<List<Resource>>> resources = ResourcePicker.pickAll(options.needs(), offer.getResourcesList());
         if (resources.isEmpty()) {
             return false;
         }
-        launched = options.task().toBuilder().setAgentId(offer.getAgentId()).clearResources()
-                .addAllResources(resources.get()).build();
-        effects.send(Calls.launch(frameworkId, offer.getId(), launched, REFUSE_ONCE_LAUNCHED));
-        effects.print("Submitted task '" + launched.getName() + "' to agent '" + offer.getAgentId().getValue() + "'");
+        List<TaskInfo> tasks = new ArrayList<>();
+        for (int i = 0; i < options.tasks().size(); i++) {
+            tasks.add(options.tasks().get(i).toBuilder().setAgentId(offer.getAgentId()).clearResources()
+                    .addAllResources(resources.get().get(i)).build());
+        }
+        launched = List.copyOf(tasks);
+        String agent = "agent '" + offer.getAgentId().getValue() + "'";
+        if (options.executor().isPresent()) {
+            ExecutorInfo executor = options.executor().get().toBuilder().setFrameworkId(frameworkId)
+                    .addAllResources(resources.get().getLast()).build();
+            effects.send(Calls.launchGroup(frameworkId, offer.getId(), executor, launched, REFUSE_ONCE_LAUNCHED));
+            effects.print("Submitted task group with tasks " + launched.stream().map(task -> task.getTaskId()
+                    .getValue()).toList() + " to " + agent);
+        } else {
+            effects.send(Calls.launch(frameworkId, offer.getId(), launched.getFirst(), REFUSE_ONCE_LAUNCHED));
+            effects.print("Submitted task '" + launched.getFirst().getName() + "' to " + agent);
+        }
         phase = Phase.LAUNCHED;
         return true;
     }
@@ -151,7 +171,7 @@ final class ExecuteScheduler {
         if (status.hasUuid()) {
             effects.send(Calls.acknowledge(frameworkId, status));
         }
-        boolean ours = launched != null && status.getTaskId().equals(launched.getTaskId());
+        boolean ours = launched.stream().anyMatch(task -> task.getTaskId().equals(status.getTaskId()));
         if (!ours) {
             return;
         }
@@ -160,15 +180,26 @@ final class ExecuteScheduler {
             options.killAfter().ifPresent(effects::armKillTimer);
         }
         if (StatusLines.isTerminal(status.getState())) {
-            finish(status.getState() == TaskState.TASK_FINISHED ? new Outcome.Succeeded()
-                    : new Outcome.Failed(StatusLines.failure(status)));
+            ended.putIfAbsent(status.getTaskId(), status);
+        }
+        if (ended.size() == launched.size()) {
+            // As mesos-execute: done once every task ended, successful only if every task finished.
+            Optional<TaskStatus> unsuccessful = launched.stream().map(task -> ended.get(task.getTaskId()))
+                    .filter(end -> end.getState() != TaskState.TASK_FINISHED).findFirst();
+            finish(unsuccessful.<Outcome>map(end -> new Outcome.Failed(StatusLines.failure(end)))
+                    .orElseGet(Outcome.Succeeded::new));
         }
     }
 
+    /** Kills every task that has not ended. */
     private void kill() {
-        effects.print("Asked to kill task '" + launched.getTaskId().getValue() + "' on agent '"
-                + launched.getAgentId().getValue() + "'");
-        effects.send(Calls.kill(frameworkId, launched.getTaskId(), launched.getAgentId()));
+        for (TaskInfo task : launched) {
+            if (!ended.containsKey(task.getTaskId())) {
+                effects.print("Asked to kill task '" + task.getTaskId().getValue() + "' on agent '"
+                        + task.getAgentId().getValue() + "'");
+                effects.send(Calls.kill(frameworkId, task.getTaskId(), task.getAgentId()));
+            }
+        }
     }
 
     private void finish(Outcome outcome) {

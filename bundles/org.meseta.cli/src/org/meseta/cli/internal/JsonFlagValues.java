@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Environment;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
@@ -26,13 +28,7 @@ final class JsonFlagValues {
 
     /** {@code --env}: a JSON object of variable names and string values, e.g. {@code {"PATH": "/bin"}}. */
     static Environment environment(String value) {
-        byte[] json = document(value);
-        JsonParser parser;
-        try {
-            parser = JsonCodec.factory().createParser(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable JSON: " + e.getMessage());
-        }
+        JsonParser parser = parser(value);
         try (parser) {
             return readEnvironment(parser);
         } catch (IOException e) {
@@ -55,9 +51,54 @@ final class JsonFlagValues {
         return task.clearAgentId().buildPartial();
     }
 
+    /**
+     * {@code --task_group}: a JSON {@code TaskGroupInfo} with at least one task. The tasks' {@code agent_id}, required
+     * by the message, may be left out since the offer decides it; the result's tasks have none.
+     */
+    static TaskGroupInfo taskGroup(String value) {
+        TaskGroupInfo.Builder group = TaskGroupInfo.newBuilder();
+        JsonParser parser = parser(value);
+        try (parser) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a TaskGroupInfo: expected a JSON object");
+            }
+            // Read without the required-field check, which agent_id would fail; the rest is checked below.
+            JsonCodec.read(parser, group);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("not a TaskGroupInfo: more follows the object");
+            }
+        } catch (JsonCodecException e) {
+            throw new IllegalArgumentException("not a TaskGroupInfo: " + e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(JsonCodec.malformed(e, parser).getMessage());
+        }
+        if (group.getTasksCount() == 0) {
+            throw new IllegalArgumentException("the task group has no tasks");
+        }
+        for (int i = 0; i < group.getTasksCount(); i++) {
+            TaskInfo.Builder task = group.getTasksBuilder(i).clearAgentId();
+            List<String> missing = task.clone().setAgentId(AgentID.newBuilder().setValue(""))
+                    .findInitializationErrors();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("not a TaskGroupInfo: task " + i + " misses "
+                        + String.join(", ", missing));
+            }
+        }
+        return group.buildPartial();
+    }
+
     /** Prints a message the way the flag would be given inline. */
     static String print(MessageOrBuilder message) {
         return JsonCodec.encodeToString(message);
+    }
+
+    /** A parser over the flag's document. */
+    private static JsonParser parser(String value) {
+        try {
+            return JsonCodec.factory().createParser(document(value));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable JSON: " + e.getMessage());
+        }
     }
 
     private static byte[] document(String value) {

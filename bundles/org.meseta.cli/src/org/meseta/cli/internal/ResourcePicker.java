@@ -44,11 +44,36 @@ final class ResourcePicker {
      * @return the resources to launch the task with, or empty when the offer does not hold everything needed
      */
     static Optional<List<Resource>> pick(Resources needed, List<Resource> offered) {
+        return pickAll(List.of(needed), offered).map(List::getFirst);
+    }
+
+    /**
+     * Takes what each of several consumers needs (the tasks of a task group and their executor) out of one offer,
+     * each from what the ones before it left.
+     *
+     * @param needs   what each needs, in order; reservations on them are ignored
+     * @param offered the offer's resources as the master sent them
+     * @return the resources of each, in the order of {@code needs}, or empty when the offer does not hold them all
+     */
+    static Optional<List<List<Resource>>> pickAll(List<Resources> needs, List<Resource> offered) {
         List<Offered> candidates = new ArrayList<>();
         for (Resource resource : offered) {
             usable(resource).ifPresent(reserved -> candidates.add(new Offered(resource, reserved)));
         }
         candidates.sort(Comparator.comparing(candidate -> !candidate.reserved));
+        List<List<Resource>> picked = new ArrayList<>();
+        for (Resources needed : needs) {
+            Optional<List<Resource>> taken = take(needed, candidates);
+            if (taken.isEmpty()) {
+                return Optional.empty();
+            }
+            picked.add(taken.get());
+        }
+        return Optional.of(picked);
+    }
+
+    /** Takes {@code needed} from what the candidates have left, which it lowers; empty if they do not hold it. */
+    private static Optional<List<Resource>> take(Resources needed, List<Offered> candidates) {
         List<Resource> taken = new ArrayList<>();
         for (Resource need : needed) {
             Amount missing = Amount.of(need);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.Environment;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
 import org.apache.mesos.v1.Protos.TaskInfo;
@@ -32,6 +33,7 @@ import org.meseta.daemon.DaemonException;
 class ExecuteFlagsTest {
 
     private static final String MASTER = "--master=127.0.0.1:5050";
+    private static final String GROUP = "--task_group={\"tasks\":[{\"name\":\"a\",\"task_id\":{\"value\":\"a\"}}]}";
 
     @TempDir
     Path directory;
@@ -52,7 +54,7 @@ class ExecuteFlagsTest {
         assertFalse(framework.getCheckpoint());
         assertEquals(0, framework.getCapabilitiesCount(), "no capability unless asked for");
         assertFalse(framework.hasFailoverTimeout(), "the master removes the framework when this process goes");
-        TaskInfo task = options.task();
+        TaskInfo task = options.tasks().getFirst();
         assertEquals("hello", task.getName());
         assertEquals("hello", task.getTaskId().getValue());
         assertEquals(CommandInfo.newBuilder().setShell(true).setValue("echo hi").build(), task.getCommand());
@@ -67,7 +69,7 @@ class ExecuteFlagsTest {
                 "--principal=ops", "--framework_name=nightly");
 
         assertEquals(CommandInfo.newBuilder().setShell(false).setValue("/bin/date").addArguments("/bin/date")
-                .setEnvironment(environment("A", "1")).build(), options.task().getCommand());
+                .setEnvironment(environment("A", "1")).build(), options.tasks().getFirst().getCommand());
         assertEquals(SchedulerEvents.parse("cpus:0.5;mem:64"), options.resources());
         assertEquals(Optional.of(Duration.ofMinutes(2)), options.killAfter());
         assertEquals(ContentType.JSON, options.contentType());
@@ -100,10 +102,33 @@ class ExecuteFlagsTest {
         for (String value : List.of(json, file.toString(), "file://" + file)) {
             ExecuteOptions options = options("--task=" + value);
 
-            assertEquals("from-json", options.task().getName());
-            assertEquals("t-1", options.task().getTaskId().getValue());
-            assertEquals("sleep 1", options.task().getCommand().getValue());
+            assertEquals("from-json", options.tasks().getFirst().getName());
+            assertEquals("t-1", options.tasks().getFirst().getTaskId().getValue());
+            assertEquals("sleep 1", options.tasks().getFirst().getCommand().getValue());
             assertEquals(SchedulerEvents.parse("cpus:0.25"), options.resources());
+        }
+    }
+
+    @Test
+    void aTaskGroupRunsUnderMesosExecutesDefaultExecutorAndItsTasksMayLeaveOutTheirAgent() throws Exception {
+        String json = """
+                {"tasks": [
+                  {"name": "a", "task_id": {"value": "a"}, "command": {"value": "sleep 1"},
+                   "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.25}}]},
+                  {"name": "b", "task_id": {"value": "b"}, "command": {"value": "sleep 2"},
+                   "resources": [{"name": "mem", "type": "SCALAR", "scalar": {"value": 64}}]}]}""";
+        Path file = Files.writeString(directory.resolve("group.json"), json, StandardCharsets.UTF_8);
+
+        for (String value : List.of(json, file.toString())) {
+            ExecuteOptions options = options("--task_group=" + value);
+
+            assertEquals(List.of("a", "b"), options.tasks().stream().map(TaskInfo::getName).toList());
+            assertFalse(options.tasks().getFirst().hasAgentId());
+            assertEquals(List.of(SchedulerEvents.parse("cpus:0.25"), SchedulerEvents.parse("mem:64"),
+                    SchedulerEvents.parse("cpus:0.1;mem:32;disk:32")), options.needs());
+            ExecutorInfo executor = options.executor().orElseThrow();
+            assertEquals(ExecutorInfo.Type.DEFAULT, executor.getType());
+            assertEquals("default", executor.getExecutorId().getValue());
         }
     }
 
@@ -113,7 +138,8 @@ class ExecuteFlagsTest {
 
         ExecuteOptions options = options("--name=a", "--command=env", "--env=file://" + file);
 
-        assertEquals(environment("PATH", "/bin", "LANG", "C"), options.task().getCommand().getEnvironment());
+        assertEquals(environment("PATH", "/bin", "LANG", "C"),
+                options.tasks().getFirst().getCommand().getEnvironment());
     }
 
     @TestFactory
@@ -138,6 +164,10 @@ class ExecuteFlagsTest {
                 new String[] {"--env={\"A\"", "Malformed JSON"},
                 new String[] {"--task={\"name\": \"x\"}", "not a TaskInfo: Missing required fields: task_id"},
                 new String[] {"--task=/no/such/task.json", "no such file: /no/such/task.json"},
+                new String[] {"--task_group={\"tasks\": []}", "the task group has no tasks"},
+                new String[] {"--task_group={\"tasks\": [{\"name\": \"a\"}]}",
+                    "not a TaskGroupInfo: task 0 misses task_id"},
+                new String[] {"--task_group=[]", "not a TaskGroupInfo: expected a JSON object"},
                 new String[] {"--kill_after=soon", "Invalid value 'soon' for flag '--kill_after'"},
                 new String[] {"--shell=maybe", "Invalid value 'maybe' for flag '--shell'"},
                 new String[] {"--no-such-flag=1", "Unknown flag '--no-such-flag'"})
@@ -155,7 +185,8 @@ class ExecuteFlagsTest {
     @TestFactory
     Stream<DynamicTest> flagsThatDoNotGoTogetherAreOneLine() {
         return Stream.of(
-                new String[] {"--name=a", "Give the task to run with --command or --task"},
+                new String[] {"--name=a", "Give the task to run with --command or --task, or a task group with"
+                        + " --task_group"},
                 new String[] {"--command=true", "Missing required flag '--name'"},
                 new String[] {"--name= --command=true", "--name must not be empty"},
                 new String[] {"--task={\"name\":\"a\",\"task_id\":{\"value\":\"a\"}} --command=true",
@@ -163,7 +194,11 @@ class ExecuteFlagsTest {
                 new String[] {"--task={\"name\":\"a\",\"task_id\":{\"value\":\"a\"}} --no-shell",
                     "--shell cannot be combined with --task"},
                 new String[] {"--task={\"name\":\"a\",\"task_id\":{\"value\":\"a\"},\"resources\":[{\"name\":\"cpus\","
-                        + "\"type\":\"SCALAR\",\"scalar\":{\"value\":-1}}]}", "Invalid --task: "})
+                        + "\"type\":\"SCALAR\",\"scalar\":{\"value\":-1}}]}", "Invalid --task: "},
+                new String[] {GROUP + " --command=true",
+                    "--command cannot be combined with --task_group, which gives the whole task group"},
+                new String[] {GROUP + " --task={\"name\":\"a\",\"task_id\":{\"value\":\"a\"}}",
+                    "--task cannot be combined with --task_group"})
                 .map(row -> dynamicTest(row[0], () -> {
                     List<String> args = new ArrayList<>(List.of(row[0].split(" ")));
                     args.add(MASTER);

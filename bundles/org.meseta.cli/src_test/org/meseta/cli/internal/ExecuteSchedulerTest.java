@@ -12,11 +12,15 @@ import static org.meseta.cli.internal.SchedulerEvents.update;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
+import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.junit.jupiter.api.Test;
 import org.meseta.api.flags.FlagParser;
+import org.meseta.api.resources.Resources;
 
 /** The framework's decisions, event by event, without a master: which calls, which lines, which outcome. */
 class ExecuteSchedulerTest {
@@ -174,6 +178,74 @@ class ExecuteSchedulerTest {
         assertEquals("S1", kill.getAgentId().getValue());
         assertEquals("Asked to kill task 'hello' on agent 'S1'", effects.lines.getLast());
         assertTrue(effects.outcomes.isEmpty(), "the kill's own update ends the run");
+    }
+
+    @Test
+    void aTaskGroupLaunchesWithItsExecutorOnAnOfferHoldingAllAndEndsWithItsLastTask() throws Exception {
+        ExecuteScheduler scheduler = new ExecuteScheduler(groupOptions(), effects);
+        scheduler.handle(SchedulerEvents.subscribed());
+
+        scheduler.handle(offers(offer("O1", "S1", "cpus:0.5;mem:256;disk:32"), offer("O2", "S2",
+                "cpus:1;mem:256;disk:64")));
+
+        assertEquals(List.of(Call.Type.ACCEPT, Call.Type.DECLINE, Call.Type.SUPPRESS), effects.types());
+        Call.Accept accept = effects.calls.get(0).getAccept();
+        assertEquals(List.of("O2"), ids(accept.getOfferIdsList()));
+        Offer.Operation.LaunchGroup group = accept.getOperations(0).getLaunchGroup();
+        assertEquals("default", group.getExecutor().getExecutorId().getValue());
+        assertEquals(SchedulerEvents.FRAMEWORK_ID, group.getExecutor().getFrameworkId().getValue());
+        assertEquals(SchedulerEvents.parse("cpus:0.1;mem:32;disk:32"),
+                Resources.of(group.getExecutor().getResourcesList()));
+        assertEquals(List.of("S2", "S2"), group.getTaskGroup().getTasksList().stream()
+                .map(task -> task.getAgentId().getValue()).toList());
+        assertEquals("Submitted task group with tasks [a, b] to agent 'S2'", effects.lines.getLast());
+
+        scheduler.handle(update(groupStatus(group, 0, TaskState.TASK_FAILED).setMessage("Command exited with"
+                + " status 1")));
+        assertTrue(effects.outcomes.isEmpty(), "task b still runs");
+        scheduler.handle(update(groupStatus(group, 1, TaskState.TASK_KILLED)));
+
+        assertEquals(List.of(new Outcome.Failed("task 'a' ended in TASK_FAILED: Command exited with status 1")),
+                effects.outcomes);
+        assertEquals(Call.Type.TEARDOWN, effects.last().getType());
+    }
+
+    @Test
+    void aTaskGroupSucceedsWhenEveryTaskFinishedAndAKillKillsEveryTaskLeft() throws Exception {
+        ExecuteScheduler scheduler = new ExecuteScheduler(groupOptions(), effects);
+        scheduler.handle(SchedulerEvents.subscribed());
+        scheduler.handle(offers(offer("O1", "S1", "cpus:1;mem:256;disk:64")));
+        Offer.Operation.LaunchGroup group = effects.calls.get(0).getAccept().getOperations(0).getLaunchGroup();
+        scheduler.handle(update(groupStatus(group, 0, TaskState.TASK_FINISHED)));
+
+        scheduler.interrupt();
+
+        assertEquals(List.of("b"), effects.calls.stream().filter(call -> call.getType() == Call.Type.KILL)
+                .map(call -> call.getKill().getTaskId().getValue()).toList());
+        Recorded finished = new Recorded();
+        ExecuteScheduler other = new ExecuteScheduler(groupOptions(), finished);
+        other.handle(SchedulerEvents.subscribed());
+        other.handle(offers(offer("O1", "S1", "cpus:1;mem:256;disk:64")));
+        other.handle(update(groupStatus(group, 0, TaskState.TASK_FINISHED)));
+        other.handle(update(groupStatus(group, 1, TaskState.TASK_FINISHED)));
+        assertEquals(List.of(new Outcome.Succeeded()), finished.outcomes);
+    }
+
+    private static ExecuteOptions groupOptions() throws Exception {
+        return ExecuteOptions.from(FlagParser.parse(ExecuteFlags.ALL, List.of("--master=127.0.0.1:5050",
+                "--task_group={\"tasks\": [" + task("a", "cpus", 0.5) + ", " + task("b", "mem", 128) + "]}")));
+    }
+
+    /** A task in JSON using {@code value} of the scalar resource {@code resource}. */
+    private static String task(String id, String resource, double value) {
+        return "{\"name\": \"" + id + "\", \"task_id\": {\"value\": \"" + id + "\"}, \"resources\": [{\"name\": \""
+                + resource + "\", \"type\": \"SCALAR\", \"scalar\": {\"value\": " + value + "}}]}";
+    }
+
+    /** A status of task {@code index} of the launched {@code group}, with a fresh uuid. */
+    private static TaskStatus.Builder groupStatus(Offer.Operation.LaunchGroup group, int index, TaskState state) {
+        TaskInfo task = group.getTaskGroup().getTasks(index);
+        return SchedulerEvents.status(task, state);
     }
 
     @Test

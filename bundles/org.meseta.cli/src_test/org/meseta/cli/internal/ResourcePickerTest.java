@@ -24,6 +24,19 @@ class ResourcePickerTest {
     }
 
     @Test
+    void severalConsumersEachTakeFromWhatTheOnesBeforeLeft() {
+        List<Resource> offered = preRefinement("cpus:1;mem:256;ports:[31000-31001]");
+
+        Optional<List<List<Resource>>> picked = ResourcePicker.pickAll(List.of(
+                parse("cpus:0.5;ports:[31000-31000]"), parse("cpus:0.5;mem:256")), offered);
+
+        assertEquals(Optional.of(List.of(preRefinement("cpus:0.5;ports:[31000-31000]"),
+                preRefinement("cpus:0.5;mem:256"))), picked);
+        assertEquals(Optional.empty(), ResourcePicker.pickAll(List.of(parse("cpus:0.75"), parse("cpus:0.5")), offered),
+                "each fits alone, not both");
+    }
+
+    @Test
     void theRefinedFormAndTheAllocationInfoAreKept() {
         AllocationInfo allocation = AllocationInfo.newBuilder().setRole("*").build();
         List<Resource> offered = allocated(parse("cpus:4;mem:1024").toList(), allocation);

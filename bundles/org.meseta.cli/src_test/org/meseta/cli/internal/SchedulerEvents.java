@@ -72,7 +72,11 @@ final class SchedulerEvents {
 
     /** A status of the task that {@code accept} launched, with a fresh uuid as an agent's updates carry. */
     static TaskStatus.Builder status(Call accept, TaskState state) {
-        TaskInfo task = accept.getAccept().getOperations(0).getLaunch().getTaskInfos(0);
+        return status(accept.getAccept().getOperations(0).getLaunch().getTaskInfos(0), state);
+    }
+
+    /** A status of {@code task}, launched, with a fresh uuid. */
+    static TaskStatus.Builder status(TaskInfo task, TaskState state) {
         return TaskStatus.newBuilder().setTaskId(task.getTaskId()).setAgentId(task.getAgentId()).setState(state)
                 .setSource(TaskStatus.Source.SOURCE_EXECUTOR).setUuid(uuid());
     }

@@ -1,46 +1,87 @@
 package org.meseta.console.core;
 
+import java.util.Optional;
+
+import org.meseta.console.core.model.ClusterState;
+
 /**
- * The console's live view of one master: it polls the master's agent list in the background and
- * reports every change as a {@link ConnectionState}.
+ * The console's live view of one master: a model of the cluster kept up to date by the master's operator event
+ * stream and Meseta's offer stream, never by polling.
  *
- * <p><b>Threading.</b> All methods may be called from any thread and return at once; network I/O
- * and listener calls happen on the client's own thread (see {@link ClusterListener}).
+ * <p><b>How it follows the master.</b> {@link #connect} subscribes to the operator API ({@code SUBSCRIBE} on
+ * {@code /api/v1}); the first event, {@code SUBSCRIBED}, carries the master's {@code GET_STATE} snapshot, which
+ * replaces the model; every later event changes it. Once subscribed, the client also opens Meseta's offer stream
+ * ({@code GET /api/v1/meseta/offers}) on the same master, which adds outstanding offers and the allocator's view of
+ * the roles; a master without it (a Mesos master) is followed all the same, without offers. A non-leading master's
+ * {@code 307} redirect is followed to the leader. When a stream ends, breaks or stays silent for
+ * {@link ClientSettings#missedHeartbeats()} heartbeat intervals, the client subscribes again after a back-off and
+ * takes a new snapshot; meanwhile the last model stays visible.
  *
- * <p><b>Failures.</b> Nothing the master does (refusing connections, timing out, redirecting,
- * answering garbage) escapes as an exception: it becomes an {@link ConnectionState.Unreachable} or
- * {@link ConnectionState.ProtocolError} state and the client keeps retrying with back-off until
- * the master answers again or {@link #connect}, {@link #disconnect} or {@link #close} is called.
+ * <p><b>Two kinds of listener.</b> A {@link ClusterListener} hears every change of the {@link ConnectionState}; a
+ * {@link ClusterChangeListener} hears what changed in the model, coalesced (at most once per
+ * {@link ClientSettings#coalesceInterval()}). Views usually register both.
+ *
+ * <p><b>Threading.</b> All methods may be called from any thread and return at once; network I/O and listener
+ * calls happen on the client's own threads, never on the caller's.
+ *
+ * <p><b>Failures.</b> Nothing the master does (refusing connections, timing out, redirecting, answering garbage)
+ * escapes as an exception: it becomes an {@link ConnectionState.Unreachable} or {@link ConnectionState.ProtocolError}
+ * state and the client keeps retrying until the master answers again or {@link #connect}, {@link #disconnect} or
+ * {@link #close} is called.
  *
  * <p>Create one with {@link ClusterClients#create()}.
  */
 public interface ClusterClient extends AutoCloseable {
 
     /**
-     * Starts following {@code master}, dropping the previous master (results still in flight from
-     * it are ignored). The state becomes {@link ConnectionState.Connecting} and then connected or
-     * failed as the first answer arrives.
+     * Starts following {@code master}, dropping the previous master: the model is emptied (a reset change) and the
+     * state becomes {@link ConnectionState.Connecting}, then connected or failed.
      *
      * @throws IllegalStateException if the client is closed
      */
     void connect(MasterAddress master);
 
-    /** Stops following the current master; the state becomes {@link ConnectionState.Disconnected}. */
+    /**
+     * Stops following the current master; the model is emptied and the state becomes
+     * {@link ConnectionState.Disconnected}.
+     */
     void disconnect();
 
-    /** The most recent state (it may be a moment ahead of what listeners have been told). */
+    /**
+     * Subscribes again to the current master and replaces the model with the new snapshot, keeping the current one
+     * visible until then. For what the event streams do not report (an agent drained, deactivated or reactivated, a
+     * reservation made), after an action that changed it. Does nothing while disconnected.
+     */
+    void resync();
+
+    /** The most recent connection state (it may be a moment ahead of what listeners have been told). */
     ConnectionState state();
 
+    /** The most recently published model (as told to change listeners). */
+    ClusterState cluster();
+
+    /** The master that answered the current subscription, once subscribed; requests for actions go there. */
+    Optional<MasterAddress> leader();
+
     /**
-     * Registers {@code listener} and then tells it the current state, so a late listener needs no
-     * separate query. Adding a listener twice has no further effect.
+     * Registers {@code listener} and then tells it the current state, so a late listener needs no separate query.
+     * Adding a listener twice has no further effect.
      */
     void addListener(ClusterListener listener);
 
     /** Unregisters {@code listener}; it may still receive a call already under way. */
     void removeListener(ClusterListener listener);
 
-    /** Stops polling and frees the client's threads. Idempotent; listeners are not told anything more. */
+    /**
+     * Registers {@code listener} and then tells it a reset change with the current model. Adding a listener twice
+     * has no further effect.
+     */
+    void addChangeListener(ClusterChangeListener listener);
+
+    /** Unregisters {@code listener}; it may still receive a call already under way. */
+    void removeChangeListener(ClusterChangeListener listener);
+
+    /** Closes the streams and frees the client's threads. Idempotent; listeners are not told anything more. */
     @Override
     void close();
 }

@@ -1,20 +1,20 @@
 package org.meseta.console.core;
 
-import org.meseta.console.core.internal.PollingClusterClient;
+import org.meseta.console.core.internal.StreamingClusterClient;
 
-/** Creates {@link ClusterClient}s that talk to a master's v1 operator API over HTTP. */
+/** Creates {@link ClusterClient}s that follow a master's event streams over HTTP. */
 public final class ClusterClients {
 
     private ClusterClients() {
     }
 
-    /** A disconnected client with {@link PollSettings#DEFAULT}. */
+    /** A disconnected client with {@link ClientSettings#DEFAULT}. */
     public static ClusterClient create() {
-        return create(PollSettings.DEFAULT);
+        return create(ClientSettings.DEFAULT);
     }
 
-    /** A disconnected client polling as {@code settings} say (tests use short intervals). */
-    public static ClusterClient create(PollSettings settings) {
-        return new PollingClusterClient(settings);
+    /** A disconnected client paced as {@code settings} say (tests use short intervals). */
+    public static ClusterClient create(ClientSettings settings) {
+        return new StreamingClusterClient(settings);
     }
 }

@@ -1,23 +1,26 @@
 package org.meseta.console.core;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Where a {@link ClusterClient} stands with its master. Immutable values; a client reports a new one
- * to its listeners whenever it differs from the previous one.
+ * Where a {@link ClusterClient} stands with its master. Immutable values; a client reports a new one to its
+ * listeners whenever it differs from the previous one.
  *
  * <pre>
- *  Disconnected ──connect──► Connecting ──agents──► Connected ◄──────────┐
- *                                 │                    │ failure         │ agents
- *                                 └──failure──► Unreachable / ProtocolError (retried with back-off)
+ *  Disconnected ──connect──► Connecting ──SUBSCRIBED──► Connected ◄────────────────────┐
+ *                                 │                        │ stream ended, broke or   │ SUBSCRIBED
+ *                                 │                        │ went silent              │ (perhaps from
+ *                                 └──failure──► Unreachable / ProtocolError ──────────┘  a new leader)
+ *                                               (reconnecting after a back-off)
  * </pre>
  */
 public sealed interface ConnectionState {
 
-    /** Whether the last poll succeeded, so the agents shown are current. */
+    /** Whether the client is subscribed, so the model is live. */
     boolean isConnected();
 
-    /** One line for a status bar, for example {@code Connected to 127.0.0.1:5050 · 2 agents}. */
+    /** One line for a status bar, for example {@code Connected to 127.0.0.1:5050}. */
     String describe();
 
     /** No master chosen yet, or the client was told to disconnect. */
@@ -33,7 +36,7 @@ public sealed interface ConnectionState {
         }
     }
 
-    /** A master was chosen and has not answered yet. */
+    /** A master was chosen and has not sent its snapshot yet. */
     record Connecting(MasterAddress master) implements ConnectionState {
         @Override
         public boolean isConnected() {
@@ -47,30 +50,36 @@ public sealed interface ConnectionState {
     }
 
     /**
-     * The last poll succeeded.
+     * Subscribed: the model follows the master's events.
      *
      * @param master the master the user chose
      * @param leader the master that answered: {@code master} itself, or the leader it redirected to
-     * @param snapshot the agents in that answer
+     * @param previousLeader the leader of the previous subscription, when it was another master (the leader
+     *        changed while the client reconnected)
      */
-    record Connected(MasterAddress master, MasterAddress leader, ClusterSnapshot snapshot)
+    record Connected(MasterAddress master, MasterAddress leader, Optional<MasterAddress> previousLeader)
             implements ConnectionState {
         @Override
         public boolean isConnected() {
             return true;
         }
 
+        /** Whether the leader changed since the previous subscription. */
+        public boolean leaderChanged() {
+            return previousLeader.isPresent();
+        }
+
         @Override
         public String describe() {
-            int count = snapshot.agents().size();
             String via = leader.equals(master) ? "" : " (leader " + leader + ")";
-            return "Connected to " + master + via + " · " + count + (count == 1 ? " agent" : " agents");
+            String changed = previousLeader.map(previous -> " · leader changed from " + previous).orElse("");
+            return "Connected to " + master + via + changed;
         }
     }
 
     /**
-     * The master could not be reached (refused, timed out, unknown host ...); the client retries by
-     * itself after {@code retryIn}.
+     * The master could not be reached, or its stream broke (refused, timed out, unknown host, reset, silent); the
+     * client reconnects by itself after {@code retryIn}.
      */
     record Unreachable(MasterAddress master, String reason, Duration retryIn) implements ConnectionState {
         @Override
@@ -85,8 +94,8 @@ public sealed interface ConnectionState {
     }
 
     /**
-     * The master answered, but not with a usable agent list (an HTTP error status, a malformed or
-     * unexpected body); the client retries by itself after {@code retryIn}.
+     * The master answered, but not with a usable stream (an HTTP error status, a malformed or unexpected record);
+     * the client reconnects by itself after {@code retryIn}.
      */
     record ProtocolError(MasterAddress master, String reason, Duration retryIn) implements ConnectionState {
         @Override

@@ -95,9 +95,9 @@ public record MasterAddress(String host, int port) {
         return new MasterAddress(uri.getHost(), uri.getPort());
     }
 
-    /** The master's v1 operator API endpoint, {@code http://HOST:PORT/api/v1}. */
-    public URI operatorApi() {
-        return URI.create(HTTP_PREFIX + this + "/api/v1");
+    /** {@code http://HOST:PORT} followed by {@code path} (which starts with {@code /}). */
+    public URI uri(String path) {
+        return URI.create(HTTP_PREFIX + this + path);
     }
 
     /** {@code HOST:PORT}, the form {@link #parse(String)} accepts. */

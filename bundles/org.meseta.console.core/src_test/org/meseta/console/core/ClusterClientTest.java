@@ -1,188 +1,127 @@
 package org.meseta.console.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.apache.mesos.v1.Protos.TaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.meseta.testing.FakeMaster;
-import org.meseta.testing.GetAgentsJson;
+import org.junit.jupiter.api.io.TempDir;
+import org.meseta.console.core.model.AgentState;
+import org.meseta.console.core.model.AgentView;
+import org.meseta.console.core.model.Amounts;
+import org.meseta.console.core.model.ClusterChange;
+import org.meseta.console.core.model.ClusterState;
+import org.meseta.console.core.model.OfferEvent;
+import org.meseta.console.core.model.TaskView;
+import org.meseta.daemon.Daemon;
 
 /**
- * A real client, as {@link ClusterClients} makes it, against a fake master on 127.0.0.1, with intervals shortened
- * to milliseconds. Each test waits (bounded) for the states it expects; when the client polls and when it stops
- * is tested with a manual clock in {@code internal.PollingClusterClientTest}.
+ * A real client, as {@link ClusterClients} makes it, against a real master with real agents and a real framework
+ * ({@link RealCluster}), in real time: what an operator would see while a task runs, an agent leaves and the master
+ * restarts. Each test waits (bounded) for the states it expects; when the client reconnects and how it coalesces
+ * is tested with a manual clock in {@code internal.StreamingClusterClientTest}.
  */
-@Timeout(30)
+@Timeout(90)
 class ClusterClientTest {
 
-    static final PollSettings FAST = new PollSettings(Duration.ofMillis(50), Duration.ofMillis(40),
-            Duration.ofMillis(200), Duration.ofSeconds(2));
+    static final ClientSettings FAST = new ClientSettings(Duration.ofMillis(100), Duration.ofMillis(50),
+            Duration.ofMillis(200), Duration.ofSeconds(2), 5);
 
-    private static final String NODE_A = GetAgentsJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480},
-            new double[] {1, 2048, 0}, "rack:r1");
-    private static final String NODE_B = GetAgentsJson.agent("M-S1", "node-b", true, new double[] {2, 4096, 0},
-            new double[] {0, 0, 0}, "");
+    @TempDir
+    Path workDir;
 
-    private FakeMaster master;
+    private RealCluster cluster;
     private ClusterClient client;
     private final StateRecorder states = new StateRecorder();
+    private final ChangeRecorder changes = new ChangeRecorder();
 
     @BeforeEach
     void start() throws Exception {
-        master = FakeMaster.start();
+        cluster = new RealCluster(workDir);
         client = ClusterClients.create(FAST);
         client.addListener(states);
+        client.addChangeListener(changes);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         client.close();
-        master.close();
-    }
-
-    private static MasterAddress address(FakeMaster master) {
-        return MasterAddress.of(master.uri());
+        cluster.close();
     }
 
     @Test
-    void startsDisconnectedAndTellsANewListenerSo() {
-        assertInstanceOf(ConnectionState.Disconnected.class, states.await(ConnectionState.class));
-        assertInstanceOf(ConnectionState.Disconnected.class, client.state());
-    }
-
-    @Test
-    void followsAgentsJoiningChangingAndLeaving() {
-        master.answer(GetAgentsJson.getAgents(NODE_A));
-        client.connect(address(master));
+    void followsAnAgentATaskInsideItTheOffersMadeForItAndTheAgentLeaving() throws Exception {
+        cluster.startMaster();
+        Daemon.Running agent = cluster.startAgent("node-a.test", "cpus:2;mem:1024;disk:2048;ports:[31000-31009]",
+                "rack:r1");
+        client.connect(cluster.master());
 
         states.await(ConnectionState.Connecting.class);
-        ConnectionState.Connected first = states.await(ConnectionState.Connected.class);
-        assertEquals(List.of(new AgentRow("M-S0", "node-a", new ResourceAmounts(4, 8192, 20480),
-                new ResourceAmounts(1, 2048, 0), "rack:r1", true)), first.snapshot().agents());
-        assertEquals(address(master), first.leader());
+        assertEquals(new ConnectionState.Connected(cluster.master(), cluster.master(), Optional.empty()),
+                states.await(ConnectionState.Connected.class));
+        ClusterState joined = changes.await("the agent", state -> state.agents().size() == 1);
+        AgentView node = joined.agents().values().iterator().next();
+        assertEquals("node-a.test", node.hostname());
+        assertEquals(AgentState.ACTIVE, node.state());
+        assertEquals(Map.of("rack", "r1"), node.attributes());
+        assertEquals(new Amounts(2, 1024, 2048, 10), node.resources().total());
 
-        master.answer(GetAgentsJson.getAgents(NODE_A, NODE_B));
-        states.await(ConnectionState.Connected.class, c -> c.snapshot().agents().size() == 2);
+        cluster.launch("sleeper", "sleep 600", "cpus:0.5;mem:32");
+        ClusterState running = changes.await("the task running on the agent", state -> tasksOf(state, node.id())
+                .stream().anyMatch(task -> task.state() == TaskState.TASK_RUNNING));
+        TaskView task = tasksOf(running, node.id()).get(0);
+        assertEquals("sleeper", task.key().taskId());
+        assertTrue(running.agents().get(node.id()).resources().used().cpus() >= 0.5,
+                () -> "used: " + running.agents().get(node.id()).resources().used());
+        assertEquals("console test sleeper", running.frameworks().get(task.key().frameworkId()).name());
+        assertTrue(running.offersFollowed());
+        List<OfferEvent.Kind> offerEvents = changes.seen().stream().flatMap(change -> change.offerEvents().stream())
+                .filter(event -> event.frameworkId().equals(task.key().frameworkId()))
+                .map(OfferEvent::kind).toList();
+        assertTrue(offerEvents.contains(OfferEvent.Kind.CREATED) && offerEvents.contains(OfferEvent.Kind.ACCEPTED),
+                offerEvents::toString);
 
-        master.answer(GetAgentsJson.getAgents(GetAgentsJson.agent("M-S0", "node-a", false,
-                new double[] {4, 8192, 20480}, new double[] {3, 2048, 0}, "rack:r1")));
-        ConnectionState.Connected changed = states.await(ConnectionState.Connected.class,
-                c -> c.snapshot().agents().size() == 1);
-        assertFalse(changed.snapshot().agents().get(0).active());
-        assertEquals(3, changed.snapshot().agents().get(0).used().cpus());
+        agent.close();
+
+        ClusterState left = changes.await("the agent unreachable",
+                state -> state.agents().get(node.id()).state() == AgentState.UNREACHABLE);
+        assertTrue(left.agents().get(node.id()).tasks().stream().noneMatch(t -> t.state() == TaskState.TASK_RUNNING),
+                () -> "tasks: " + left.agents().get(node.id()).tasks());
     }
 
     @Test
-    void asksWithAJsonGetAgentsCall() {
-        client.connect(address(master));
+    void aMasterThatRestartsIsFollowedAgainWithANewSnapshot() throws Exception {
+        Daemon.Running master = cluster.startMaster();
+        cluster.startAgent("node-b.test", "cpus:1;mem:512", "");
+        client.connect(cluster.master());
+        changes.await("the agent", state -> state.agents().size() == 1);
+
+        master.close();
+        ConnectionState.Unreachable lost = states.await(ConnectionState.Unreachable.class);
+        assertEquals(cluster.master(), lost.master());
+        int changesWhileAway = changes.seen().size();
+        assertEquals(1, changes.seen().get(changesWhileAway - 1).state().agents().size(),
+                "the last model stays while the master is away");
+
+        cluster.startMaster();
         states.await(ConnectionState.Connected.class);
-
-        FakeMaster.Received request = master.received().get(0);
-        assertEquals(new FakeMaster.Received("POST", "/api/v1", "application/json", "application/json",
-                "{\"type\":\"GET_AGENTS\"}"), request);
+        ClusterState again = changes.await("the agent active with the new master", state -> state.agents().size() == 1
+                && state.agents().values().iterator().next().state() == AgentState.ACTIVE
+                && changes.seen().stream().skip(changesWhileAway).anyMatch(ClusterChange::reset));
+        assertEquals("node-b.test", again.agents().values().iterator().next().hostname());
     }
 
-    @Test
-    void aMasterGoingDownIsUnreachableWithAReasonAndComingBackIsConnectedAgain() throws Exception {
-        master.answer(GetAgentsJson.getAgents(NODE_A));
-        client.connect(address(master));
-        states.await(ConnectionState.Connected.class);
-
-        master.stop();
-        ConnectionState.Unreachable down = states.await(ConnectionState.Unreachable.class);
-        assertEquals(address(master), down.master());
-        assertEquals(FAST.firstRetryDelay(), down.retryIn());
-        // The first failure may also be a poll cut off by the stop; the retry surely finds no server.
-        ConnectionState.Unreachable later = states.await(ConnectionState.Unreachable.class);
-        assertEquals("connection refused", later.reason());
-        assertEquals(FAST.firstRetryDelay().multipliedBy(2), later.retryIn(), "the delay doubles");
-
-        master.restart();
-        ConnectionState.Connected back = states.await(ConnectionState.Connected.class);
-        assertEquals(1, back.snapshot().agents().size());
-    }
-
-    @Test
-    void followsARedirectToTheLeader() throws Exception {
-        try (FakeMaster leader = FakeMaster.start()) {
-            leader.answer(GetAgentsJson.getAgents(NODE_B));
-            master.redirectTo(leader.uri());
-            client.connect(address(master));
-
-            ConnectionState.Connected connected = states.await(ConnectionState.Connected.class);
-
-            assertEquals(address(master), connected.master());
-            assertEquals(address(leader), connected.leader());
-            assertEquals("node-b", connected.snapshot().agents().get(0).hostname());
-            assertEquals("POST", leader.received().get(0).method());
-            assertEquals("/api/v1", leader.received().get(0).path());
-        }
-    }
-
-    @Test
-    void givesUpOnARedirectLoop() {
-        master.redirectTo(master.uri());
-        client.connect(address(master));
-
-        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
-
-        assertEquals("more than 3 redirects, the last to //" + address(master) + "/api/v1", error.reason());
-    }
-
-    @Test
-    void aMalformedAnswerIsAProtocolErrorAndTheClientRecoversWhenItIsFixed() {
-        master.answer("{\"type\":\"GET_AGENTS\",\"get_agents\":{\"agents\":[{\"agent_info\":");
-        client.connect(address(master));
-
-        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
-        assertTrue(error.reason().startsWith("malformed GET_AGENTS response: "), error.reason());
-
-        master.answer(GetAgentsJson.getAgents(NODE_A));
-        states.await(ConnectionState.Connected.class);
-    }
-
-    @Test
-    void anHttpErrorShowsTheStatusAndTheMastersMessage() {
-        master.answerStatus(503, "Master has not finished recovery\nmore detail");
-        client.connect(address(master));
-
-        ConnectionState.ProtocolError error = states.await(ConnectionState.ProtocolError.class);
-
-        assertEquals("HTTP 503: Master has not finished recovery", error.reason());
-    }
-
-    @Test
-    void aMasterThatDoesNotAnswerTimesOut() {
-        try (ClusterClient impatient = ClusterClients.create(new PollSettings(FAST.pollInterval(),
-                FAST.firstRetryDelay(), FAST.maxRetryDelay(), Duration.ofMillis(300)))) {
-            StateRecorder impatientStates = new StateRecorder();
-            impatient.addListener(impatientStates);
-            master.delayAnswers(Duration.ofSeconds(2));
-
-            impatient.connect(address(master));
-
-            assertEquals("no answer within 300 ms", impatientStates.await(ConnectionState.Unreachable.class).reason());
-        }
-    }
-
-    @Test
-    void aFailingListenerDoesNotStopTheOthers() {
-        client.addListener(state -> {
-            throw new IllegalStateException("listener bug");
-        });
-        StateRecorder second = new StateRecorder();
-        client.addListener(second);
-
-        client.connect(address(master));
-
-        second.await(ConnectionState.Connected.class);
+    private static List<TaskView> tasksOf(ClusterState state, String agentId) {
+        AgentView agent = state.agents().get(agentId);
+        return agent == null ? List.of() : agent.tasks();
     }
 }

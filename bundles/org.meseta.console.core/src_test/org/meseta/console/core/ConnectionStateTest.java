@@ -5,25 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class ConnectionStateTest {
 
     private static final MasterAddress MASTER = MasterAddress.parse("127.0.0.1:5050");
-    private static final AgentRow AGENT = new AgentRow("S1", "h1", ResourceAmounts.NONE, ResourceAmounts.NONE, "",
-            true);
+    private static final MasterAddress OTHER = MasterAddress.parse("10.0.0.2:5050");
 
     @Test
-    void connectedCountsAgentsAndNamesALeaderElsewhere() {
-        ConnectionState one = new ConnectionState.Connected(MASTER, MASTER, new ClusterSnapshot(List.of(AGENT)));
-        ConnectionState two = new ConnectionState.Connected(MASTER, MasterAddress.parse("10.0.0.2:5050"),
-                new ClusterSnapshot(List.of(AGENT, AGENT)));
+    void connectedNamesALeaderElsewhereAndALeaderThatChanged() {
+        ConnectionState.Connected direct = new ConnectionState.Connected(MASTER, MASTER, Optional.empty());
+        ConnectionState.Connected redirected = new ConnectionState.Connected(MASTER, OTHER, Optional.empty());
+        ConnectionState.Connected failedOver = new ConnectionState.Connected(MASTER, OTHER, Optional.of(MASTER));
 
-        assertEquals("Connected to 127.0.0.1:5050 · 1 agent", one.describe());
-        assertEquals("Connected to 127.0.0.1:5050 (leader 10.0.0.2:5050) · 2 agents", two.describe());
-        assertTrue(one.isConnected());
+        assertEquals("Connected to 127.0.0.1:5050", direct.describe());
+        assertEquals("Connected to 127.0.0.1:5050 (leader 10.0.0.2:5050)", redirected.describe());
+        assertEquals("Connected to 127.0.0.1:5050 (leader 10.0.0.2:5050) · leader changed from 127.0.0.1:5050",
+                failedOver.describe());
+        assertTrue(direct.isConnected());
+        assertFalse(redirected.leaderChanged());
+        assertTrue(failedOver.leaderChanged());
     }
 
     @Test

@@ -68,7 +68,7 @@ class MasterAddressTest {
         MasterAddress address = MasterAddress.parse("http://10.1.2.3:5050");
 
         assertEquals("10.1.2.3:5050", address.toString());
-        assertEquals(URI.create("http://10.1.2.3:5050/api/v1"), address.operatorApi());
+        assertEquals(URI.create("http://10.1.2.3:5050/api/v1"), address.uri("/api/v1"));
         assertEquals(address, MasterAddress.parse(address.toString()));
     }
 

@@ -32,6 +32,7 @@ import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.junit.jupiter.api.Test;
 import org.meseta.console.ui.parts.AgentsPart;
+import org.meseta.console.ui.topology.TopologyPart;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -48,6 +49,8 @@ class ConsoleModelTest {
     private static final String VIEWS_STACK = "org.meseta.console.ui.partstack.views";
     private static final String AGENTS_VIEW = "org.meseta.console.ui.part.agents";
     private static final String AGENTS_CLASS = "bundleclass://" + BUNDLE + "/" + AgentsPart.class.getName();
+    private static final String TOPOLOGY_VIEW = "org.meseta.console.ui.part.topology";
+    private static final String TOPOLOGY_CLASS = "bundleclass://" + BUNDLE + "/" + TopologyPart.class.getName();
 
     /** The console bundle: this test fragment's host, whose class loader loaded this class. */
     private final Bundle console = FrameworkUtil.getBundle(ConsoleModelTest.class);
@@ -77,14 +80,18 @@ class ConsoleModelTest {
     }
 
     @Test
-    void theFragmentsPutTheAgentsViewIntoTheViewsStack() {
+    void theFragmentsPutTheAgentsViewAndThenTheTopologyViewIntoTheViewsStack() {
         MApplication application = assembled();
 
+        assertEquals(2, viewsStack(application).getChildren().size());
         MPart agents = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(0));
-        assertEquals(1, viewsStack(application).getChildren().size());
         assertEquals(AGENTS_VIEW, agents.getElementId());
         assertEquals("Agents", agents.getLabel());
         assertEquals(AGENTS_CLASS, agents.getContributionURI());
+        MPart topology = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(1));
+        assertEquals(TOPOLOGY_VIEW, topology.getElementId());
+        assertEquals("Topology", topology.getLabel());
+        assertEquals(TOPOLOGY_CLASS, topology.getContributionURI());
     }
 
     @Test
@@ -98,17 +105,19 @@ class ConsoleModelTest {
 
         MApplication application = assembled(plugin);
 
-        assertEquals(List.of(AGENTS_VIEW, "org.example.view"),
-                viewsStack(application).getChildren().stream().map(MPart.class::cast).map(MPart::getElementId).toList());
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, "org.example.view"), viewsStack(application).getChildren()
+                .stream().map(MPart.class::cast).map(MPart::getElementId).toList());
     }
 
     @Test
-    void theAgentsViewHasADescriptorSoItCanBeOpenedById() {
+    void eachViewHasADescriptorSoItCanBeOpenedById() {
         List<MPartDescriptor> descriptors = assembled().getDescriptors();
 
-        assertEquals(List.of(AGENTS_VIEW), descriptors.stream().map(MPartDescriptor::getElementId).toList());
-        assertEquals("Agents", descriptors.get(0).getLabel());
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW),
+                descriptors.stream().map(MPartDescriptor::getElementId).toList());
         assertEquals(AGENTS_CLASS, descriptors.get(0).getContributionURI());
+        assertEquals("Topology", descriptors.get(1).getLabel());
+        assertEquals(TOPOLOGY_CLASS, descriptors.get(1).getContributionURI());
     }
 
     @Test
@@ -120,7 +129,7 @@ class ConsoleModelTest {
             }
         });
 
-        assertTrue(uris.contains(AGENTS_CLASS), uris::toString);
+        assertTrue(uris.contains(AGENTS_CLASS) && uris.contains(TOPOLOGY_CLASS), uris::toString);
         for (String uri : uris) {
             loadContribution(uri);
         }

@@ -7,8 +7,10 @@ import org.apache.mesos.v1.Protos.ResourceStatistics;
 /**
  * Isolates, measures and limits containers of one kind of resource, in the phases of Mesos's isolators. For each
  * container the agent calls, in this order: {@link #prepare} and {@link #launchInfo} before its first process starts,
- * {@link #isolate} with that process, {@link #watch} once, then any number of {@link #update} and {@link #usage}, and
- * {@link #cleanup} when every process of the container ended (or its launch failed after {@code prepare}).
+ * {@link #isolate} with that process, {@link #watch} once, then any number of {@link #update}, {@link #usage} and
+ * {@link #isolate} with a further process of the container (each task of a task group runs as a process of its own
+ * in its executor's container, started through the same launch info), and {@link #cleanup} when every process of the
+ * container ended (or its launch failed after {@code prepare}).
  * {@link #recover} comes once at agent start-up, before any of these, and {@link #close} once when the agent stops. An
  * isolator the operator enables while the agent runs (the isolation settings API) is created then and never asked to
  * {@code recover}.
@@ -49,7 +51,11 @@ public interface Isolator extends AutoCloseable {
         return ContainerLaunchInfo.NONE;
     }
 
-    /** Applies isolation to the container's first process, just after it started. */
+    /**
+     * Applies isolation to a process of the container just after it started: its first process, then any further
+     * process the agent starts in it. A further process and what it starts belong to the container from then on, as
+     * those of the first process do.
+     */
     void isolate(ContainerId id, long pid) throws IsolatorException;
 
     /**

@@ -12,16 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 
 /**
  * Reads back what a previous run of the agent checkpointed ({@link MetaLayout}): every executor run, whether its
- * first process still runs, and for checkpointing frameworks the infos, tasks and status updates. Blocking
+ * first process and the own processes of its tasks of task groups still run, and for checkpointing frameworks the
+ * infos, tasks and status updates. Blocking
  * file-system work, done once when the agent starts. Stateless.
  */
 public final class CheckpointReader {
@@ -59,19 +63,33 @@ public final class CheckpointReader {
 
     private static RecoveredRun run(Path run, Optional<RecoveredRun.Infos> infos) throws IOException {
         List<RecoveredTask> tasks = new ArrayList<>();
-        if (infos.isPresent()) {
-            for (Path task : children(run.resolve("tasks"))) {
-                Optional<TaskInfo> info = read(task.resolve(MetaLayout.TASK_INFO), TaskInfo.parser(), "TaskInfo");
-                if (info.isPresent()) {
-                    UpdateRecords.Replay replay = UpdateRecords.read(task.resolve(MetaLayout.TASK_UPDATES));
-                    tasks.add(new RecoveredTask(info.get(), replay.updates(), replay.acknowledged()));
-                }
+        Map<TaskID, ProcessHandle> taskProcesses = new LinkedHashMap<>();
+        for (Path task : children(MetaLayout.tasks(run))) {
+            TaskID id = TaskID.newBuilder().setValue(task.getFileName().toString()).build();
+            process(MetaLayout.forkedPid(task)).ifPresent(process -> taskProcesses.put(id, process));
+            Optional<TaskInfo> info = infos.isEmpty() ? Optional.empty()
+                    : read(task.resolve(MetaLayout.TASK_INFO), TaskInfo.parser(), "TaskInfo");
+            if (info.isPresent()) {
+                UpdateRecords.Replay replay = UpdateRecords.read(task.resolve(MetaLayout.TASK_UPDATES));
+                List<TaskID> group = lines(task.resolve(MetaLayout.TASK_GROUP)).stream()
+                        .map(value -> TaskID.newBuilder().setValue(value).build()).toList();
+                tasks.add(new RecoveredTask(info.get(), replay.updates(), replay.acknowledged(), group));
             }
-            tasks.sort((a, b) -> Long.compare(firstSeen(a), firstSeen(b)));
         }
+        tasks.sort((a, b) -> Long.compare(firstSeen(a), firstSeen(b)));
         ContainerID containerId = ContainerID.newBuilder().setValue(run.getFileName().toString()).build();
         return new RecoveredRun(infos, containerId, process(MetaLayout.forkedPid(run)), MetaLayout.status(run),
-                tasks, RunCheckpoint.recovered(run, infos.isPresent()));
+                tasks, taskProcesses, lines(run.resolve(MetaLayout.LAUNCH_WRAPPER)),
+                RunCheckpoint.recovered(run, infos.isPresent()));
+    }
+
+    /** The lines of a text file; none if it does not exist. */
+    private static List<String> lines(Path file) throws IOException {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isEmpty()).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     /** When the task's first update was made, for ordering tasks as they were launched. */

@@ -16,6 +16,10 @@ import org.apache.mesos.v1.Protos.TaskID;
  *     .../runs/&lt;container&gt;/status                               exit status its supervisor wrote (text)
  *     .../runs/&lt;container&gt;/tasks/&lt;task&gt;/task.info              TaskInfo
  *     .../runs/&lt;container&gt;/tasks/&lt;task&gt;/task.updates           status updates and acknowledgements
+ *     .../runs/&lt;container&gt;/tasks/&lt;task&gt;/task.group             ids of the tasks of its task group (text)
+ *     .../runs/&lt;container&gt;/tasks/&lt;task&gt;/pids/forked.pid        pid of a task group task's own process (text)
+ *     .../runs/&lt;container&gt;/tasks/&lt;task&gt;/status                 exit status its supervisor wrote (text)
+ *     .../runs/&lt;container&gt;/launch.wrapper                      the isolators' launch wrapper, one word a line
  * </pre>
  *
  * The ids are those the agent already used to name the run's sandbox, so they are valid directory names.
@@ -30,6 +34,8 @@ public record MetaLayout(Path agent) {
     static final String STATUS = "status";
     static final String TASK_INFO = "task.info";
     static final String TASK_UPDATES = "task.updates";
+    static final String TASK_GROUP = "task.group";
+    static final String LAUNCH_WRAPPER = "launch.wrapper";
 
     public static MetaLayout of(Path workDir, String agentId) {
         return new MetaLayout(workDir.resolve("meta").resolve("slaves").resolve(agentId));
@@ -61,5 +67,9 @@ public record MetaLayout(Path agent) {
 
     static Path task(Path run, TaskID id) {
         return run.resolve("tasks").resolve(id.getValue());
+    }
+
+    static Path tasks(Path run) {
+        return run.resolve("tasks");
     }
 }

@@ -2,6 +2,7 @@ package org.meseta.agent.internal.checkpoint;
 
 import com.google.protobuf.ByteString;
 import java.util.List;
+import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskStatus;
 
@@ -11,5 +12,7 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  * @param info what the framework asked for
  * @param updates every status update the agent took for it, oldest first
  * @param acknowledged the uuids of the updates the framework acknowledged, in that order
+ * @param group the ids of the tasks of its task group, its own included; empty for a task launched alone
  */
-public record RecoveredTask(TaskInfo info, List<TaskStatus> updates, List<ByteString> acknowledged) {}
+public record RecoveredTask(TaskInfo info, List<TaskStatus> updates, List<ByteString> acknowledged,
+        List<TaskID> group) {}

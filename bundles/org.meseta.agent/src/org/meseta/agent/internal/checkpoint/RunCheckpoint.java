@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -78,9 +80,45 @@ public final class RunCheckpoint {
 
     /** Records a task given to the run (the framework's newest info replaces an older one). */
     public void task(TaskInfo task) throws IOException {
+        task(task, List.of());
+    }
+
+    /**
+     * Records a task given to the run, with the ids of the tasks of its task group ({@code group}, its own included;
+     * empty for a task launched alone).
+     */
+    public void task(TaskInfo task, List<TaskID> group) throws IOException {
         if (full) {
-            write(MetaLayout.task(run, task.getTaskId()).resolve(MetaLayout.TASK_INFO), task);
+            Path dir = MetaLayout.task(run, task.getTaskId());
+            if (!group.isEmpty()) {
+                write(dir.resolve(MetaLayout.TASK_GROUP), lines(group.stream().map(TaskID::getValue).toList()), true);
+            }
+            write(dir.resolve(MetaLayout.TASK_INFO), task);
         }
+    }
+
+    /**
+     * Records how processes start in the run's container (the isolators' launch wrapper), for the tasks a restarted
+     * agent starts in it later.
+     */
+    public void launchWrapper(List<String> wrapper) throws IOException {
+        if (full) {
+            write(run.resolve(MetaLayout.LAUNCH_WRAPPER), lines(wrapper), true);
+        }
+    }
+
+    /**
+     * Where the supervisor of the own process of task {@code taskId} (a task of a task group) writes its exit
+     * status: only a recovered run needs it.
+     */
+    public Optional<Path> taskStatusFile(TaskID taskId) {
+        return full ? Optional.of(MetaLayout.status(MetaLayout.task(run, taskId))) : Optional.empty();
+    }
+
+    /** Records the pid of the own process of task {@code taskId} (a task of a task group), just after it started. */
+    public void taskForked(TaskID taskId, long pid) throws IOException {
+        write(MetaLayout.forkedPid(MetaLayout.task(run, taskId)),
+                Long.toString(pid).getBytes(StandardCharsets.US_ASCII), full);
     }
 
     /** Records a status update the agent took for one of its tasks, before the agent acts on it. */
@@ -107,6 +145,11 @@ public final class RunCheckpoint {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    private static byte[] lines(List<String> lines) {
+        return lines.stream().map(line -> line + "\n").collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private Path updates(TaskID taskId) throws IOException {

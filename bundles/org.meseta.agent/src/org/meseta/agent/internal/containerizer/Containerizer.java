@@ -206,6 +206,23 @@ public final class Containerizer implements AutoCloseable {
         return watch(id);
     }
 
+    /**
+     * Puts a further process of a running container in it with every isolator, as {@link #isolate} did its first
+     * process: a task of a task group, which runs as a process (and session) of its own in its executor's container.
+     *
+     * @throws LaunchException naming the isolator that failed and why; the caller kills the process
+     */
+    public void join(ContainerId id, long pid) throws LaunchException {
+        for (Map.Entry<String, Isolator> isolator : isolatorsOf(id).entrySet()) {
+            try {
+                isolator.getValue().isolate(id, pid);
+            } catch (Exception e) {
+                throw new LaunchException("Failed to isolate process " + pid + " with '" + isolator.getKey() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Gives every isolator the container's new limits. */
     public void update(ContainerId id, ContainerLimits limits) {
         Prepared prepared = containers.get(id);

@@ -1,6 +1,7 @@
 package org.meseta.agent.internal.tasks;
 
 import com.google.protobuf.ByteString;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.meseta.daemon.Actor;
  * executor's shutdown grace period. When the process ends the master hears of it ({@link AgentCall.ExecutorExited}).
  * Confined to the agent's actor thread.
  */
-final class CustomExecutor extends ExecutorRun {
+final class CustomExecutor extends ExecutorRun implements RunsTaskGroups {
 
     private static final System.Logger LOG = System.getLogger(CustomExecutor.class.getName());
 
@@ -71,6 +72,16 @@ final class CustomExecutor extends ExecutorRun {
         resourcesChanged();
         if (state == ExecutorState.RUNNING && connection != null) {
             deliver(task);
+        }
+    }
+
+    /** The executor gets the group in one {@code LAUNCH_GROUP} event: at once if subscribed, else when it is. */
+    @Override
+    public void runGroup(List<TaskEntry> group) {
+        group.forEach(task -> tasks.put(task.id(), task));
+        resourcesChanged();
+        if (state == ExecutorState.RUNNING && connection != null) {
+            deliverGroup(group);
         }
     }
 
@@ -135,8 +146,7 @@ final class CustomExecutor extends ExecutorRun {
                     subscription.send(ExecutorEvents.shutdown());
                 } else {
                     state = ExecutorState.RUNNING;
-                    tasks.values().stream().filter(task -> !task.isDelivered() && !task.isTerminal())
-                            .forEach(this::deliver);
+                    deliverPending();
                 }
             }
             case LAUNCHING, TERMINATED -> {
@@ -157,6 +167,24 @@ final class CustomExecutor extends ExecutorRun {
     private void deliver(TaskEntry task) {
         task.delivered();
         connection.send(ExecutorEvents.launch(task.info()));
+    }
+
+    private void deliverGroup(List<TaskEntry> group) {
+        group.forEach(TaskEntry::delivered);
+        connection.send(ExecutorEvents.launchGroup(group.stream().map(TaskEntry::info).toList()));
+    }
+
+    /** Delivers the tasks queued before the executor subscribed: tasks of a group together, as they came. */
+    private void deliverPending() {
+        List<TaskEntry> pending = tasks.values().stream().filter(task -> !task.isDelivered() && !task.isTerminal())
+                .toList();
+        for (TaskEntry task : pending) {
+            if (task.group().isEmpty()) {
+                deliver(task);
+            } else if (!task.isDelivered()) {
+                deliverGroup(pending.stream().filter(other -> other.group().equals(task.group())).toList());
+            }
+        }
     }
 
     /** Whether the executor may send calls other than SUBSCRIBE (Mesos answers 403 before it subscribed). */
@@ -211,8 +239,7 @@ final class CustomExecutor extends ExecutorRun {
             return;
         }
         if (!task.isDelivered()) {
-            report(agentStatus(taskId, TaskState.TASK_KILLED, TaskStatus.Reason.REASON_TASK_KILLED_DURING_LAUNCH,
-                    "Killed before delivery to the executor"));
+            killQueued(task);
             if (!hasUnfinishedTasks() && state != ExecutorState.RUNNING) {
                 shutdown(); // it was started for nothing
             }
@@ -243,10 +270,10 @@ final class CustomExecutor extends ExecutorRun {
         }
     }
 
-    private Duration shutdownGracePeriod() {
-        return info.hasShutdownGracePeriod()
-                ? Duration.ofNanos(Math.max(0, info.getShutdownGracePeriod().getNanoseconds()))
-                : context.settings().shutdownGracePeriod();
+    /** A framework's executor runs unsupervised: it reconnects itself after an agent restart, or is killed. */
+    @Override
+    Optional<Path> supervision() {
+        return Optional.empty();
     }
 
     @Override
@@ -267,10 +294,6 @@ final class CustomExecutor extends ExecutorRun {
             connection.close();
             connection = null;
         }
-        // Mesos reports -1 when no process ran or its status is unknown.
-        int waitStatus = status.map(ExitStatus::waitStatus).orElse(-1);
-        context.master().accept(new AgentCall.ExecutorExited(context.agent().get().getId(), frameworkId(),
-                Event.Failure.newBuilder().setAgentId(context.agent().get().getId()).setExecutorId(id())
-                        .setStatus(waitStatus).build()));
+        reportExited(status);
     }
 }

@@ -47,6 +47,23 @@ final class ExecutorEnvironment {
         return environment;
     }
 
+    /**
+     * What a task of a task group gets: as a command task, with its own sandbox as {@code MESOS_SANDBOX} (and
+     * {@code MESOS_DIRECTORY}), its executor's id, and {@code MESOS_CONTAINER_IP}, which Mesos's default executor adds
+     * (the agent's address: tasks share the host's network).
+     */
+    static Map<String, String> forGroupTask(ExecutorSettings settings, AgentID agentId, FrameworkInfo framework,
+            ExecutorInfo executor, TaskInfo task, Sandbox sandbox) throws LaunchException {
+        Map<String, String> environment = common(settings, agentId, framework, executor.getExecutorId().getValue(),
+                sandbox);
+        environment.put("MESOS_TASK_ID", task.getTaskId().getValue());
+        String endpoint = settings.agentEndpoint();
+        environment.put("MESOS_CONTAINER_IP", endpoint.substring(0, Math.max(0, endpoint.lastIndexOf(':'))));
+        allocationRole(task.getResourcesList(), environment);
+        addVariables(task.getCommand(), environment);
+        return environment;
+    }
+
     private static Map<String, String> common(ExecutorSettings settings, AgentID agentId, FrameworkInfo framework,
             String executorId, Sandbox sandbox) {
         Map<String, String> environment = new LinkedHashMap<>();

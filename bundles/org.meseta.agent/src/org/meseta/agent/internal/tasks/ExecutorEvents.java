@@ -1,12 +1,14 @@
 package org.meseta.agent.internal.tasks;
 
 import com.google.protobuf.ByteString;
+import java.util.List;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.executor.Protos.Event;
@@ -26,6 +28,11 @@ final class ExecutorEvents {
     static Event launch(TaskInfo task) {
         return Event.newBuilder().setType(Event.Type.LAUNCH).setLaunch(Event.Launch.newBuilder().setTask(task))
                 .build();
+    }
+
+    static Event launchGroup(List<TaskInfo> tasks) {
+        return Event.newBuilder().setType(Event.Type.LAUNCH_GROUP).setLaunchGroup(Event.LaunchGroup.newBuilder()
+                .setTaskGroup(TaskGroupInfo.newBuilder().addAllTasks(tasks))).build();
     }
 
     static Event kill(TaskID taskId, Optional<KillPolicy> policy) {

@@ -27,6 +27,7 @@ import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.scheduler.Protos.Event;
 import org.meseta.agent.internal.checkpoint.RunCheckpoint;
 import org.meseta.agent.internal.containerizer.Limits;
 import org.meseta.agent.internal.executor.Container;
@@ -35,6 +36,7 @@ import org.meseta.agent.internal.executor.LaunchException;
 import org.meseta.agent.internal.executor.RunAs;
 import org.meseta.agent.internal.executor.Sandbox;
 import org.meseta.agent.internal.fetcher.FetchException;
+import org.meseta.api.agentlink.AgentCall;
 import org.meseta.containerizer.api.ContainerConfig;
 import org.meseta.containerizer.api.ContainerId;
 import org.meseta.containerizer.api.ContainerLaunchInfo;
@@ -50,15 +52,16 @@ import org.meseta.containerizer.api.Limitation;
  * until the framework acknowledged their terminal update, then join a bounded list of completed tasks; the run is
  * {@link #isDone()} once it ended and holds no live task.
  *
- * <p>Confined to the agent's actor thread. The two kinds, the agent's own command executor and a framework's custom
- * executor, differ in what they run and how they hear of kills; the rest is here.
+ * <p>Confined to the agent's actor thread. The three kinds, the agent's own command executor, its default executor (for
+ * task groups) and a framework's custom executor, differ in what they run and how they hear of kills; the rest is
+ * here.
  */
-abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
+abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, DefaultExecutor {
 
     private static final System.Logger LOG = System.getLogger(ExecutorRun.class.getName());
     private static final int MAX_COMPLETED_TASKS = 200;
-    /** Mesos's command executor waits this long between SIGTERM and SIGKILL when no kill policy says otherwise. */
-    private static final Duration DEFAULT_KILL_GRACE_PERIOD = Duration.ofSeconds(3);
+    /** Mesos's executors wait this long between SIGTERM and SIGKILL when no kill policy says otherwise. */
+    static final Duration DEFAULT_KILL_GRACE_PERIOD = Duration.ofSeconds(3);
 
     final ExecutorContext context;
     final ExecutorInfo info;
@@ -70,6 +73,8 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
     ExecutorState state = ExecutorState.LAUNCHING;
     /** Set once the process started. */
     Container container;
+    /** How the container's first process was started through the isolators' wrappers, once it was. */
+    ContainerLaunchInfo launchInfo = ContainerLaunchInfo.NONE;
     /** The user the process runs as (empty for the agent's), known once the sandbox is filled. */
     Optional<RunAs> runAs = Optional.empty();
     /** Live tasks: not yet given to the executor, running, or ended but not yet acknowledged; in launch order. */
@@ -151,10 +156,11 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
 
     /**
      * Where the first process's supervisor writes its exit status, for a run whose process runs under a supervisor
-     * ({@link org.meseta.agent.internal.executor.ContainerLauncher#launchHeld}); empty for none.
+     * ({@link org.meseta.agent.internal.executor.ContainerLauncher#launchHeld}); empty for none. The agent's own
+     * executors of a checkpointing framework run supervised, so that a restarted agent learns how they ended.
      */
     Optional<Path> supervision() {
-        return Optional.empty();
+        return checkpoint.statusFile();
     }
 
     /** Called when the process ended, before unfinished tasks fail. */
@@ -230,8 +236,9 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
                 .whenComplete((started, error) -> context.actor().run(() -> started(started, error)));
     }
 
-    /** A started, isolated container and the first limitation its isolators report. */
-    private record Launched(Container container, CompletableFuture<Limitation> limitation) {}
+    /** A started, isolated container, how it was started and the first limitation its isolators report. */
+    private record Launched(Container container, ContainerLaunchInfo launch,
+            CompletableFuture<Limitation> limitation) {}
 
     private Launched launch(List<String> argv, Map<String, String> environment, Optional<RunAs> runAs,
             ContainerConfig config, Optional<Path> supervision) {
@@ -248,7 +255,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             checkpointPid(started.pid());
             CompletableFuture<Limitation> limitation = context.containerizer().isolate(config.id(), started.pid());
             started.release();
-            return new Launched(started, limitation);
+            return new Launched(started, launch, limitation);
         } catch (LaunchException e) {
             if (started != null) {
                 started.kill();
@@ -307,6 +314,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
             return;
         }
         container = launched.container();
+        launchInfo = launched.launch();
         launched.limitation().thenAccept(limit -> context.actor().run(() -> limited(limit)));
         LOG.log(System.Logger.Level.INFO, "Started executor {0} of framework {1} as process {2} in {3}",
                 id().getValue(), frameworkId().getValue(), container.pid(), sandbox.directory());
@@ -348,6 +356,26 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         limitation = Optional.of(new Termination(TaskState.TASK_FAILED, limit.reason(), limit.message()));
         state = ExecutorState.TERMINATING;
         signal(Container::kill);
+    }
+
+    /**
+     * Kills every process of the run at once (blocking, on the actor thread): the agent stops and will not recover
+     * it. Its container's processes by default.
+     */
+    void killAll() {
+        Container target = container;
+        if (target != null) {
+            target.kill();
+        }
+    }
+
+    /** Tells the master that the executor ended ({@code status} empty when no process ran), as Mesos's agent does. */
+    final void reportExited(Optional<ExitStatus> status) {
+        // Mesos reports -1 when no process ran or its status is unknown.
+        int waitStatus = status.map(ExitStatus::waitStatus).orElse(-1);
+        context.master().accept(new AgentCall.ExecutorExited(context.agent().get().getId(), frameworkId(),
+                Event.Failure.newBuilder().setAgentId(context.agent().get().getId()).setExecutorId(id())
+                        .setStatus(waitStatus).build()));
     }
 
     /** Whether an isolator's limitation ends the run: the agent, not the executor, then reports its tasks. */
@@ -442,6 +470,20 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
         }
     }
 
+    /**
+     * A task the executor has not been given yet is killed, as Mesos's agent kills it: with the tasks of its task
+     * group, all {@code TASK_KILLED} with {@code REASON_TASK_KILLED_DURING_LAUNCH}.
+     */
+    final void killQueued(TaskEntry task) {
+        List<TaskEntry> killed = task.group().isEmpty() ? List.of(task) : tasks.values().stream()
+                .filter(other -> task.group().contains(other.id()) && !other.isDelivered() && !other.isTerminal())
+                .toList();
+        for (TaskEntry queued : killed) {
+            report(agentStatus(queued.id(), TaskState.TASK_KILLED, TaskStatus.Reason.REASON_TASK_KILLED_DURING_LAUNCH,
+                    "Killed before delivery to the executor"));
+        }
+    }
+
     /** A fresh update from the agent itself about one of the tasks. */
     TaskStatus agentStatus(TaskID taskId, TaskState state, TaskStatus.Reason reason, String message) {
         return TaskStatuses.of(taskId, state, TaskStatus.Source.SOURCE_AGENT, context.agent().get().getId(),
@@ -529,6 +571,13 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor {
 
     Collection<TaskEntry> completedTasks() {
         return completed;
+    }
+
+    /** How long the executor has to end once asked to: its own shutdown grace period, else the agent's. */
+    final Duration shutdownGracePeriod() {
+        return info.hasShutdownGracePeriod()
+                ? Duration.ofNanos(Math.max(0, info.getShutdownGracePeriod().getNanoseconds()))
+                : context.settings().shutdownGracePeriod();
     }
 
     /** The time between SIGTERM and SIGKILL: the kill's policy, else the task's, else 3 s as in Mesos. */

@@ -3,13 +3,16 @@ package org.meseta.agent.internal.tasks;
 import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.meseta.agent.internal.checkpoint.RecoveredRun;
 import org.meseta.agent.internal.checkpoint.RecoveredTask;
@@ -27,7 +30,8 @@ import org.meseta.containerizer.api.RunningContainer;
  * an executor run again with its tasks in the states their checkpointed updates gave them, and the status update
  * manager gets back the updates the framework has not acknowledged, to send once the agent registers. A run whose
  * process still runs is watched again (a framework's executor must subscribe again within
- * {@code --executor_reregistration_timeout}); one whose process ended meanwhile ends now, as it ended.
+ * {@code --executor_reregistration_timeout}); one whose process ended meanwhile ends now, as it ended. The tasks of a
+ * default executor's run are taken back with their own processes, each watched again or ended as it ended.
  */
 public final class RunRecovery {
 
@@ -83,15 +87,24 @@ public final class RunRecovery {
         if (isCommandRun(recovered)) {
             run = new CommandExecutor(context, frameworkInfo, TaskEntry.of(frameworkInfo, tasks.get(0).info()),
                     sandbox, recovered.containerId(), recovered.checkpoint(), changed);
+        } else if (infos.executor().getType() == ExecutorInfo.Type.DEFAULT) {
+            run = new DefaultExecutor(context, frameworkInfo, infos.executor(), sandbox, recovered.containerId(),
+                    recovered.checkpoint(), changed);
         } else {
             run = new CustomExecutor(context, frameworkInfo, infos.executor(), sandbox, recovered.containerId(),
                     recovered.checkpoint(), changed);
         }
         for (RecoveredTask task : tasks) {
-            TaskEntry entry = run.tasks.getOrDefault(task.info().getTaskId(), TaskEntry.of(frameworkInfo,
-                    task.info()));
+            TaskEntry entry = run.tasks.getOrDefault(task.info().getTaskId(), TaskEntry.inGroup(frameworkInfo,
+                    task.info(), task.group()));
             run.restore(entry, task.updates(), terminalAcknowledged(task));
             context.updates().recover(framework.id(), task.updates(), task.acknowledged());
+        }
+        if (run instanceof DefaultExecutor executor) {
+            Map<TaskID, Container> processes = new HashMap<>();
+            recovered.taskProcesses().forEach((taskId, process) -> processes.put(taskId,
+                    Container.recovered(process, recovered.checkpoint().taskStatusFile(taskId))));
+            executor.recoverTasks(processes, recovered.launchWrapper());
         }
         framework.add(run);
         Optional<Container> live = recovered.process().map(process -> Container.recovered(process,

@@ -7,6 +7,7 @@ import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -22,22 +23,49 @@ final class TaskEntry {
     private final TaskInfo info;
     private final FrameworkID frameworkId;
     private final Optional<String> user;
+    /** The ids of the tasks of its task group, its own included; empty for a task launched alone. */
+    private final List<TaskID> group;
     private final List<TaskStatus> statuses = new ArrayList<>();
     private TaskState state = TaskState.TASK_STAGING;
     private boolean delivered;
 
-    /** @param user the user the task runs as, if known */
-    TaskEntry(TaskInfo info, FrameworkID frameworkId, Optional<String> user) {
+    /**
+     * @param user the user the task runs as, if known
+     * @param group the ids of the tasks of its task group, its own included; empty for a task launched alone
+     */
+    TaskEntry(TaskInfo info, FrameworkID frameworkId, Optional<String> user, List<TaskID> group) {
         this.info = info;
         this.frameworkId = frameworkId;
         this.user = user;
+        this.group = List.copyOf(group);
     }
 
     /** A task the framework {@code framework} runs as its command's user, else as the framework's, if either says. */
     static TaskEntry of(FrameworkInfo framework, TaskInfo task) {
+        return inGroup(framework, task, List.of());
+    }
+
+    /** As {@link #of}, for a task of the task group whose tasks have the ids {@code group}. */
+    static TaskEntry inGroup(FrameworkInfo framework, TaskInfo task, List<TaskID> group) {
         Optional<String> user = task.getCommand().hasUser() ? Optional.of(task.getCommand().getUser())
                 : Optional.of(framework.getUser()).filter(name -> !name.isEmpty());
-        return new TaskEntry(task, framework.getId(), user);
+        return new TaskEntry(task, framework.getId(), user, group);
+    }
+
+    /** The entries of the tasks of {@code group}, in its order. */
+    static List<TaskEntry> ofGroup(FrameworkInfo framework, TaskGroupInfo group) {
+        List<TaskID> ids = group.getTasksList().stream().map(TaskInfo::getTaskId).toList();
+        return group.getTasksList().stream().map(task -> inGroup(framework, task, ids)).toList();
+    }
+
+    /** The user the task runs as, if known: its command's, else its framework's. */
+    Optional<String> user() {
+        return user;
+    }
+
+    /** The ids of the tasks of its task group, its own included; empty for a task launched alone. */
+    List<TaskID> group() {
+        return group;
     }
 
     TaskID id() {

@@ -11,6 +11,7 @@ import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.KillPolicy;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
@@ -23,10 +24,10 @@ import org.meseta.agent.internal.executor.Sandbox;
 import org.meseta.api.agentlink.AgentEvent;
 
 /**
- * Carries out the work the master sends down the agent link: runs tasks (creating the framework, the executor run
- * and its sandbox as needed), kills them, shuts executors and frameworks down, passes acknowledgements to the status
- * update manager and messages to executors, drains the agent (kills every task) and shuts everything down when
- * the master refuses the agent for good. Work it cannot do becomes a status update from the agent, as in Mesos:
+ * Carries out the work the master sends down the agent link: runs tasks and task groups (creating the framework, the
+ * executor run and its sandbox as needed), kills them, shuts executors and frameworks down, passes acknowledgements
+ * to the status update manager and messages to executors, drains the agent (kills every task) and shuts everything
+ * down when the master refuses the agent for good. Work it cannot do becomes a status update from the agent, as in Mesos:
  * {@code TASK_LOST} (or {@code TASK_DROPPED} for partition-aware frameworks) for a task it cannot run or find, and
  * {@code TASK_ERROR} for a task that is neither a command nor for an executor. Confined to the agent's actor thread.
  */
@@ -46,6 +47,7 @@ public final class WorkDispatcher {
     public void handle(AgentEvent event) {
         switch (event) {
             case AgentEvent.RunTask run -> runTask(run.framework(), run.task());
+            case AgentEvent.RunTaskGroup run -> runTaskGroup(run.framework(), run.executor(), run.taskGroup());
             case AgentEvent.KillTask kill -> killTask(kill.frameworkId(), kill.kill());
             case AgentEvent.ShutdownExecutor shutdown -> shutdownExecutor(shutdown.frameworkId(), shutdown.shutdown());
             case AgentEvent.ShutdownFramework shutdown -> shutdownFramework(shutdown.frameworkId());
@@ -80,61 +82,107 @@ public final class WorkDispatcher {
         ExecutorID executorId = task.hasExecutor() ? task.getExecutor().getExecutorId()
                 : ExecutorID.newBuilder().setValue(task.getTaskId().getValue()).build();
         Optional<ExecutorRun> existing = framework.executor(executorId);
+        TaskEntry entry = TaskEntry.of(framework.info(), task);
         if (existing.isEmpty()) {
-            launch(framework, task, executorId);
-        } else if (task.hasExecutor() && existing.get().acceptsTasks()) {
-            if (checkpointed(existing.get().checkpoint, framework, task)) {
-                existing.get().run(TaskEntry.of(framework.info(), task));
+            ExecutorInfo executor = task.hasCommand() ? CommandExecutorInfo.of(framework.info(), task)
+                    : task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
+            launch(framework, executor, List.of(entry));
+        } else if (existing.get() instanceof CustomExecutor custom && custom.acceptsTasks()) {
+            if (checkpointed(custom.checkpoint, framework, List.of(entry))) {
+                custom.run(entry);
             }
         } else {
             lostOrDropped(framework, task.getTaskId(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED, "Executor "
-                    + executorId.getValue() + (task.hasCommand() ? " already exists" : " is terminating"));
+                    + executorId.getValue() + (existing.get() instanceof CustomExecutor ? " is terminating"
+                            : " already exists"));
         }
     }
 
-    private void launch(Framework framework, TaskInfo task, ExecutorID executorId) {
+    /**
+     * Runs a task group under its executor: the agent's default executor for type {@code DEFAULT}, else the
+     * framework's own, started first unless it runs already (and then takes the group, if it still takes tasks).
+     */
+    private void runTaskGroup(FrameworkInfo info, ExecutorInfo executor, TaskGroupInfo group) {
+        Framework framework = workload.framework(info);
+        List<TaskEntry> entries = TaskEntry.ofGroup(framework.info(), group);
+        if (framework.isTerminating()) {
+            entries.forEach(task -> lostOrDropped(framework, task.id(), TaskStatus.Reason.REASON_FRAMEWORK_REMOVED,
+                    "Framework " + framework.id().getValue() + " is being shut down on this agent"));
+            return;
+        }
+        Optional<ExecutorRun> existing = framework.executor(executor.getExecutorId());
+        if (existing.isEmpty()) {
+            launch(framework, executor.toBuilder().setFrameworkId(framework.id()).build(), entries);
+        } else if (existing.get() instanceof RunsTaskGroups runner && existing.get().acceptsTasks()) {
+            if (checkpointed(existing.get().checkpoint, framework, entries)) {
+                runner.runGroup(entries);
+            }
+        } else {
+            entries.forEach(task -> lostOrDropped(framework, task.id(), TaskStatus.Reason.REASON_EXECUTOR_TERMINATED,
+                    "Executor " + executor.getExecutorId().getValue() + (existing.get() instanceof RunsTaskGroups
+                            ? " is terminating" : " already exists")));
+        }
+    }
+
+    /**
+     * Starts a new executor run for {@code tasks}: a command task, a task for a framework's executor, or a task
+     * group (for the agent's default executor when the executor's type is {@code DEFAULT}).
+     */
+    private void launch(Framework framework, ExecutorInfo info, List<TaskEntry> tasks) {
         ContainerID containerId = ContainerID.newBuilder().setValue(UUID.randomUUID().toString()).build();
-        ExecutorInfo info = task.hasCommand() ? CommandExecutorInfo.of(framework.info(), task)
-                : task.getExecutor().toBuilder().setFrameworkId(framework.id()).build();
         String agentId = context.agent().get().getId().getValue();
         Sandbox sandbox;
         RunCheckpoint checkpoint;
         try {
             sandbox = Sandbox.create(context.settings().workDir(), agentId, framework.id().getValue(),
-                    executorId.getValue(), containerId.getValue());
+                    info.getExecutorId().getValue(), containerId.getValue());
             checkpoint = RunCheckpoint.create(MetaLayout.of(context.settings().workDir(), agentId),
                     framework.info(), info, containerId);
         } catch (LaunchException | IOException e) {
-            agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_FAILED,
-                    TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, e.getMessage());
+            tasks.forEach(task -> agentUpdate(framework.id(), task.id(), TaskState.TASK_FAILED,
+                    TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, e.getMessage()));
             return;
         }
-        if (!checkpointed(checkpoint, framework, task)) {
+        if (!checkpointed(checkpoint, framework, tasks)) {
             return;
         }
         Runnable changed = () -> context.actor().run(workload::reap);
+        boolean group = !tasks.get(0).group().isEmpty();
         ExecutorRun run;
-        if (task.hasCommand()) {
-            run = new CommandExecutor(context, framework.info(), TaskEntry.of(framework.info(), task), sandbox,
-                    containerId, checkpoint, changed);
+        if (tasks.get(0).info().hasCommand() && !group) {
+            run = new CommandExecutor(context, framework.info(), tasks.get(0), sandbox, containerId, checkpoint,
+                    changed);
+        } else if (info.getType() == ExecutorInfo.Type.DEFAULT) {
+            DefaultExecutor executor = new DefaultExecutor(context, framework.info(), info, sandbox, containerId,
+                    checkpoint, changed);
+            executor.runGroup(tasks);
+            run = executor;
         } else {
-            run = new CustomExecutor(context, framework.info(), info, sandbox, containerId, checkpoint, changed);
-            run.run(TaskEntry.of(framework.info(), task));
+            CustomExecutor executor = new CustomExecutor(context, framework.info(), info, sandbox, containerId,
+                    checkpoint, changed);
+            if (group) {
+                executor.runGroup(tasks);
+            } else {
+                executor.run(tasks.get(0));
+            }
+            run = executor;
         }
         framework.add(run);
         run.attachSandbox();
         run.start();
     }
 
-    /** Checkpoints a task before it runs; if that fails, the task fails instead. */
-    private boolean checkpointed(RunCheckpoint checkpoint, Framework framework, TaskInfo task) {
+    /** Checkpoints tasks before they run; if that fails, they fail instead. */
+    private boolean checkpointed(RunCheckpoint checkpoint, Framework framework, List<TaskEntry> tasks) {
         try {
-            checkpoint.task(task);
+            for (TaskEntry task : tasks) {
+                checkpoint.task(task.info(), task.group());
+            }
             return true;
         } catch (IOException e) {
-            agentUpdate(framework.id(), task.getTaskId(), TaskState.TASK_FAILED,
+            tasks.forEach(task -> agentUpdate(framework.id(), task.id(), TaskState.TASK_FAILED,
                     TaskStatus.Reason.REASON_CONTAINER_LAUNCH_FAILED, "Failed to checkpoint the task: "
-                            + e.getMessage());
+                            + e.getMessage()));
             return false;
         }
     }

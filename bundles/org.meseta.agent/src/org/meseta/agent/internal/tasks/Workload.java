@@ -76,9 +76,9 @@ public final class Workload {
         return frameworks.values().stream().map(Framework::info).toList();
     }
 
-    /** The custom executors that have not ended, for the agent's subscription. */
+    /** The executors the master knows (custom and default ones, not those of command tasks) that have not ended. */
     public List<ExecutorInfo> executorInfos() {
-        return runs().filter(run -> run instanceof CustomExecutor && run.state != ExecutorState.TERMINATED)
+        return runs().filter(run -> !(run instanceof CommandExecutor) && run.state != ExecutorState.TERMINATED)
                 .map(run -> run.info).toList();
     }
 
@@ -97,7 +97,7 @@ public final class Workload {
      */
     public List<ContainerId> killUnrecoverable() {
         List<ExecutorRun> killed = runs().filter(run -> run.container != null && !run.isRecoverable()).toList();
-        killed.forEach(run -> run.container.kill());
+        killed.forEach(ExecutorRun::killAll);
         return killed.stream().map(ExecutorRun::isolatedId).toList();
     }
 

@@ -55,6 +55,10 @@ final class FailureReasons {
         if (message == null || message.isBlank()) {
             return fallback;
         }
+        // "Connection reset" reads as "connection reset", but "EOF reached ..." stays as it is.
+        if (message.length() > 1 && Character.isUpperCase(message.charAt(1))) {
+            return message;
+        }
         return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.meseta.console.core.PollSettings;
+import org.meseta.console.core.ClientSettings;
 
 class BackoffTest {
 
     @Test
     void doublesFromOneSecondUpToFive() {
-        Backoff backoff = new Backoff(PollSettings.DEFAULT.firstRetryDelay(), PollSettings.DEFAULT.maxRetryDelay());
+        Backoff backoff = new Backoff(ClientSettings.DEFAULT.firstRetryDelay(), ClientSettings.DEFAULT.maxRetryDelay());
 
         assertEquals(seconds(1, 2, 4, 5, 5), Stream.generate(backoff::nextDelay).limit(5).toList());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -51,6 +52,11 @@ final class AgentsPartReader {
     List<String> cells(int row) {
         TableItem item = table().getItem(row);
         return Arrays.stream(AgentColumn.values()).map(column -> item.getText(column.ordinal())).toList();
+    }
+
+    /** Whether the rows are drawn in the disabled colour (they may be out of date). */
+    boolean isGreyedOut() {
+        return table().getForeground().equals(display.getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
     }
 
     private Table table() {

@@ -1,11 +1,14 @@
 package org.meseta.console.ui.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.widgets.Display;
@@ -16,117 +19,130 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
-import org.meseta.console.core.PollSettings;
+import org.meseta.console.core.model.AgentState;
+import org.meseta.console.core.model.AgentView;
+import org.meseta.console.core.model.ClusterChange;
+import org.meseta.console.core.model.ClusterState;
+import org.meseta.console.ui.testing.Clusters;
+import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
-import org.meseta.testing.FakeMaster;
-import org.meseta.testing.GetAgentsJson;
 
 /**
- * The Agents part on a real display, fed by a real cluster client polling a fake master at the
- * console's default pace (so "within 2 s" is what a user would see).
+ * The Agents part on a real display, told connection states and model changes as its feed tells them (on the UI
+ * thread), without a master: what it shows for each. Following a real master is
+ * {@link AgentsPartAgainstRealMasterTest}.
  */
 @Timeout(60)
 class AgentsPartTest {
 
-    private static final Duration FOLLOW_LIMIT = Duration.ofSeconds(2);
-    private static final String NODE_A = GetAgentsJson.agent("M-S0", "node-a", true, new double[] {4, 8192, 20480},
-            new double[] {1, 2048, 0}, "rack:r1;zone:a");
-    private static final String NODE_B = GetAgentsJson.agent("M-S1", "node-b", false, new double[] {2, 3072, 1024},
-            new double[] {0.5, 512, 1024}, "");
+    private static final MasterAddress MASTER = MasterAddress.parse("127.0.0.1:5050");
+    private static final ConnectionState CONNECTED = new ConnectionState.Connected(MASTER, MASTER, Optional.empty());
+    private static final AgentView NODE_A = Clusters.agent("M-S0", "node-a", AgentState.ACTIVE,
+            new double[] {4, 8192, 20480}, new double[] {1, 2048, 0}, "rack:r1;zone:a", 1);
+    private static final AgentView NODE_B = Clusters.agent("M-S1", "node-b", AgentState.DRAINING,
+            new double[] {2, 3072, 1024}, new double[] {0.5, 512, 1024}, "", 0);
 
     private Display display;
     private Shell shell;
-    private FakeMaster master;
     private ClusterClient client;
     private AgentsPart part;
     private AgentsPartReader shown;
 
     @BeforeEach
-    void openPart() throws Exception {
+    void openPart() {
         display = Display.getDefault();
         shell = new Shell(display);
         shell.setText("Meseta Console");
         shell.setSize(1180, 320);
-        master = FakeMaster.start();
-        client = ClusterClients.create(PollSettings.DEFAULT);
+        client = ClusterClients.create();
         part = new AgentsPart(client, new DisplayUISynchronize(display));
         part.createControls(shell);
+        // The test plays the feed itself: the part's own is closed at once, so the idle client tells it nothing.
+        part.dispose();
         shown = new AgentsPartReader(part, display);
         shell.open();
+        assertEquals("Not connected", part.status());
     }
 
     @AfterEach
     void closePart() {
-        part.dispose();
         client.close();
-        master.close();
         shell.dispose();
         Ui.flush(display);
     }
 
+    private void show(AgentView... agents) {
+        part.clusterChanged(ClusterChange.resetTo(Clusters.state(List.of(agents))));
+    }
+
     @Test
     void showsEachAgentsColumnsAndTheConnection() {
-        master.answer(GetAgentsJson.getAgents(NODE_A));
+        part.connectionChanged(CONNECTED);
+        show(NODE_A);
 
-        client.connect(address());
-
-        shown.waitForRows(1);
-        assertEquals(List.of("node-a", "M-S0", "1 / 4", "2 GB / 8 GB", "0 MB / 20 GB", "rack:r1;zone:a", "yes"),
+        assertEquals(1, shown.rowCount());
+        assertEquals(List.of("node-a", "M-S0", "1 / 4", "2 GB / 8 GB", "0 MB / 20 GB", "rack:r1;zone:a", "active"),
                 shown.cells(0));
-        shown.waitForStatus("Connected to " + address() + " · 1 agent");
+        assertEquals("Connected to 127.0.0.1:5050 · 1 agent", part.status());
     }
 
     @Test
-    void followsAgentsJoiningChangingAndLeavingWithinTwoSeconds() {
-        master.answer(GetAgentsJson.getAgents(NODE_A));
-        client.connect(address());
-        shown.waitForRows(1);
+    void followsAgentsJoiningChangingAndLeaving() {
+        part.connectionChanged(CONNECTED);
+        show(NODE_A);
 
-        master.answer(GetAgentsJson.getAgents(NODE_B, GetAgentsJson.agent("M-S0", "node-a", true,
-                new double[] {4, 8192, 20480}, new double[] {3.5, 6144, 0}, "rack:r1;zone:a")));
-        shown.waitUntil(FOLLOW_LIMIT,
-                () -> shown.rowCount() == 2 && "3.5 / 4".equals(shown.cell(0, AgentColumn.CPUS)),
-                "node-a using 3.5 CPUs and node-b below it");
-        assertEquals(List.of("node-b", "M-S1", "0.5 / 2", "512 MB / 3 GB", "1 GB / 1 GB", "", "no"), shown.cells(1));
-        shown.waitForStatus("Connected to " + address() + " · 2 agents");
+        AgentView busier = Clusters.agent("M-S0", "node-a", AgentState.ACTIVE, new double[] {4, 8192, 20480},
+                new double[] {3.5, 6144, 0}, "rack:r1;zone:a", 3);
+        ClusterState both = Clusters.state(List.of(NODE_B, busier));
+        part.clusterChanged(Clusters.changed(both, "M-S0", "M-S1"));
+        assertEquals(2, shown.rowCount());
+        assertEquals("3.5 / 4", shown.cell(0, AgentColumn.CPUS));
+        assertEquals(List.of("node-b", "M-S1", "0.5 / 2", "512 MB / 3 GB", "1 GB / 1 GB", "", "draining"),
+                shown.cells(1));
+        assertEquals("Connected to 127.0.0.1:5050 · 2 agents", part.status());
 
-        master.answer(GetAgentsJson.getAgents(NODE_B));
-        shown.waitUntil(FOLLOW_LIMIT,
-                () -> shown.rowCount() == 1 && "node-b".equals(shown.cell(0, AgentColumn.HOSTNAME)),
-                "only node-b left");
+        part.clusterChanged(Clusters.changed(Clusters.state(List.of(NODE_B)), "M-S0"));
+        assertEquals(1, shown.rowCount());
+        assertEquals("node-b", shown.cell(0, AgentColumn.HOSTNAME));
     }
 
     @Test
-    void saysWhenTheMasterIsUnreachableAndReconnectsByItself() throws Exception {
-        master.answer(GetAgentsJson.getAgents(NODE_A));
-        client.connect(address());
-        shown.waitForRows(1);
+    void keepsTheLastAgentsGreyedOutWhileTheMasterIsUnreachable() {
+        part.connectionChanged(CONNECTED);
+        show(NODE_A);
 
-        master.stop();
-        String down = "Master " + address() + " unreachable (connection refused) · retrying in ";
-        shown.waitUntil(Ui.PATIENCE, () -> part.status().startsWith(down), "a status starting '" + down + "'");
+        part.connectionChanged(new ConnectionState.Unreachable(MASTER, "connection refused", Duration.ofSeconds(2)));
+
+        assertEquals("Master 127.0.0.1:5050 unreachable (connection refused) · retrying in 2 s", part.status());
         assertEquals(1, shown.rowCount(), "the last known agents stay visible");
+        assertTrue(shown.isGreyedOut());
 
-        master.restart();
-        shown.waitForStatus("Connected to " + address() + " · 1 agent");
+        part.connectionChanged(CONNECTED);
+        assertEquals("Connected to 127.0.0.1:5050 · 1 agent", part.status());
+        assertFalse(shown.isGreyedOut());
+    }
+
+    @Test
+    void anEmptiedModelEmptiesTheTable() {
+        show(NODE_A, NODE_B);
+
+        part.clusterChanged(ClusterChange.resetTo(ClusterState.EMPTY));
+
+        assertEquals(0, shown.rowCount());
+        assertNull(part.table().viewer().getStructuredSelection().getFirstElement());
     }
 
     @Test
     void savesAScreenshotOfTheAgentsView() {
-        master.answer(GetAgentsJson.getAgents(NODE_A, NODE_B,
-                GetAgentsJson.agent("M-S2", "node-c", true, new double[] {16, 65536, 102400},
-                        new double[] {12, 49152, 2048}, "rack:r2;zone:b;gpu:none")));
-        client.connect(address());
-        shown.waitForRows(3);
+        part.connectionChanged(CONNECTED);
+        show(NODE_A, NODE_B, Clusters.agent("M-S2", "node-c", AgentState.UNREACHABLE,
+                new double[] {16, 65536, 102400}, new double[] {12, 49152, 2048}, "rack:r2;zone:b;gpu:none", 0));
 
         File png = new File(TestOutput.directory(), "screenshots/agents-view.png");
         Ui.screenshot(shell, png);
 
         assertTrue(png.length() > 1000, () -> png + " should hold a picture");
-    }
-
-    private MasterAddress address() {
-        return MasterAddress.of(master.uri());
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.meseta.console.core.AgentRow;
-import org.meseta.console.core.ResourceAmounts;
+import org.meseta.console.core.model.AgentView;
+import org.meseta.console.ui.testing.Clusters;
 import org.meseta.console.ui.testing.Ui;
 
 /** The agents table's layout and order, on a real display. */
@@ -68,7 +68,7 @@ class AgentsTableTest {
         assertEquals(List.of("M-S3", "M-S0", "M-S1", "M-S2", "M-S10"), ids);
     }
 
-    private static AgentRow agent(String id, String hostname) {
-        return new AgentRow(id, hostname, new ResourceAmounts(1, 1024, 0), ResourceAmounts.NONE, "", true);
+    private static AgentView agent(String id, String hostname) {
+        return Clusters.agent(id, hostname, "");
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.meseta.console.core.ClusterSnapshot;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
 import org.osgi.service.prefs.Preferences;
@@ -41,7 +41,7 @@ class RecentMastersStoreTest {
 
     @Test
     void aSuccessfulConnectionIsRemembered() {
-        store.stateChanged(new ConnectionState.Connected(A, A, ClusterSnapshot.EMPTY));
+        store.stateChanged(new ConnectionState.Connected(A, A, Optional.empty()));
 
         assertEquals(List.of(A), store.load().masters());
     }

@@ -10,8 +10,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterListener;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.model.ClusterChange;
+import org.meseta.console.core.model.ClusterState;
+import org.meseta.console.ui.feed.ClusterView;
+import org.meseta.console.ui.feed.StatusText;
+import org.meseta.console.ui.feed.UiClusterFeed;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -22,20 +26,19 @@ import jakarta.inject.Inject;
  * table is live ("Connected to ... · 2 agents") or why not.
  *
  * <p>A POJO part. The {@link ClusterClient} comes from the e4 context (the lifecycle puts it
- * there); tests construct the part directly. The client reports on its own thread and this part
- * moves every state to the UI thread with {@link UISynchronize#asyncExec}, so the UI thread never
- * waits for the network.
+ * there); tests construct the part directly. A {@link UiClusterFeed} brings the client's states and
+ * changes to the UI thread, so the UI thread never waits for the network.
  */
-public class AgentsPart {
+public class AgentsPart implements ClusterView {
 
-    /** The status line's CSS id (see css/console.css). */
-    static final String STATUS_CSS_ID = "org-meseta-console-ui-status";
 
     private final ClusterClient client;
     private final UISynchronize ui;
-    private final ClusterListener listener = this::stateChanged;
+    private UiClusterFeed feed;
     private AgentsTable table;
     private Label statusLine;
+    private ConnectionState connection = new ConnectionState.Disconnected();
+    private ClusterState cluster = ClusterState.EMPTY;
 
     @Inject
     public AgentsPart(ClusterClient client, UISynchronize ui) {
@@ -48,12 +51,12 @@ public class AgentsPart {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
         // Above the table, where it stays visible however the window is cut off.
         statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", STATUS_CSS_ID);
+        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
         table = new AgentsTable(parent);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
-        show(client.state());
-        client.addListener(listener);
+        connectionChanged(client.state());
+        feed = UiClusterFeed.attach(client, ui, this);
     }
 
     @Focus
@@ -63,29 +66,28 @@ public class AgentsPart {
 
     @PreDestroy
     public void dispose() {
-        client.removeListener(listener);
+        feed.close();
     }
 
-    private void stateChanged(ConnectionState state) {
-        ui.asyncExec(() -> {
-            if (!statusLine.isDisposed()) {
-                show(state);
-            }
-        });
-    }
-
-    private void show(ConnectionState state) {
-        statusLine.setText(state.describe());
-        switch (state) {
-            case ConnectionState.Connected connected -> table.show(connected.snapshot().agents());
-            // Rows from the previous master would be mistaken for the new one's.
-            case ConnectionState.Connecting connecting -> table.show(List.of());
-            case ConnectionState.Disconnected disconnected -> table.show(List.of());
-            // The last known agents stay visible, greyed out, while the master does not answer.
-            case ConnectionState.Unreachable unreachable -> { }
-            case ConnectionState.ProtocolError error -> { }
+    @Override
+    public void connectionChanged(ConnectionState state) {
+        if (statusLine.isDisposed()) {
+            return;
         }
+        connection = state;
+        statusLine.setText(StatusText.of(state, cluster));
+        // The last known agents stay visible, greyed out, while the master does not answer.
         table.setStale(!state.isConnected());
+    }
+
+    @Override
+    public void clusterChanged(ClusterChange change) {
+        if (statusLine.isDisposed()) {
+            return;
+        }
+        cluster = change.state();
+        table.show(List.copyOf(cluster.agents().values()));
+        statusLine.setText(StatusText.of(connection, cluster));
     }
 
     // Test access (the UI tests are a fragment in this package).

@@ -1,9 +1,6 @@
 package org.meseta.console.ui.parts;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -15,26 +12,14 @@ import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.meseta.console.core.AgentRow;
+import org.meseta.console.core.model.AgentView;
+import org.meseta.console.ui.feed.AgentOrder;
 
 /**
  * A table of agents, one row each, sorted by host name and then by agent id. New agent lists are applied
  * in place: rows are matched by agent id, so the selection survives updates. UI thread only.
  */
 final class AgentsTable {
-
-    /** A Mesos agent id: the id of the master that admitted the agent, "-S" and a serial number. */
-    private static final Pattern NUMBERED_ID = Pattern.compile("(.*-S)([0-9]+)");
-
-    /**
-     * Agents of one host (all of a local cluster are "localhost") in the order the master admitted them:
-     * ids compare by the master's part, then by serial number, so S2 comes before S10.
-     */
-    private static final Comparator<AgentRow> BY_HOST = Comparator.comparing(AgentRow::hostname)
-            .thenComparing(agent -> idPrefix(agent.id()))
-            .thenComparingInt(agent -> idSerial(agent.id()).length())
-            .thenComparing(agent -> idSerial(agent.id()))
-            .thenComparing(AgentRow::id);
 
     private final TableViewer viewer;
 
@@ -49,7 +34,7 @@ final class AgentsTable {
             viewerColumn.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
-                    return column.text((AgentRow) element);
+                    return column.text((AgentView) element);
                 }
             });
         }
@@ -58,25 +43,14 @@ final class AgentsTable {
         viewer.setComparator(new ViewerComparator() {
             @Override
             public int compare(Viewer v, Object left, Object right) {
-                return BY_HOST.compare((AgentRow) left, (AgentRow) right);
+                return AgentOrder.BY_HOST.compare((AgentView) left, (AgentView) right);
             }
         });
         viewer.setInput(List.of());
     }
 
-    private static String idPrefix(String id) {
-        Matcher numbered = NUMBERED_ID.matcher(id);
-        return numbered.matches() ? numbered.group(1) : id;
-    }
-
-    /** The serial number's digits; comparing by length first orders them as numbers. */
-    private static String idSerial(String id) {
-        Matcher numbered = NUMBERED_ID.matcher(id);
-        return numbered.matches() ? numbered.group(2) : "";
-    }
-
     /** Shows exactly {@code agents}. */
-    void show(List<AgentRow> agents) {
+    void show(List<AgentView> agents) {
         viewer.setInput(agents);
     }
 
@@ -94,13 +68,13 @@ final class AgentsTable {
     private static final class SameAgent implements IElementComparer {
         @Override
         public boolean equals(Object a, Object b) {
-            return a instanceof AgentRow left && b instanceof AgentRow right ? left.id().equals(right.id())
+            return a instanceof AgentView left && b instanceof AgentView right ? left.id().equals(right.id())
                     : a.equals(b);
         }
 
         @Override
         public int hashCode(Object element) {
-            return element instanceof AgentRow row ? row.id().hashCode() : element.hashCode();
+            return element instanceof AgentView row ? row.id().hashCode() : element.hashCode();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.meseta.containerizer.posix.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +13,24 @@ import org.meseta.containerizer.api.RunningContainer;
 
 /**
  * The containers a posix isolator knows, from {@code prepare} (or {@code recover}) to {@code cleanup}, with their
- * configuration and, once isolated, their first process. Posix isolators enforce nothing in the kernel: they measure
+ * configuration and, once isolated, their processes (the first, and the tasks of a task group). Posix isolators enforce nothing in the kernel: they measure
  * the processes the launcher names. Thread-safe.
  */
 final class PosixContainers {
 
-    /** One container; {@code pid} is 0 until it is isolated. */
-    record Entry(ContainerConfig config, long pid) {}
+    /** One container and the processes isolated in it (its first, then any further ones), none until isolated. */
+    record Entry(ContainerConfig config, List<Long> pids) {
+
+        Entry {
+            pids = List.copyOf(pids);
+        }
+
+        Entry with(long pid) {
+            List<Long> more = new ArrayList<>(pids);
+            more.add(pid);
+            return new Entry(config, more);
+        }
+    }
 
     private final Launcher launcher;
     private final Map<ContainerId, Entry> entries = new ConcurrentHashMap<>();
@@ -29,18 +41,18 @@ final class PosixContainers {
 
     void recover(List<RunningContainer> containers) {
         containers.forEach(container -> entries.put(container.config().id(),
-                new Entry(container.config(), container.pid())));
+                new Entry(container.config(), List.of(container.pid()))));
     }
 
     void prepare(ContainerConfig config) throws IsolatorException {
-        if (entries.putIfAbsent(config.id(), new Entry(config, 0)) != null) {
+        if (entries.putIfAbsent(config.id(), new Entry(config, List.of())) != null) {
             throw new IsolatorException("Container " + config.id() + " is already prepared");
         }
     }
 
     void isolate(ContainerId id, long pid) throws IsolatorException {
-        Entry entry = entry(id);
-        entries.put(id, new Entry(entry.config(), pid));
+        entry(id);
+        entries.computeIfPresent(id, (key, entry) -> entry.with(pid));
     }
 
     Entry entry(ContainerId id) throws IsolatorException {
@@ -51,10 +63,9 @@ final class PosixContainers {
         return entry;
     }
 
-    /** The live processes of the container; none before it is isolated. */
+    /** The live processes of the container: those of each process isolated in it; none before it is isolated. */
     List<Long> processes(ContainerId id) throws IsolatorException {
-        long pid = entry(id).pid();
-        return pid == 0 ? List.of() : launcher.processes(pid);
+        return entry(id).pids().stream().flatMap(pid -> launcher.processes(pid).stream()).distinct().toList();
     }
 
     Optional<Entry> remove(ContainerId id) {

@@ -102,6 +102,28 @@ class PosixIsolatorsTest {
     }
 
     @Test
+    void posixMemMeasuresEveryProcessIsolatedInAContainerAsATaskGroupsTasksAre() throws Exception {
+        Process second = null;
+        try (Isolator mem = create("posix/mem")) {
+            mem.prepare(config(ContainerLimits.NONE));
+            process = new ProcessBuilder("sleep", "1000").start();
+            mem.isolate(ID, process.pid());
+            long first = mem.usage(ID).getMemRssBytes();
+            second = new ProcessBuilder("sleep", "1000").start();
+
+            mem.isolate(ID, second.pid());
+
+            assertTrue(mem.usage(ID).getMemRssBytes() > first, "the second process counts too");
+            process.destroyForcibly().waitFor();
+            assertTrue(mem.usage(ID).getMemRssBytes() > 0, "the container lives on in its second process");
+        } finally {
+            if (second != null) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aContainerIsPreparedOnce() throws Exception {
         try (Isolator cpu = create("posix/cpu")) {
             cpu.prepare(config(ContainerLimits.NONE));

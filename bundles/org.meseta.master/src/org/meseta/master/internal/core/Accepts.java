@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.Offer.Operation;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -16,14 +17,16 @@ import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.meseta.api.resources.Resources;
 import org.meseta.master.internal.frameworks.Framework;
 import org.meseta.master.internal.validation.LaunchCheck;
+import org.meseta.master.internal.validation.TaskGroupCheck;
 
 /**
  * ACCEPT: takes the offers, applies the operations in order against what they hold, and gives back what is left
  * with the call's filter. Each task that cannot launch gets a status update from the master saying why:
- * TASK_ERROR for an invalid task, TASK_LOST (TASK_DROPPED for partition-aware frameworks) when the offers were
- * invalid. RESERVE and UNRESERVE ({@link ReservationOffers}) convert what the offers hold for the operations after
- * them; what they converted and no later operation used goes back without a filter, as in Mesos, so that it is
- * offered again in its new form. Runs on the master's actor thread.
+ * TASK_ERROR for an invalid task (REASON_TASK_INVALID; REASON_TASK_GROUP_INVALID for every task of an invalid
+ * LAUNCH_GROUP, which launches whole or not at all), TASK_LOST (TASK_DROPPED for partition-aware frameworks) when
+ * the offers were invalid. RESERVE and UNRESERVE ({@link ReservationOffers}) convert what the offers hold for the
+ * operations after them; what they converted and no later operation used goes back without a filter, as in Mesos, so
+ * that it is offered again in its new form. Runs on the master's actor thread.
  */
 final class Accepts {
 
@@ -80,7 +83,8 @@ final class Accepts {
             case LAUNCH -> {
                 if (operation.hasId()) {
                     operation.getLaunch().getTaskInfosList().forEach(task -> error(framework, task,
-                            "The `id` field cannot be set on LAUNCH operations", now));
+                            TaskStatus.Reason.REASON_TASK_INVALID, "The `id` field cannot be set on LAUNCH operations",
+                            now));
                     return;
                 }
                 for (TaskInfo task : operation.getLaunch().getTaskInfosList()) {
@@ -88,9 +92,13 @@ final class Accepts {
                 }
             }
             case LAUNCH_GROUP -> {
-                for (TaskInfo task : operation.getLaunchGroup().getTaskGroup().getTasksList()) {
-                    error(framework, task, "LAUNCH_GROUP is not supported by this Meseta master yet", now);
+                List<TaskInfo> group = operation.getLaunchGroup().getTaskGroup().getTasksList();
+                if (operation.hasId()) {
+                    group.forEach(task -> error(framework, task, TaskStatus.Reason.REASON_TASK_GROUP_INVALID,
+                            "The `id` field cannot be set on LAUNCH_GROUP operations", now));
+                    return;
                 }
+                held.available = launchGroup(framework, taken, operation.getLaunchGroup(), held.available, now);
             }
             case RESERVE, UNRESERVE -> reservations.apply(framework, taken, operation, held.available)
                     .ifPresent(conversion -> {
@@ -108,17 +116,11 @@ final class Accepts {
     private Resources launch(Framework framework, OfferLifecycle.Taken taken, TaskInfo task, Resources available,
             Instant now) {
         Optional<ExecutorInfo> running = task.hasExecutor()
-                ? framework.executors(taken.agent().id()).stream()
-                        .filter(executor -> executor.getExecutorId().equals(task.getExecutor().getExecutorId()))
-                        .findFirst()
+                ? running(framework, taken, task.getExecutor())
                 : Optional.empty();
-        Set<String> taskIds = new HashSet<>();
-        framework.tasks().forEach(known -> taskIds.add(known.getTaskId().getValue()));
-        LaunchCheck.Context context = new LaunchCheck.Context(framework.id(), taken.agent().id(), available,
-                taken.role(), taskIds, running);
-        return switch (LaunchCheck.check(task, context)) {
+        return switch (LaunchCheck.check(task, context(framework, taken, available, running))) {
             case LaunchCheck.Outcome.Invalid invalid -> {
-                error(framework, task, invalid.message(), now);
+                error(framework, task, TaskStatus.Reason.REASON_TASK_INVALID, invalid.message(), now);
                 yield available;
             }
             case LaunchCheck.Outcome.Valid valid -> {
@@ -128,9 +130,49 @@ final class Accepts {
         };
     }
 
-    private static void error(Framework framework, TaskInfo task, String message, Instant now) {
+    /**
+     * Launches a task group if it is valid as a whole, else every task of it ends TASK_ERROR. As in Mesos, a task
+     * that names no executor gets the group's.
+     */
+    private Resources launchGroup(Framework framework, OfferLifecycle.Taken taken,
+            Operation.LaunchGroup launchGroup, Resources available, Instant now) {
+        ExecutorInfo executor = launchGroup.getExecutor();
+        TaskGroupInfo.Builder group = launchGroup.getTaskGroup().toBuilder();
+        group.getTasksBuilderList().stream().filter(task -> !task.hasExecutor())
+                .forEach(task -> task.setExecutor(executor));
+        Optional<ExecutorInfo> running = running(framework, taken, executor);
+        return switch (TaskGroupCheck.check(executor, group.build(), context(framework, taken, available, running))) {
+            case TaskGroupCheck.Outcome.Invalid invalid -> {
+                group.getTasksList().forEach(task -> error(framework, task,
+                        TaskStatus.Reason.REASON_TASK_GROUP_INVALID, invalid.message(), now));
+                yield available;
+            }
+            case TaskGroupCheck.Outcome.Valid valid -> {
+                tasks.launchGroup(framework, taken.agent(), executor, group.build(), valid);
+                yield available.minus(valid.consumed());
+            }
+        };
+    }
+
+    /** The executor with {@code executor}'s id the framework runs on the offers' agent, if any. */
+    private static Optional<ExecutorInfo> running(Framework framework, OfferLifecycle.Taken taken,
+            ExecutorInfo executor) {
+        return framework.executors(taken.agent().id()).stream()
+                .filter(known -> known.getExecutorId().equals(executor.getExecutorId()))
+                .findFirst();
+    }
+
+    private static LaunchCheck.Context context(Framework framework, OfferLifecycle.Taken taken, Resources available,
+            Optional<ExecutorInfo> running) {
+        Set<String> taskIds = new HashSet<>();
+        framework.tasks().forEach(known -> taskIds.add(known.getTaskId().getValue()));
+        return new LaunchCheck.Context(framework.id(), taken.agent().id(), available, taken.role(), taskIds, running);
+    }
+
+    private static void error(Framework framework, TaskInfo task, TaskStatus.Reason reason, String message,
+            Instant now) {
         framework.send(Events.update(TaskStates.fromMaster(task.getTaskId(), task.getAgentId(),
-                TaskState.TASK_ERROR, TaskStatus.Reason.REASON_TASK_INVALID, message, now).build()));
+                TaskState.TASK_ERROR, reason, message, now).build()));
     }
 
     private static List<TaskInfo> tasksOf(List<Operation> operations) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -22,6 +23,7 @@ import org.meseta.api.resources.Resources;
 import org.meseta.api.tasks.Tasks;
 import org.meseta.master.internal.agents.Agent;
 import org.meseta.master.internal.frameworks.Framework;
+import org.meseta.master.internal.validation.TaskGroupCheck;
 
 /**
  * The life of tasks as the master sees it: launched as TASK_STAGING, then whatever their agent reports, until the
@@ -64,12 +66,39 @@ public final class TaskLifecycle {
         if (info.hasExecutor()) {
             sent.setExecutor(info.getExecutor().toBuilder().setFrameworkId(framework.id()));
         }
-        Task task = newTask(framework, agent, sent.build());
-        framework.putTask(task);
-        cluster.operatorEvents.taskAdded(task);
+        addTask(framework, agent, sent.build());
         newExecutor.ifPresent(executor -> framework.addExecutor(agent.id(),
                 executor.toBuilder().setFrameworkId(framework.id()).build()));
         agent.send(new AgentEvent.RunTask(framework.info(), sent.build()));
+    }
+
+    /**
+     * Records the tasks of a task group that passed validation, each as TASK_STAGING with the group's executor, and
+     * sends the group to its agent as one piece of work.
+     *
+     * @param group the tasks as the framework gave them, each naming the group's executor
+     * @param valid what validation took from the offers for the tasks and the executor
+     */
+    void launchGroup(Framework framework, Agent agent, ExecutorInfo executor, TaskGroupInfo group,
+            TaskGroupCheck.Outcome.Valid valid) {
+        ExecutorInfo sentExecutor = executor.toBuilder().clearResources()
+                .addAllResources(valid.executorResources().toList()).build();
+        TaskGroupInfo.Builder sent = TaskGroupInfo.newBuilder();
+        for (int i = 0; i < group.getTasksCount(); i++) {
+            sent.addTasks(group.getTasks(i).toBuilder().setAgentId(agent.id()).setExecutor(sentExecutor)
+                    .clearResources().addAllResources(valid.taskResources().get(i).toList()));
+        }
+        sent.getTasksList().forEach(task -> addTask(framework, agent, task));
+        if (valid.newExecutor()) {
+            framework.addExecutor(agent.id(), sentExecutor);
+        }
+        agent.send(new AgentEvent.RunTaskGroup(framework.info(), sentExecutor, sent.build()));
+    }
+
+    private void addTask(Framework framework, Agent agent, TaskInfo sent) {
+        Task task = newTask(framework, agent, sent);
+        framework.putTask(task);
+        cluster.operatorEvents.taskAdded(task);
     }
 
     private static Task newTask(Framework framework, Agent agent, TaskInfo info) {

@@ -1,16 +1,12 @@
 package org.meseta.master.internal.validation;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
-import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskInfo;
-import org.meseta.api.resources.ResourceParseException;
 import org.meseta.api.resources.Resources;
-import org.meseta.api.tasks.HealthChecks;
 
 /**
  * Validates one task of a LAUNCH against what its offers still hold, as Mesos's task validation does, and works
@@ -45,98 +41,39 @@ public final class LaunchCheck {
     }
 
     public static Outcome check(TaskInfo task, Context context) {
-        Optional<String> idProblem = Ids.problem(task.getTaskId().getValue());
-        if (idProblem.isPresent()) {
-            return invalid("Task ID '" + task.getTaskId().getValue() + "' is invalid: " + idProblem.get());
-        }
-        if (context.taskIds().contains(task.getTaskId().getValue())) {
-            return invalid("Task has duplicate ID: " + task.getTaskId().getValue());
-        }
-        if (!task.getAgentId().equals(context.agent())) {
-            return invalid("Task uses invalid agent " + task.getAgentId().getValue() + " while agent "
-                    + context.agent().getValue() + " is expected");
-        }
-        Optional<String> killOrHealthProblem = killOrHealthProblem(task);
-        if (killOrHealthProblem.isPresent()) {
-            return invalid(killOrHealthProblem.get());
+        Checked fields = TaskFieldCheck.check(task, context);
+        if (fields.problem().isPresent()) {
+            return invalid(fields.problem().get());
         }
         if (task.hasExecutor() == task.hasCommand()) {
             return invalid("Task should have at least one (but not both) of CommandInfo or ExecutorInfo present");
         }
-        Resources taskResources;
-        Resources executorResources = Resources.empty();
-        try {
-            taskResources = allocated(task.getResourcesList(), context);
-            if (task.hasExecutor()) {
-                executorResources = allocated(task.getExecutor().getResourcesList(), context);
-            }
-        } catch (ResourceParseException e) {
-            return invalid("Task uses invalid resources: " + e.getMessage());
-        }
-        if (taskResources.isEmpty()) {
-            return invalid("Task uses no resources");
-        }
+        Resources taskResources = fields.resources();
         Optional<ExecutorInfo> newExecutor = Optional.empty();
+        Resources consumed = taskResources;
         if (task.hasExecutor()) {
-            Optional<String> problem = executorProblem(task.getExecutor(), context);
-            if (problem.isPresent()) {
-                return invalid(problem.get());
+            // As Mesos, the master fills in the framework a LAUNCH's executor does not name.
+            ExecutorInfo executor = task.getExecutor().toBuilder().setFrameworkId(context.framework()).build();
+            Checked checked = ExecutorCheck.check(executor, context);
+            if (checked.problem().isPresent()) {
+                return invalid(checked.problem().get());
+            }
+            if (executor.getType() != ExecutorInfo.Type.UNKNOWN && executor.getType() != ExecutorInfo.Type.CUSTOM) {
+                return invalid("'ExecutorInfo.type' must be 'CUSTOM'");
+            }
+            if (!executor.hasCommand()) {
+                return invalid("'ExecutorInfo.command' must be set");
             }
             if (context.runningExecutor().isEmpty()) {
                 newExecutor = Optional.of(task.getExecutor());
+                consumed = taskResources.plus(checked.resources());
             }
         }
-        Resources consumed = newExecutor.isPresent() ? taskResources.plus(executorResources) : taskResources;
         if (!context.available().contains(consumed)) {
             return invalid("Total resources " + consumed + " required by task and its executor is more than available "
                     + context.available());
         }
         return new Outcome.Valid(taskResources, newExecutor, consumed);
-    }
-
-    /** A negative kill grace period, or an invalid health check, as Mesos words them. */
-    private static Optional<String> killOrHealthProblem(TaskInfo task) {
-        if (task.getKillPolicy().getGracePeriod().getNanoseconds() < 0) {
-            return Optional.of("Task's 'kill_policy.grace_period' must be non-negative");
-        }
-        if (task.hasHealthCheck()) {
-            return HealthChecks.problem(task.getHealthCheck()).map(problem -> "Task uses invalid health check: "
-                    + problem);
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> executorProblem(ExecutorInfo executor, Context context) {
-        Optional<String> idProblem = Ids.problem(executor.getExecutorId().getValue());
-        if (idProblem.isPresent()) {
-            return Optional.of("Executor ID '" + executor.getExecutorId().getValue() + "' is invalid: "
-                    + idProblem.get());
-        }
-        if (executor.hasFrameworkId() && !executor.getFrameworkId().equals(context.framework())) {
-            return Optional.of("ExecutorInfo has an invalid FrameworkID (Actual: "
-                    + executor.getFrameworkId().getValue() + " vs Expected: " + context.framework().getValue() + ")");
-        }
-        if (executor.hasType() && executor.getType() != ExecutorInfo.Type.CUSTOM) {
-            return Optional.of("'ExecutorInfo.type' must be 'CUSTOM'");
-        }
-        if (!executor.hasCommand()) {
-            return Optional.of("'ExecutorInfo.command' must be set");
-        }
-        if (context.runningExecutor().isPresent() && !sameExecutor(context.runningExecutor().get(), executor,
-                context.framework())) {
-            return Optional.of("ExecutorInfo is not compatible with existing ExecutorInfo with same ExecutorID");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean sameExecutor(ExecutorInfo running, ExecutorInfo wanted, FrameworkID framework) {
-        ExecutorInfo normalized = wanted.toBuilder().setFrameworkId(framework).clearResources()
-                .addAllResources(running.getResourcesList()).build();
-        return running.toBuilder().setFrameworkId(framework).build().equals(normalized);
-    }
-
-    private static Resources allocated(List<Resource> resources, Context context) throws ResourceParseException {
-        return OfferedResources.of(resources, context.offerRole());
     }
 
     private static Outcome invalid(String message) {

@@ -3,9 +3,13 @@ package org.meseta.tests.v1client;
 import java.util.List;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.CommandInfo;
+import org.apache.mesos.v1.Protos.ExecutorID;
+import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Filters;
+import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.Resource;
+import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -47,6 +51,26 @@ public final class Calls {
                 .addOfferIds(offer.getId())
                 .addOperations(Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH)
                         .setLaunch(Offer.Operation.Launch.newBuilder().addAllTaskInfos(List.of(tasks)))));
+    }
+
+    /**
+     * A {@code DEFAULT} executor {@code id} of {@code framework} with Mesos's usual executor resources (0.1 cpus,
+     * 32 MB of memory and of disk) in the form the offer uses.
+     */
+    public static ExecutorInfo defaultExecutor(String id, FrameworkID framework, Offer offer) {
+        return ExecutorInfo.newBuilder().setType(ExecutorInfo.Type.DEFAULT)
+                .setExecutorId(ExecutorID.newBuilder().setValue(id)).setFrameworkId(framework)
+                .addResources(scalar("cpus", 0.1, offer)).addResources(scalar("mem", 32, offer))
+                .addResources(scalar("disk", 32, offer)).build();
+    }
+
+    /** An ACCEPT launching {@code tasks} as one task group under {@code executor}. */
+    public static Call.Builder launchGroup(Offer offer, ExecutorInfo executor, TaskInfo... tasks) {
+        return Call.newBuilder().setType(Call.Type.ACCEPT).setAccept(Call.Accept.newBuilder()
+                .addOfferIds(offer.getId())
+                .addOperations(Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH_GROUP)
+                        .setLaunchGroup(Offer.Operation.LaunchGroup.newBuilder().setExecutor(executor)
+                                .setTaskGroup(TaskGroupInfo.newBuilder().addAllTasks(List.of(tasks))))));
     }
 
     public static Call.Builder decline(Offer offer, double refuseSeconds) {
