@@ -79,7 +79,8 @@ class TopologyActionsAgainstRealMasterTest {
         AgentView nodeB = part.tiles().shown().get(1);
         rightClick(nodeB);
         assertEquals(nodeB.id(), part.tiles().selected().orElseThrow().id());
-        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…"), Widgets.enabledMenuItems(part.tiles().control()));
+        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…"),
+                Widgets.enabledMenuItems(part.tiles().control()));
 
         Widgets.click(Widgets.menuItem(part.tiles().control(), "Deactivate"));
         waitUntil(() -> part.actions().message().equals("Deactivate node-b.test: done")

@@ -17,11 +17,13 @@ import org.meseta.console.ui.dialogs.ConnectDialog;
 import org.meseta.console.ui.preferences.RecentMastersStore;
 
 /**
- * Starts a console session before the window opens: puts the {@link ClusterClient}, the {@link CallClient} that
- * sends the views' actions to its leader, and the {@link RecentMastersStore} into the application context (where parts and handlers get them) and
+ * Starts a console session before the window opens: puts the {@link ClusterClient} and the
+ * {@link RecentMastersStore} into the application context (where parts and handlers get them) and
  * connects to the master named by {@code --master=HOST:PORT} or {@code -Dmeseta.master=HOST:PORT},
  * asking with the connect dialog when none or an invalid one was given. Cancelling the dialog
  * opens the console unconnected; File > Connect… is always available.
+ *
+ * <p>The context also gets the {@link CallClient} that sends the views' actions to the leader the client follows.
  */
 public class ConsoleLifecycle {
 
