@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.meseta.console.core.MasterAddress;
-import org.meseta.console.core.internal.HttpCallClient;
 import org.meseta.testing.FakeMaster;
 import org.meseta.testing.FakeMaster.Reply;
 
@@ -37,7 +36,7 @@ class CallClientRedirectTest {
     void start() throws Exception {
         standby = FakeMaster.start();
         leader = FakeMaster.start();
-        calls = new HttpCallClient(() -> Optional.of(address(standby.uri())), CallSettings.DEFAULT);
+        calls = CallClients.following(() -> Optional.of(address(standby.uri())), CallSettings.DEFAULT);
     }
 
     @AfterEach

@@ -26,7 +26,6 @@ import org.meseta.console.core.ClientSettings;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.RealCluster;
-import org.meseta.console.core.internal.HttpCallClient;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterState;
@@ -187,7 +186,7 @@ class CallClientTest {
         CallResult<Response> notConnected = answer(calls.operator(OperatorCalls.getQuota()));
         assertEquals(new CallResult.Failed<>("not connected to a master"), notConnected);
 
-        try (CallClient nowhere = new HttpCallClient(() -> Optional.of(cluster.master()), CallSettings.DEFAULT)) {
+        try (CallClient nowhere = CallClients.following(() -> Optional.of(cluster.master()), CallSettings.DEFAULT)) {
             cluster.close();
             CallResult<Response> unreachable = answer(nowhere.operator(OperatorCalls.getQuota()));
             assertInstanceOf(CallResult.Failed.class, unreachable);

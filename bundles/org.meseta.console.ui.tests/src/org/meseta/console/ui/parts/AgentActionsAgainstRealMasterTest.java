@@ -80,12 +80,14 @@ class AgentActionsAgainstRealMasterTest {
     @Test
     void deactivatesAndReactivatesAnAgentAndShowsTheMastersRefusalInline() throws Exception {
         select(0);
-        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…"), Widgets.enabledMenuItems(table()));
+        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…", "Isolation settings…"),
+                Widgets.enabledMenuItems(table()));
 
         Widgets.click(Widgets.menuItem(table(), "Deactivate"));
         awaitMessage("Deactivate node-a.test: done");
         awaitState(0, "deactivated");
-        assertEquals(List.of("Drain…", "Reactivate", "Mark gone…"), Widgets.enabledMenuItems(table()));
+        assertEquals(List.of("Drain…", "Reactivate", "Mark gone…", "Isolation settings…"),
+                Widgets.enabledMenuItems(table()));
 
         Widgets.click(Widgets.menuItem(table(), "Reactivate"));
         awaitMessage("Reactivate node-a.test: done");

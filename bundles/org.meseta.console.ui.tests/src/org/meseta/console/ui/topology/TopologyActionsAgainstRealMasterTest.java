@@ -79,7 +79,7 @@ class TopologyActionsAgainstRealMasterTest {
         AgentView nodeB = part.tiles().shown().get(1);
         rightClick(nodeB);
         assertEquals(nodeB.id(), part.tiles().selected().orElseThrow().id());
-        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…"),
+        assertEquals(List.of("Drain…", "Deactivate", "Mark gone…", "Isolation settings…"),
                 Widgets.enabledMenuItems(part.tiles().control()));
 
         Widgets.click(Widgets.menuItem(part.tiles().control(), "Deactivate"));

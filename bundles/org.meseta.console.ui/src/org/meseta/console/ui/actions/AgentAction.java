@@ -11,7 +11,9 @@ enum AgentAction {
     /** {@code REACTIVATE_AGENT}. */
     REACTIVATE("&Reactivate"),
     /** {@code MARK_AGENT_GONE}, after the operator typed the agent's hostname. */
-    MARK_GONE("Mark &gone…");
+    MARK_GONE("Mark &gone…"),
+    /** The agent's isolation settings editor. */
+    ISOLATION("&Isolation settings…");
 
     final String label;
 
@@ -25,6 +27,10 @@ enum AgentAction {
      * master's refusal shown.
      */
     boolean appliesTo(AgentView agent) {
+        if (this == ISOLATION) {
+            // Reached at the address the master describes; an agent only recovered from the registry has none yet.
+            return agent.state().isAdmitted() && agent.details().isPresent();
+        }
         return switch (agent.state()) {
             case ACTIVE, DISCONNECTED -> this != REACTIVATE;
             case DEACTIVATED -> this != DEACTIVATE;

@@ -4,31 +4,36 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.mesos.v1.master.Protos.Call;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.meseta.console.core.ClusterClient;
+import org.meseta.console.core.calls.AgentEndpoint;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.OperatorCalls;
 import org.meseta.console.core.model.AgentView;
 
 /**
  * The agent actions of the Agents and Topology views: a context menu on the agent under the mouse (drain,
- * deactivate, reactivate, mark gone), the confirmations they need, and their calls, reported on the view's
- * {@link ActionBar}. After a drain, a deactivation or a reactivation, which the master's event stream does not
- * report, the cluster client takes a new snapshot so that the views show the agent's new state. UI thread only.
+ * deactivate, reactivate, mark gone, its isolation settings), the confirmations they need, and their calls, reported
+ * on the view's {@link ActionBar}. After a drain, a deactivation or a reactivation, which the master's event stream
+ * does not report, the cluster client takes a new snapshot so that the views show the agent's new state. UI thread
+ * only.
  */
 public final class AgentActions {
 
     private final ClusterClient cluster;
     private final CallClient calls;
+    private final UISynchronize ui;
     private final ActionBar bar;
 
-    public AgentActions(ClusterClient cluster, CallClient calls, ActionBar bar) {
+    public AgentActions(ClusterClient cluster, CallClient calls, UISynchronize ui, ActionBar bar) {
         this.cluster = cluster;
         this.calls = calls;
+        this.ui = ui;
         this.bar = bar;
     }
 
@@ -74,6 +79,10 @@ public final class AgentActions {
                     send("Mark " + agent.hostname() + " gone", OperatorCalls.markAgentGone(agent.id()), false);
                 }
             }
+            case ISOLATION -> AgentEndpoint.of(agent).ifPresentOrElse(
+                    endpoint -> new IsolationDialog(shell, agent.hostname(), endpoint, calls, ui).open(),
+                    () -> bar.problem("The master has not described " + agent.hostname() + " yet: its address is"
+                            + " unknown"));
         }
     }
 

@@ -65,7 +65,7 @@ public class AgentsPart implements ClusterView {
         table = new AgentsTable(parent);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
         actions = new ActionBar(parent, ui);
-        new AgentActions(client, calls, actions).attach(table.viewer().getControl(), this::selectedAgent);
+        new AgentActions(client, calls, ui, actions).attach(table.viewer().getControl(), this::selectedAgent);
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);
     }

@@ -83,7 +83,7 @@ public class TopologyPart implements ClusterView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tiles.control());
         actions = new ActionBar(parent, ui);
         // A right click selects the tile under the mouse before the menu opens.
-        new AgentActions(client, calls, actions).attach(tiles.control(), tiles::selected);
+        new AgentActions(client, calls, ui, actions).attach(tiles.control(), tiles::selected);
         showZoom();
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);
