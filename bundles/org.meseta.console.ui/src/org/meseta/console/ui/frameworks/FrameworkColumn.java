@@ -1,0 +1,35 @@
+package org.meseta.console.ui.frameworks;
+
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * The columns of the frameworks table, left to right: title, initial width in pixels and cell text. Together (1150
+ * pixels) about the console window's default width; a whole framework id fits.
+ */
+enum FrameworkColumn {
+    NAME("Name", 130, (row, now) -> row.framework().name()),
+    ID("Framework ID", 290, (row, now) -> row.framework().id()),
+    ROLES("Roles", 60, (row, now) -> String.join(", ", row.framework().roles())),
+    PRINCIPAL("Principal", 70, (row, now) -> row.framework().principal()),
+    CAPABILITIES("Capabilities", 110, (row, now) -> row.capabilitiesText()),
+    STATE("State", 150, FrameworkRow::connection),
+    TASKS("Tasks", 100, (row, now) -> row.tasksText()),
+    ALLOCATED("Allocated", 160, (row, now) -> row.allocatedText()),
+    SHARE("Dominant share", 80, (row, now) -> row.dominantShareText());
+
+    final String title;
+    final int width;
+    private final BiFunction<FrameworkRow, Instant, String> text;
+
+    FrameworkColumn(String title, int width, BiFunction<FrameworkRow, Instant, String> text) {
+        this.title = title;
+        this.width = width;
+        this.text = text;
+    }
+
+    /** The cell of {@code row} as of {@code now} (the failover countdown). */
+    String text(FrameworkRow row, Instant now) {
+        return text.apply(row, now);
+    }
+}
