@@ -92,8 +92,9 @@ class FrameworksPartTest {
         part.clusterChanged(ClusterChange.resetTo(state));
 
         assertEquals(List.of("alpha", "beta", "delta", "gamma"), column(FrameworkColumn.NAME));
-        assertEquals(List.of("connected", "disconnected · removed in 4 min 10 s", "recovered, not subscribed again yet",
-                "disconnected · failover timeout passed"), column(FrameworkColumn.STATE));
+        assertEquals(List.of("connected", "disconnected · removed in 4 min 10 s",
+                "recovered, not subscribed again yet", "disconnected · failover timeout passed"),
+                column(FrameworkColumn.STATE));
         assertEquals(List.of("1 staging · 2 running · 1 finished", "1 killing", "none", "none"),
                 column(FrameworkColumn.TASKS));
         assertEquals("0.3 cpus · 96 MB mem · 0 MB disk", column(FrameworkColumn.ALLOCATED).get(0));
