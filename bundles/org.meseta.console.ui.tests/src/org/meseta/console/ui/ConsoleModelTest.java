@@ -52,6 +52,7 @@ class ConsoleModelTest {
     private static final String TOPOLOGY_VIEW = "org.meseta.console.ui.part.topology";
     private static final String TOPOLOGY_CLASS = "bundleclass://" + BUNDLE + "/" + TopologyPart.class.getName();
     private static final String FRAMEWORKS_VIEW = "org.meseta.console.ui.part.frameworks";
+    private static final String ROLES_VIEW = "org.meseta.console.ui.part.roles";
 
     /** The console bundle: this test fragment's host, whose class loader loaded this class. */
     private final Bundle console = FrameworkUtil.getBundle(ConsoleModelTest.class);
@@ -84,8 +85,8 @@ class ConsoleModelTest {
     void theFragmentsPutTheAgentsViewAndThenTheTopologyViewIntoTheViewsStack() {
         MApplication application = assembled();
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW), viewsStack(application).getChildren()
-                .stream().map(MPart.class::cast).map(MPart::getElementId).toList());
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW), viewsStack(application)
+                .getChildren().stream().map(MPart.class::cast).map(MPart::getElementId).toList());
         MPart agents = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(0));
         assertEquals(AGENTS_VIEW, agents.getElementId());
         assertEquals("Agents", agents.getLabel());
@@ -107,7 +108,7 @@ class ConsoleModelTest {
 
         MApplication application = assembled(plugin);
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, "org.example.view"),
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW, "org.example.view"),
                 viewsStack(application).getChildren().stream().map(MPart.class::cast).map(MPart::getElementId)
                         .toList());
     }
@@ -116,7 +117,7 @@ class ConsoleModelTest {
     void eachViewHasADescriptorSoItCanBeOpenedById() {
         List<MPartDescriptor> descriptors = assembled().getDescriptors();
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW),
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW),
                 descriptors.stream().map(MPartDescriptor::getElementId).toList());
         assertEquals(AGENTS_CLASS, descriptors.get(0).getContributionURI());
         assertEquals("Topology", descriptors.get(1).getLabel());

@@ -1,7 +1,12 @@
 package org.meseta.console.ui.frameworks;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiFunction;
+
+import org.meseta.console.ui.tables.LiveTable;
 
 /**
  * The columns of the frameworks table, left to right: title, initial width in pixels and cell text. Together (1150
@@ -31,5 +36,11 @@ enum FrameworkColumn {
     /** The cell of {@code row} as of {@code now} (the failover countdown). */
     String text(FrameworkRow row, Instant now) {
         return text.apply(row, now);
+    }
+
+    /** Every column, their texts as of the time {@code clock} tells when drawn. */
+    static List<LiveTable.Column<FrameworkRow>> all(Clock clock) {
+        return Arrays.stream(values()).map(column -> new LiveTable.Column<FrameworkRow>(column.title, column.width,
+                row -> column.text(row, clock.instant()))).toList();
     }
 }

@@ -21,6 +21,7 @@ import org.meseta.console.core.model.Amounts;
 import org.meseta.console.core.model.ClusterState;
 import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.text.Quantities;
 
 /**
  * One framework as the Frameworks view shows it: the master's description plus what the console derives from the
@@ -149,8 +150,7 @@ record FrameworkRow(FrameworkView framework, Map<TaskState, Integer> tasks, List
 
     /** {@code 0.5 cpus · 64 MB mem · 0 MB disk}. */
     String allocatedText() {
-        return ResourceFormat.number(allocated.cpus()) + " cpus · " + ResourceFormat.megabytes(allocated.memMb())
-                + " mem · " + ResourceFormat.megabytes(allocated.diskMb()) + " disk";
+        return Quantities.of(allocated);
     }
 
     /** {@code 25 % mem}, or {@code 0 %}. */

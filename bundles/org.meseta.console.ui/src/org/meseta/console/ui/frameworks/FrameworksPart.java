@@ -1,6 +1,7 @@
 package org.meseta.console.ui.frameworks;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ import org.meseta.console.ui.actions.ActionBar;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
+import org.meseta.console.ui.tables.LiveTable;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -52,7 +54,7 @@ public class FrameworksPart implements ClusterView {
     private Label statusLine;
     private Label summary;
     private Button teardown;
-    private FrameworksTable table;
+    private LiveTable<FrameworkRow> table;
     private ActionBar actions;
     private ConnectionState connection = new ConnectionState.Disconnected();
     private ClusterState cluster = ClusterState.EMPTY;
@@ -87,7 +89,9 @@ public class FrameworksPart implements ClusterView {
         teardown.addListener(SWT.Selection, event -> tearDownSelected());
         summary = new Label(bar, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
-        table = new FrameworksTable(parent, clock);
+        table = new LiveTable<>(parent, FrameworkRow.class, FrameworkColumn.all(clock), row -> row.framework().id(),
+                Comparator.comparing((FrameworkRow row) -> row.framework().name()).thenComparing(row -> row.framework()
+                        .id()));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
         table.viewer().addSelectionChangedListener(event -> updateButtons());
         createMenu();
@@ -177,14 +181,14 @@ public class FrameworksPart implements ClusterView {
     private void tick() {
         ticking = false;
         if (!statusLine.isDisposed()) {
-            table.tick();
+            table.refreshTexts();
             startTicking();
         }
     }
 
     // Test access (the UI tests are a fragment in this package).
 
-    FrameworksTable table() {
+    LiveTable<FrameworkRow> table() {
         return table;
     }
 
