@@ -62,7 +62,7 @@ class FrameworksPartAgainstRealMasterTest {
         shell = new Shell(display);
         shell.setText("Meseta Console");
         shell.setLayout(new FillLayout());
-        shell.setSize(1180, 260);
+        shell.setSize(1260, 260);
         client = ClusterClients.create();
         calls = CallClients.following(client);
         part = new FrameworksPart(client, calls, new DisplayUISynchronize(display));

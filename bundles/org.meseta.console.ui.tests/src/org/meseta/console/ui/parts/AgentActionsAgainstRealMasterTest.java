@@ -26,6 +26,7 @@ import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.calls.OperatorCalls;
 import org.meseta.console.ui.testing.RealCluster;
+import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
 import org.meseta.console.ui.testing.Widgets;
 import org.meseta.console.ui.testing.Widgets.DialogAnswer;
@@ -56,7 +57,8 @@ class AgentActionsAgainstRealMasterTest {
         cluster.startAgent("node-b.test", "cpus:1;mem:512;disk:1024", "");
         display = Display.getDefault();
         shell = new Shell(display);
-        shell.setSize(1180, 300);
+        shell.setText("Meseta Console");
+        shell.setSize(1180, 200);
         client = ClusterClients.create();
         calls = CallClients.following(client);
         part = new AgentsPart(client, calls, new DisplayUISynchronize(display));
@@ -105,6 +107,7 @@ class AgentActionsAgainstRealMasterTest {
         Widgets.click(Widgets.menuItem(table(), "Reactivate"));
         awaitMessage("Reactivate node-a.test: refused (HTTP 400: Agent is not deactivated)");
         assertFalse(part.actions().isBusy());
+        TestOutput.documentationScreenshot(shell, "console-agent-actions.png");
     }
 
     @Test

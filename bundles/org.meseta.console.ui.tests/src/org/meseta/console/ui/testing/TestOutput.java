@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.swt.widgets.Shell;
@@ -18,6 +19,9 @@ public final class TestOutput {
      * documentation screenshot save it there too when it is set (see the pom).
      */
     public static final String DOCS_IMAGES = "meseta.docs.images";
+
+    /** How long the display runs before a documentation screenshot, so that everything shown is painted. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
 
     private TestOutput() {
     }
@@ -43,6 +47,9 @@ public final class TestOutput {
      */
     public static File documentationScreenshot(Shell shell, String name) throws IOException {
         File png = new File(directory(), "screenshots/" + name);
+        // What the widgets say now is painted a moment later (GTK paints on its frame clock).
+        Ui.settle(shell.getDisplay(), SETTLE);
+        shell.update();
         Ui.screenshot(shell, png);
         assertTrue(png.length() > 1000, () -> png + " should hold a picture");
         Optional<File> docs = docsImages();

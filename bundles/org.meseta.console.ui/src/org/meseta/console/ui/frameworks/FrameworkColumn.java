@@ -9,19 +9,19 @@ import java.util.function.BiFunction;
 import org.meseta.console.ui.tables.LiveTable;
 
 /**
- * The columns of the frameworks table, left to right: title, initial width in pixels and cell text. Together (1150
- * pixels) about the console window's default width; a whole framework id fits.
+ * The columns of the frameworks table, left to right: title, initial width in pixels and cell text. A whole
+ * framework id fits; together (1270 pixels) they are a little wider than the console window's default width.
  */
 enum FrameworkColumn {
     NAME("Name", 130, (row, now) -> row.framework().name()),
-    ID("Framework ID", 290, (row, now) -> row.framework().id()),
-    ROLES("Roles", 60, (row, now) -> String.join(", ", row.framework().roles())),
+    ID("Framework ID", 315, (row, now) -> row.framework().id()),
+    ROLES("Roles", 55, (row, now) -> String.join(", ", row.framework().roles())),
     PRINCIPAL("Principal", 70, (row, now) -> row.framework().principal()),
-    CAPABILITIES("Capabilities", 110, (row, now) -> row.capabilitiesText()),
-    STATE("State", 150, FrameworkRow::connection),
-    TASKS("Tasks", 100, (row, now) -> row.tasksText()),
-    ALLOCATED("Allocated", 160, (row, now) -> row.allocatedText()),
-    SHARE("Dominant share", 80, (row, now) -> row.dominantShareText());
+    CAPABILITIES("Capabilities", 180, (row, now) -> row.capabilitiesText()),
+    STATE("State", 140, FrameworkRow::connection),
+    TASKS("Tasks", 90, (row, now) -> row.tasksText()),
+    ALLOCATED("Allocated", 200, (row, now) -> row.allocatedText()),
+    SHARE("Dominant share", 90, (row, now) -> row.dominantShareText());
 
     final String title;
     final int width;
