@@ -82,8 +82,8 @@ public class RolesPart implements ClusterView {
                 .map(column -> new LiveTable.Column<RoleRow>(column.title, column.width, column::text)).toList(),
                 RoleRow::name, Comparator.comparing(RoleRow::name));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
-        table.viewer().addSelectionChangedListener(event -> table.selected().ifPresent(row -> editor.edit(row)));
         editor = new RoleEditor(parent, edit -> send(edit, false), edit -> send(edit, true));
+        table.viewer().addSelectionChangedListener(event -> table.selected().ifPresent(editor::edit));
         actions = new ActionBar(parent, ui);
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);

@@ -96,6 +96,7 @@ public final class LiveTable<R> {
         table.setForeground(stale ? table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND) : null);
     }
 
+    /** The viewer, for layout, listeners and menus. */
     public TableViewer viewer() {
         return viewer;
     }
