@@ -68,7 +68,9 @@ class ClusterClientTest {
         states.await(ConnectionState.Connecting.class);
         assertEquals(new ConnectionState.Connected(cluster.master(), cluster.master(), Optional.empty()),
                 states.await(ConnectionState.Connected.class));
-        ClusterState joined = changes.await("the agent", state -> state.agents().size() == 1);
+        // The offers are followed before the task's offer is made, so that its events are seen.
+        ClusterState joined = changes.await("the agent, offers followed", state -> state.agents().size() == 1
+                && state.offersFollowed());
         AgentView node = joined.agents().values().iterator().next();
         assertEquals("node-a.test", node.hostname());
         assertEquals(AgentState.ACTIVE, node.state());

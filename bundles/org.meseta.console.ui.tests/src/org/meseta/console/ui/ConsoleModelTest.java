@@ -51,6 +51,8 @@ class ConsoleModelTest {
     private static final String AGENTS_CLASS = "bundleclass://" + BUNDLE + "/" + AgentsPart.class.getName();
     private static final String TOPOLOGY_VIEW = "org.meseta.console.ui.part.topology";
     private static final String TOPOLOGY_CLASS = "bundleclass://" + BUNDLE + "/" + TopologyPart.class.getName();
+    private static final String FRAMEWORKS_VIEW = "org.meseta.console.ui.part.frameworks";
+    private static final String ROLES_VIEW = "org.meseta.console.ui.part.roles";
 
     /** The console bundle: this test fragment's host, whose class loader loaded this class. */
     private final Bundle console = FrameworkUtil.getBundle(ConsoleModelTest.class);
@@ -83,7 +85,8 @@ class ConsoleModelTest {
     void theFragmentsPutTheAgentsViewAndThenTheTopologyViewIntoTheViewsStack() {
         MApplication application = assembled();
 
-        assertEquals(2, viewsStack(application).getChildren().size());
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW), viewsStack(application)
+                .getChildren().stream().map(MPart.class::cast).map(MPart::getElementId).toList());
         MPart agents = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(0));
         assertEquals(AGENTS_VIEW, agents.getElementId());
         assertEquals("Agents", agents.getLabel());
@@ -105,15 +108,16 @@ class ConsoleModelTest {
 
         MApplication application = assembled(plugin);
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, "org.example.view"), viewsStack(application).getChildren()
-                .stream().map(MPart.class::cast).map(MPart::getElementId).toList());
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW, "org.example.view"),
+                viewsStack(application).getChildren().stream().map(MPart.class::cast).map(MPart::getElementId)
+                        .toList());
     }
 
     @Test
     void eachViewHasADescriptorSoItCanBeOpenedById() {
         List<MPartDescriptor> descriptors = assembled().getDescriptors();
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW),
+        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW),
                 descriptors.stream().map(MPartDescriptor::getElementId).toList());
         assertEquals(AGENTS_CLASS, descriptors.get(0).getContributionURI());
         assertEquals("Topology", descriptors.get(1).getLabel());

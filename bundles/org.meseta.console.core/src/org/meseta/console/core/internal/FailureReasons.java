@@ -19,13 +19,17 @@ final class FailureReasons {
 
     /** A lower-case phrase such as {@code connection refused} or {@code no answer within 3 s}. */
     static String describe(Throwable failure, Duration timeout) {
+        return describe(failure, timeout, timeout);
+    }
+
+    /** As {@link #describe(Throwable, Duration)}, for a request with a timeout of its own for the answer. */
+    static String describe(Throwable failure, Duration connectTimeout, Duration answerTimeout) {
         Throwable cause = unwrap(failure);
-        String seconds = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
         if (cause instanceof HttpConnectTimeoutException) {
-            return "no connection within " + seconds;
+            return "no connection within " + seconds(connectTimeout);
         }
         if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + seconds;
+            return "no answer within " + seconds(answerTimeout);
         }
         if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
             return "unknown host";
@@ -35,6 +39,10 @@ final class FailureReasons {
             return messageOr(cause, "connection refused");
         }
         return messageOr(cause, cause.getClass().getSimpleName());
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -158,12 +158,7 @@ final class MasterStreams implements AutoCloseable {
         }
         URI target;
         try {
-            // Mesos sends a protocol-relative "//leader:port/api/v1"; sometimes without the path.
-            target = uri.resolve(location);
-            if (target.getRawPath() == null || target.getRawPath().isEmpty()) {
-                target = target.resolve(uri.getRawPath());
-            }
-            MasterAddress.of(target);
+            target = Redirects.target(uri, location);
         } catch (IllegalArgumentException e) {
             stream.end(new StreamEnd.Refused(response.statusCode(),
                     "redirect to an unusable location '" + location + "'"));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
@@ -41,6 +43,7 @@ class AgentsPartAgainstRealMasterTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private CallClient calls;
     private AgentsPart part;
     private AgentsPartReader shown;
 
@@ -52,7 +55,8 @@ class AgentsPartAgainstRealMasterTest {
         shell.setText("Meseta Console");
         shell.setSize(1180, 200);
         client = ClusterClients.create();
-        part = new AgentsPart(client, new DisplayUISynchronize(display));
+        calls = CallClients.following(client);
+        part = new AgentsPart(client, calls, new DisplayUISynchronize(display));
         part.createControls(shell);
         shown = new AgentsPartReader(part, display);
         shell.open();
@@ -61,6 +65,7 @@ class AgentsPartAgainstRealMasterTest {
     @AfterEach
     void closeEverything() throws Exception {
         part.dispose();
+        calls.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

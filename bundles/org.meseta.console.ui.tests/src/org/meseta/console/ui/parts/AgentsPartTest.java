@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.model.AgentState;
@@ -47,6 +49,7 @@ class AgentsPartTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private CallClient calls;
     private AgentsPart part;
     private AgentsPartReader shown;
 
@@ -57,7 +60,8 @@ class AgentsPartTest {
         shell.setText("Meseta Console");
         shell.setSize(1180, 320);
         client = ClusterClients.create();
-        part = new AgentsPart(client, new DisplayUISynchronize(display));
+        calls = CallClients.following(client);
+        part = new AgentsPart(client, calls, new DisplayUISynchronize(display));
         part.createControls(shell);
         // The test plays the feed itself: the part's own is closed at once, so the idle client tells it nothing.
         part.dispose();
@@ -68,6 +72,7 @@ class AgentsPartTest {
 
     @AfterEach
     void closePart() {
+        calls.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

@@ -44,6 +44,17 @@ public final class Ui {
         }
     }
 
+    /** Runs the event loop for {@code period}, whatever happens (to let the display paint). */
+    public static void settle(Display display, Duration period) {
+        long end = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < end) {
+            display.timerExec(20, () -> { });
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
     /** Handles all pending events. */
     public static void flush(Display display) {
         while (display.readAndDispatch()) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
@@ -48,6 +50,7 @@ class TopologyPartAgainstRealMasterTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private CallClient calls;
     private TopologyPart part;
 
     @BeforeEach
@@ -59,7 +62,8 @@ class TopologyPartAgainstRealMasterTest {
         shell.setLayout(new FillLayout());
         shell.setSize(1140, 560);
         client = ClusterClients.create();
-        part = new TopologyPart(client, new DisplayUISynchronize(display));
+        calls = CallClients.following(client);
+        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();
     }
@@ -67,6 +71,7 @@ class TopologyPartAgainstRealMasterTest {
     @AfterEach
     void closeEverything() throws Exception {
         part.dispose();
+        calls.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.model.AgentResources;
@@ -53,6 +55,7 @@ class TopologyPartTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private CallClient calls;
     private TopologyPart part;
 
     @BeforeEach
@@ -61,7 +64,8 @@ class TopologyPartTest {
         shell = new Shell(display);
         shell.setSize(1180, 520);
         client = ClusterClients.create();
-        part = new TopologyPart(client, new DisplayUISynchronize(display));
+        calls = CallClients.following(client);
+        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
         part.createControls(shell);
         // The test plays the feed itself: the part's own is closed at once, so the idle client tells it nothing.
         part.dispose();
@@ -72,6 +76,7 @@ class TopologyPartTest {
 
     @AfterEach
     void closePart() {
+        calls.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

@@ -11,6 +11,8 @@ import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.MasterOption;
 import org.meseta.console.core.RecentMasters;
+import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.ui.dialogs.ConnectDialog;
 import org.meseta.console.ui.preferences.RecentMastersStore;
 
@@ -20,10 +22,13 @@ import org.meseta.console.ui.preferences.RecentMastersStore;
  * connects to the master named by {@code --master=HOST:PORT} or {@code -Dmeseta.master=HOST:PORT},
  * asking with the connect dialog when none or an invalid one was given. Cancelling the dialog
  * opens the console unconnected; File > Connect… is always available.
+ *
+ * <p>The context also gets the {@link CallClient} that sends the views' actions to the leader the client follows.
  */
 public class ConsoleLifecycle {
 
     private ClusterClient client;
+    private CallClient calls;
 
     @PostContextCreate
     public void startSession(IEclipseContext context, IApplicationContext application) {
@@ -31,6 +36,8 @@ public class ConsoleLifecycle {
         RecentMastersStore recentMasters = RecentMastersStore.inInstanceScope();
         client.addListener(recentMasters);
         context.set(ClusterClient.class, client);
+        calls = CallClients.following(client);
+        context.set(CallClient.class, calls);
         context.set(RecentMastersStore.class, recentMasters);
 
         Optional<String> given = MasterOption.find(
@@ -56,6 +63,9 @@ public class ConsoleLifecycle {
     /** Stops polling once the window is gone (the application context is not disposed, so no @PreDestroy). */
     @PostWorkbenchClose
     public void endSession() {
+        if (calls != null) {
+            calls.close();
+        }
         if (client != null) {
             client.close();
         }

@@ -17,11 +17,14 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
 import org.meseta.console.core.model.RoleView;
+import org.meseta.console.ui.actions.ActionBar;
+import org.meseta.console.ui.actions.AgentActions;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
@@ -32,7 +35,8 @@ import jakarta.inject.Inject;
 
 /**
  * The Topology view: every agent as a tile with its resources, state, attributes and tasks ({@link TilePainter}),
- * live; filters by attributes, role and state; zoom. A status line says whether the tiles are live.
+ * live; filters by attributes, role and state; zoom. A status line says whether the tiles are live. A tile's context
+ * menu acts on its agent ({@link AgentActions}), reporting in the line under the tiles.
  *
  * <p>A POJO part, fed by a {@link UiClusterFeed} like the Agents view; the tiles are one custom-drawn
  * {@link TopologyCanvas}, so a thousand agents cost what the visible ones cost.
@@ -43,9 +47,11 @@ public class TopologyPart implements ClusterView {
     static final String ANY_STATE = "All states";
 
     private final ClusterClient client;
+    private final CallClient calls;
     private final UISynchronize ui;
     private UiClusterFeed feed;
     private Label statusLine;
+    private ActionBar actions;
     private Text attributes;
     private Combo role;
     private Combo state;
@@ -57,8 +63,9 @@ public class TopologyPart implements ClusterView {
     private List<String> roles = List.of();
 
     @Inject
-    public TopologyPart(ClusterClient client, UISynchronize ui) {
+    public TopologyPart(ClusterClient client, CallClient calls, UISynchronize ui) {
         this.client = client;
+        this.calls = calls;
         this.ui = ui;
     }
 
@@ -74,6 +81,9 @@ public class TopologyPart implements ClusterView {
                 .applyTo(legend.control());
         tiles = new TopologyCanvas(parent, this::showZoom);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tiles.control());
+        actions = new ActionBar(parent, ui);
+        // A right click selects the tile under the mouse before the menu opens.
+        new AgentActions(client, calls, ui, actions).attach(tiles.control(), tiles::selected);
         showZoom();
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);
@@ -206,6 +216,10 @@ public class TopologyPart implements ClusterView {
 
     String status() {
         return statusLine.getText();
+    }
+
+    ActionBar actions() {
+        return actions;
     }
 
     String summary() {

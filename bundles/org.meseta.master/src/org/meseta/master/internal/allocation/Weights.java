@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.mesos.v1.Protos.WeightInfo;
-import org.meseta.api.resources.Roles;
+import org.meseta.api.resources.WeightRules;
 
 /**
  * Role weights as operators give them: Mesos's {@code --weights} text ({@code role1=2.5,role2=3}) and the
@@ -42,7 +42,7 @@ public final class Weights {
                 throw new IllegalArgumentException("invalid weight '" + trimmed + "': '" + number
                         + "' is not a number");
             }
-            Optional<String> problem = problem(role, weight);
+            Optional<String> problem = WeightRules.problem(role, weight);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(problem.get());
             }
@@ -62,7 +62,7 @@ public final class Weights {
     /** Why {@code infos} cannot be applied, naming the first bad one, or empty. */
     public static Optional<String> problem(List<WeightInfo> infos) {
         for (WeightInfo info : infos) {
-            Optional<String> problem = problem(info.getRole(), info.getWeight());
+            Optional<String> problem = WeightRules.problem(info.getRole(), info.getWeight());
             if (problem.isPresent()) {
                 return problem;
             }
@@ -82,17 +82,5 @@ public final class Weights {
         return weights.entrySet().stream()
                 .map(entry -> WeightInfo.newBuilder().setRole(entry.getKey()).setWeight(entry.getValue()).build())
                 .toList();
-    }
-
-    private static Optional<String> problem(String role, double weight) {
-        Optional<String> roleProblem = Roles.problem(role);
-        if (roleProblem.isPresent()) {
-            return Optional.of("Invalid role '" + role + "': " + roleProblem.get());
-        }
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            return Optional.of("Invalid weight " + weight + " for role '" + role
-                    + "': weights must be positive numbers");
-        }
-        return Optional.empty();
     }
 }

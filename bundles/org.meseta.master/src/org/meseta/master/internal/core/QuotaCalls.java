@@ -15,6 +15,7 @@ import org.apache.mesos.v1.quota.Protos.QuotaConfig;
 import org.apache.mesos.v1.quota.Protos.QuotaRequest;
 import org.meseta.allocator.api.Quota;
 import org.meseta.api.resources.ResourceParseException;
+import org.meseta.api.resources.QuotaRules;
 import org.meseta.api.resources.Resources;
 import org.meseta.api.resources.Roles;
 import org.meseta.master.internal.ClusterView;
@@ -57,7 +58,7 @@ final class QuotaCalls {
         for (QuotaConfig config : configs) {
             Quota quota = QuotaConfigs.quota(config);
             Map<String, Double> consumed = QuotaConsumption.of(now, config.getRole());
-            if (!QuotaConfigs.contains(quota.limits(), consumed) && !call.getForce()) {
+            if (!QuotaRules.contains(quota.limits(), consumed) && !call.getForce()) {
                 return Refusal.refuse(400, "Invalid QuotaConfig: Role '" + config.getRole() + "' is already consuming '"
                         + QuotaConfigs.quantities(consumed) + "'; this is more than the requested limits '"
                         + QuotaConfigs.quantities(quota.limits()) + "' (use 'force' flag to bypass this check)");
@@ -151,7 +152,7 @@ final class QuotaCalls {
                 .forEach(offer -> add(held, offer.resources(), 1));
         for (Framework framework : cluster.frameworks.all()) {
             for (OutstandingOffer offer : cluster.offers.of(framework.id())) {
-                if (QuotaConfigs.contains(quota.limits(), held)) {
+                if (QuotaRules.contains(quota.limits(), held)) {
                     break;
                 }
                 if (inSubtree(offer.role(), role)) {
