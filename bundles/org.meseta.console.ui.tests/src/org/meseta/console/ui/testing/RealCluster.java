@@ -59,11 +59,14 @@ public final class RealCluster implements AutoCloseable {
 
     /**
      * Runs {@code command} as a task named {@code name} of a framework of its own ({@code meseta-execute}) with
-     * {@code resources}; the task is killed and the framework torn down when the returned instance is closed.
+     * {@code resources} and further {@code meseta-execute} {@code flags} ({@code --role=prod}); the task is killed and
+     * the framework torn down when the returned instance is closed.
      */
-    public Daemon.Running launch(String name, String command, String resources) throws Exception {
-        return start("execute", "org.meseta.cli", "--master=" + master(), "--name=" + name, "--command=" + command,
-                "--resources=" + resources, "--framework_name=console test " + name);
+    public Daemon.Running launch(String name, String command, String resources, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master=" + master(), "--name=" + name,
+                "--command=" + command, "--resources=" + resources, "--framework_name=console test " + name));
+        args.addAll(List.of(flags));
+        return start("execute", "org.meseta.cli", args.toArray(String[]::new));
     }
 
     private Daemon.Running start(String daemonName, String bundle, String... args) throws Exception {
