@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
-import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.OfferEvent;
 
 /**
@@ -52,8 +50,8 @@ public final class OfferHistory {
     public boolean record(ClusterChange change, Instant now) {
         ClusterState state = change.state();
         for (OfferEvent event : change.offerEvents()) {
-            entries.addFirst(new Entry(now, event, frameworkName(state, event.frameworkId()),
-                    hostname(state, event.agentId())));
+            entries.addFirst(new Entry(now, event, state.frameworkName(event.frameworkId()),
+                    state.hostname(event.agentId())));
             if (event.kind() == OfferEvent.Kind.CREATED) {
                 made.put(event.offerId(), now);
             } else {
@@ -81,17 +79,5 @@ public final class OfferHistory {
     public void clear() {
         entries.clear();
         made.clear();
-    }
-
-    /** The name of framework {@code id} in {@code state}, or the id itself. */
-    public static String frameworkName(ClusterState state, String id) {
-        FrameworkView framework = state.frameworks().get(id);
-        return framework == null || framework.name().isEmpty() ? id : framework.name();
-    }
-
-    /** The host name of agent {@code id} in {@code state}, or the id itself. */
-    public static String hostname(ClusterState state, String id) {
-        AgentView agent = state.agents().get(id);
-        return agent == null ? id : agent.hostname();
     }
 }

@@ -12,13 +12,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns the JDK HTTP client's failures into short reasons a person understands (no stack traces). */
-final class FailureReasons {
+public final class FailureReasons {
 
     private FailureReasons() {
     }
 
     /** A lower-case phrase such as {@code connection refused} or {@code no answer within 3 s}. */
-    static String describe(Throwable failure, Duration timeout) {
+    public static String describe(Throwable failure, Duration timeout) {
         Throwable cause = unwrap(failure);
         String seconds = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
         if (cause instanceof HttpConnectTimeoutException) {

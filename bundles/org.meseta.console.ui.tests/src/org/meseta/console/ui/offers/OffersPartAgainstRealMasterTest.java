@@ -115,8 +115,8 @@ class OffersPartAgainstRealMasterTest {
 
         holder = HoldingFramework.subscribe(cluster.master(), "offer holder");
         waitUntil(() -> part.outstanding().rows().stream().filter(offer -> offer.hostname().equals("node-b.test"))
-                .anyMatch(offer -> "offer holder".equals(OfferHistory.frameworkName(client.cluster(),
-                        offer.frameworkId()))), "the holder's offer of node-b outstanding");
+                .anyMatch(offer -> "offer holder".equals(client.cluster().frameworkName(offer.frameworkId()))),
+                "the holder's offer of node-b outstanding");
 
         nodeB.close();
         waitUntil(() -> part.events().rows().stream().anyMatch(entry -> entry.event().kind()

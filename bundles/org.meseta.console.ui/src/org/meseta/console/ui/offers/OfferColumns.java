@@ -28,8 +28,7 @@ final class OfferColumns {
             DateTimeFormatter time) {
         return List.of(
                 new Column<>("Offer", 70, offer -> shortId(offer.id())),
-                new Column<>("Framework", 170, offer -> OfferHistory.frameworkName(state.get(),
-                        offer.frameworkId())),
+                new Column<>("Framework", 170, offer -> state.get().frameworkName(offer.frameworkId())),
                 new Column<>("Agent", 150, OfferView::hostname),
                 new Column<>("Role", 90, OfferView::role),
                 new Column<>("Resources", 420, offer -> ResourceFormat.amounts(offer.resources())),

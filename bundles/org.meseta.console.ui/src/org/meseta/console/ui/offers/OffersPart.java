@@ -1,12 +1,10 @@
 package org.meseta.console.ui.offers;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -34,6 +32,7 @@ import org.meseta.console.ui.feed.AgentOrder;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
+import org.meseta.console.ui.tables.Choices;
 import org.meseta.console.ui.tables.RowTable;
 
 import jakarta.annotation.PostConstruct;
@@ -206,40 +205,15 @@ public class OffersPart implements ClusterView {
         Map<String, String> frameworks = new LinkedHashMap<>();
         cluster.frameworks().values().stream().sorted(Comparator.comparing(FrameworkView::name)
                 .thenComparing(FrameworkView::id)).forEach(view -> frameworks.put(view.id(), view.name()));
-        frameworkIds = refill(framework, ANY_FRAMEWORK, frameworkIds, frameworks);
+        frameworkIds = Choices.refill(framework, ANY_FRAMEWORK, frameworkIds, frameworks);
         Map<String, String> agents = new LinkedHashMap<>();
         cluster.agents().values().stream().sorted(AgentOrder.BY_HOST)
                 .forEach(view -> agents.put(view.id(), view.hostname()));
-        agentIds = refill(agent, ANY_AGENT, agentIds, agents);
-    }
-
-    /** Refills {@code combo} with {@code labels} (id to label) when they changed; the new ids behind the items. */
-    private static List<String> refill(Combo combo, String any, List<String> ids, Map<String, String> labels) {
-        List<String> next = new ArrayList<>(labels.keySet());
-        List<String> items = new ArrayList<>(List.of(any));
-        items.addAll(labels.values());
-        if (next.equals(ids) && List.of(combo.getItems()).equals(items)) {
-            return ids;
-        }
-        String chosen = combo.getSelectionIndex() > 0 ? ids.get(combo.getSelectionIndex() - 1) : null;
-        combo.setItems(items.toArray(String[]::new));
-        int index = chosen == null ? -1 : next.indexOf(chosen);
-        // A framework or agent that went is kept chosen under its id, so its past offers stay visible.
-        if (chosen != null && index < 0) {
-            next.add(chosen);
-            combo.add(chosen);
-            index = next.size() - 1;
-        }
-        combo.select(index + 1);
-        return next;
+        agentIds = Choices.refill(agent, ANY_AGENT, agentIds, agents);
     }
 
     private OfferFilter filter() {
-        Optional<String> frameworkId = framework.getSelectionIndex() > 0
-                ? Optional.of(frameworkIds.get(framework.getSelectionIndex() - 1)) : Optional.empty();
-        Optional<String> agentId = agent.getSelectionIndex() > 0
-                ? Optional.of(agentIds.get(agent.getSelectionIndex() - 1)) : Optional.empty();
-        return new OfferFilter(frameworkId, agentId);
+        return new OfferFilter(Choices.chosen(framework, frameworkIds), Choices.chosen(agent, agentIds));
     }
 
     private void showTables() {
