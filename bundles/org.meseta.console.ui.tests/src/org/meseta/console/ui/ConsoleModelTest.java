@@ -55,8 +55,10 @@ class ConsoleModelTest {
     private static final String OFFERS_VIEW = "org.meseta.console.ui.part.offers";
     private static final String OFFERS_CLASS = "bundleclass://" + BUNDLE + "/" + OffersPart.class.getName();
     private static final String TASKS_VIEW = "org.meseta.console.ui.part.tasks";
+    private static final String METRICS_VIEW = "org.meseta.console.ui.part.metrics";
     /** The console's own views, in their tab order. */
-    private static final List<String> VIEWS = List.of(AGENTS_VIEW, TOPOLOGY_VIEW, OFFERS_VIEW, TASKS_VIEW);
+    private static final List<String> VIEWS = List.of(AGENTS_VIEW, TOPOLOGY_VIEW, OFFERS_VIEW, TASKS_VIEW,
+            METRICS_VIEW);
 
     /** The console bundle: this test fragment's host, whose class loader loaded this class. */
     private final Bundle console = FrameworkUtil.getBundle(ConsoleModelTest.class);
