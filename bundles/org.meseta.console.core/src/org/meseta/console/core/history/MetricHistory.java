@@ -32,8 +32,8 @@ import org.meseta.console.core.model.TaskView;
  * {@link #sample} adds a point to every series at a fixed interval from the latest state and the counts. Rates are
  * averaged, so that they read as rates rather than as spikes of single events: offers per second over the last
  * {@value #OFFER_SPAN_SECONDS} seconds, tasks ended per minute over the last minute (over the time since the first
- * sample while that is shorter). Each series keeps at most {@code capacity} points. A series appears with its first non-zero
- * value (a role, a state) and then gets a point at every sample.
+ * sample while that is shorter). Each series keeps at most {@code capacity} points. A series appears with its first
+ * non-zero value (a role, a state) and then gets a point at every sample.
  *
  * <p>Pure and not thread-safe: a view keeps one on its UI thread.
  */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.mesos.v1.master.Protos.Event;
 import org.meseta.api.json.JsonCodec;
@@ -53,10 +52,8 @@ public final class StreamingClusterClient implements ClusterClient {
     private final ClientSettings settings;
     private final MasterStreams streams;
     private final ClientThread thread;
-    private final LeaderDetector leaders;
+    private final GroupWatch group;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The watch of a ZooKeeper group; also closed by {@link #close()}, from any thread. */
-    private final AtomicReference<LeaderDetector.Watch> watch = new AtomicReference<>();
     private volatile ConnectionState published = new ConnectionState.Disconnected();
     private volatile ClusterState cluster = ClusterState.EMPTY;
     private volatile MasterAddress leader;
@@ -69,8 +66,6 @@ public final class StreamingClusterClient implements ClusterClient {
     private MasterLocation master;
     /** Where sessions subscribe: the master's address, or the leader its ZooKeeper group names (null: none). */
     private MasterAddress target;
-    /** Tells the reports of the current watch from those of watches given up. */
-    private int watchGeneration;
     private Session session;
     private MasterAddress lastLeader;
     private ClientThread.Delayed retry;
@@ -110,7 +105,7 @@ public final class StreamingClusterClient implements ClusterClient {
         this.streams = new MasterStreams(settings.requestTimeout());
         this.backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
         this.thread = thread;
-        this.leaders = leaders;
+        this.group = new GroupWatch(leaders);
     }
 
     @Override
@@ -190,7 +185,7 @@ public final class StreamingClusterClient implements ClusterClient {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             thread.shutdown();
-            stopWatching();
+            group.stop();
             streams.close();
         }
     }
@@ -199,7 +194,7 @@ public final class StreamingClusterClient implements ClusterClient {
         endSession();
         cancel(retry);
         retry = null;
-        stopWatching();
+        group.stop();
         master = newMaster;
         credentials = newCredentials;
         target = null;
@@ -214,34 +209,23 @@ public final class StreamingClusterClient implements ClusterClient {
                 publish(new ConnectionState.Connecting(newMaster));
                 startSession();
             }
-            case MasterLocation.ZooKeeper group -> {
+            case MasterLocation.ZooKeeper zooKeeper -> {
                 publish(new ConnectionState.Connecting(newMaster));
-                startWatching(group);
+                group.start(zooKeeper.url(), report -> enqueue(() -> leaderNamed(report)));
+                if (closed.get()) {
+                    // close() ran while the watch started and may have missed it.
+                    group.stop();
+                }
             }
         }
     }
 
-    private void startWatching(MasterLocation.ZooKeeper group) {
-        int generation = ++watchGeneration;
-        watch.set(leaders.watch(group.url(), named -> enqueue(() -> leaderNamed(generation, named))));
-        if (closed.get()) {
-            // close() ran while the watch started and may have missed it.
-            stopWatching();
-        }
-    }
-
-    private void stopWatching() {
-        LeaderDetector.Watch current = watch.getAndSet(null);
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    /** The group named {@code named} as its leader (or none): the session moves there. */
-    private void leaderNamed(int generation, Optional<MasterAddress> named) {
-        if (generation != watchGeneration || watch.get() == null) {
+    /** The group named a leader (or none): the session moves there. */
+    private void leaderNamed(GroupWatch.Report report) {
+        if (!group.isCurrent(report)) {
             return;
         }
+        Optional<MasterAddress> named = report.leader();
         if (named.isEmpty()) {
             target = null;
             endSession();

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.jface.window.Window;
@@ -20,6 +24,7 @@ import org.meseta.console.core.Credentials;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.RecentMasters;
+import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
 
 @Timeout(30)
@@ -115,6 +120,29 @@ class ConnectDialogTest {
 
         assertEquals(Optional.of(new ConnectDialog.Choice(MasterLocation.parse("zk://127.0.0.1:2181/mesos"),
                 Optional.of(new Credentials("alice", "s3cret")))), dialog.choice());
+    }
+
+    @Test
+    void savesAScreenshotOfTheDialogWithAZooKeeperGroupAndAUser() throws Exception {
+        open("");
+        type("zk://10.0.0.9:2181,10.0.0.10:2181/mesos");
+        dialog.userField().setText("alice");
+        dialog.passwordField().setText("s3cret");
+        // The dialog was just opened: let GTK paint it and the text before the picture is taken.
+        long painted = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        Ui.waitUntil(display, Ui.PATIENCE, () -> System.nanoTime() > painted, "the dialog painted", () -> "");
+        dialog.getShell().update();
+
+        File png = new File(TestOutput.directory(), "screenshots/connect-dialog.png");
+        Ui.screenshot(dialog.getShell(), png);
+
+        assertTrue(png.length() > 1000, () -> png + " should hold a picture");
+        assertTrue(dialog.okButton().isEnabled());
+        Optional<File> docs = TestOutput.docsImages();
+        if (docs.isPresent()) {
+            Files.copy(png.toPath(), docs.get().toPath().resolve("console-connect.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class HoldingFramework implements AutoCloseable {
                 + "\"name\":\"" + name + "\"}}}";
         stream = http.sendAsync(HttpRequest.newBuilder(URI.create("http://" + master + "/api/v1/scheduler"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(subscribe)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                .POST(HttpRequest.BodyPublishers.ofString(subscribe)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         stream.thenAccept(response -> Thread.ofVirtual().name("holding framework " + name).start(() -> {
             try (InputStream events = response.body()) {
                 events.transferTo(OutputStream.nullOutputStream());
