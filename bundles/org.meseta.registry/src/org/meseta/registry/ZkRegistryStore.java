@@ -41,7 +41,7 @@ public final class ZkRegistryStore implements RegistryStore {
     private final Set<String> existing = new HashSet<>();
 
     /**
-     * @param base the registry's znode, e.g. {@code /meseta/registry}; created if missing
+     * @param base the registry's znode, e.g. {@code /meseta/registry}; created (persistent) if missing
      * @param fence the writer's own leader znode, empty while it is not elected
      */
     public ZkRegistryStore(CuratorFramework client, String base, Supplier<Optional<String>> fence) {
@@ -54,7 +54,7 @@ public final class ZkRegistryStore implements RegistryStore {
     public Map<String, byte[]> load() throws RegistryException {
         List<String> children;
         try {
-            client.createContainers(base);
+            createBase();
             children = client.getChildren().forPath(base);
         } catch (Exception e) {
             throw failure("read", e);
@@ -96,6 +96,20 @@ public final class ZkRegistryStore implements RegistryStore {
             existing.addAll(entries.keySet());
         }
         return Map.copyOf(entries);
+    }
+
+    /**
+     * Creates the registry's znode (and its parents) as a persistent node: not a container, which ZooKeeper deletes
+     * once it is empty, so that creating an entry later never fails for want of its parent.
+     */
+    private void createBase() throws Exception {
+        if (client.checkExists().forPath(base) == null) {
+            try {
+                client.create().creatingParentsIfNeeded().forPath(base);
+            } catch (KeeperException.NodeExistsException e) {
+                // another master created it meanwhile
+            }
+        }
     }
 
     @Override

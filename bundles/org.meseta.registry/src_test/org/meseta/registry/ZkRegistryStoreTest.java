@@ -105,6 +105,17 @@ class ZkRegistryStoreTest {
     }
 
     @Test
+    void theRegistryNodeIsPersistentSoThatZooKeeperKeepsItWhenItIsEmpty() throws Exception {
+        try (Registrar registrar = registrar(leader)) {
+            await(registrar.apply(new RegistryOperation.UpdateWeights(Map.of("eng", 2.0))));
+            await(registrar.apply(new RegistryOperation.UpdateWeights(Map.of("eng", 1.0))));
+        }
+        // Ephemeral nodes name their session there, container nodes 0x8000000000000000; persistent ones 0.
+        assertEquals(0, leader.checkExists().forPath(BASE).getEphemeralOwner());
+        assertEquals(java.util.List.of(), zooKeeper.children(BASE));
+    }
+
+    @Test
     void aMasterThatIsNotElectedCannotWrite() throws Exception {
         try (Registrar registrar = Registrar.recover(new ZkRegistryStore(leader, BASE, Optional::empty))) {
             ExecutionException refused = assertThrows(ExecutionException.class, () -> await(registrar.apply(

@@ -15,6 +15,7 @@ import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.apache.mesos.v1.executor.Protos.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,12 @@ import org.meseta.api.agentlink.AgentCall;
 import org.meseta.api.agentlink.AgentEvent;
 import org.meseta.api.agentlink.AgentSubscribe;
 import org.meseta.api.resources.Resources;
+import org.meseta.http.HttpClient;
+import org.meseta.http.HttpClientOptions;
+import org.meseta.http.HttpTransport;
 import org.meseta.daemon.Daemon;
 import org.meseta.testing.Eventually;
+import org.meseta.testing.Http;
 
 /**
  * An agent that stops and starts again on the same work_dir, as in Mesos's slave recovery tests: tasks of
@@ -61,14 +66,30 @@ class AgentRecoveryTest {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /**
+     * Takes and acknowledges the task's updates, which must have {@code states}; returns them, to be acknowledged
+     * again after a restart: the agent may have stopped before it took the acknowledgements.
+     */
+    private List<TaskStatus> acknowledged(String taskId, TaskState... states) throws Exception {
+        List<TaskStatus> updates = new java.util.ArrayList<>();
+        for (TaskState state : states) {
+            TaskStatus status = agent.nextUpdate(taskId).status();
+            assertEquals(state, status.getState());
+            agent.acknowledge(status);
+            updates.add(status);
+        }
+        return updates;
+    }
+
     @Test
     void aRunningTaskKeepsRunningIsReportedAndItsUnacknowledgedUpdateIsSentAgain() throws Exception {
         agent.run(checkpointing(), LinkedAgent.commandTask("t1", SLEEPER));
-        agent.acknowledgeStates("t1", TaskState.TASK_STARTING);
+        List<TaskStatus> starting = acknowledged("t1", TaskState.TASK_STARTING);
         TaskStatus running = agent.nextUpdate("t1").status(); // not acknowledged
         long pid = taskPid("t1");
 
         AgentSubscribe subscription = agent.restart();
+        starting.forEach(agent::acknowledge);
 
         assertTrue(isAlive(pid), "the task's process outlived the agent");
         assertEquals(LinkedAgent.AGENT_ID, subscription.agentInfo().getId(), "it re-registers under its id");
@@ -92,13 +113,14 @@ class AgentRecoveryTest {
     void aTaskThatEndsWhileTheAgentIsDownReportsHowItEnded() throws Exception {
         agent.run(checkpointing(), LinkedAgent.commandTask("t1",
                 "echo $$ > task.pid; while [ ! -e go ]; do sleep 0.05; done; echo done; exit 3"));
-        agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
+        List<TaskStatus> before = acknowledged("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
         long pid = taskPid("t1");
 
         agent.stop();
         Files.createFile(agent.sandbox("t1").resolve("go"));
         Eventually.await("the task ended while no agent ran", () -> !isAlive(pid));
         agent.restart();
+        before.forEach(agent::acknowledge);
 
         TaskStatus failed = agent.acknowledgeStates("t1", TaskState.TASK_FAILED);
         assertEquals("Command exited with status 3", failed.getMessage());
@@ -143,6 +165,41 @@ class AgentRecoveryTest {
         AgentSubscribe subscription = agent.restart();
 
         assertEquals(total, Resources.of(subscription.totalResources()));
+    }
+
+    @Test
+    void anExecutorThatSubscribesAgainKeepsItsTaskAndItsResentUpdateIsTakenOnce() throws Exception {
+        agent.run(checkpointing(), LinkedAgent.task("t1").setExecutor(LinkedAgent.executor("e1")));
+        agent.executorEnvironment("e1");
+        try (HttpTransport transport = HttpTransport.create("recovery-executor", 1);
+                HttpClient client = new HttpClient(transport, HttpClientOptions.defaults())) {
+            TaskStatus running;
+            try (ExecutorSession before = ExecutorSession.subscribe(client, agent.port(), Http.JSON,
+                    LinkedAgent.FRAMEWORK_ID, "e1")) {
+                before.subscribed();
+                before.next(Event.Type.LAUNCH);
+                running = before.update(LinkedAgent.taskId("t1"), TaskState.TASK_RUNNING);
+                assertEquals(running.getUuid(), agent.nextUpdate("t1").status().getUuid());
+            }
+
+            AgentSubscribe subscription = agent.restart("--executor_reregistration_timeout=1mins");
+            assertEquals(List.of("e1"), subscription.executors().stream()
+                    .map(executor -> executor.getExecutorId().getValue()).toList());
+
+            try (ExecutorSession after = ExecutorSession.resubscribe(client, agent.port(), Http.JSON,
+                    LinkedAgent.FRAMEWORK_ID, "e1", List.of(running))) {
+                after.subscribed();
+                assertEquals(running.getUuid(), after.next(Event.Type.ACKNOWLEDGED).getAcknowledged().getUuid(),
+                        "the resent update is acknowledged to the executor");
+                // The agent resends its own unacknowledged copy once registered; the executor's is a duplicate.
+                AgentCall.Update resent = agent.master().next(AgentCall.Update.class,
+                        update -> update.status().getUuid().equals(running.getUuid()));
+                agent.acknowledge(resent.status());
+                TaskStatus finished = after.update(LinkedAgent.taskId("t1"), TaskState.TASK_FINISHED);
+                assertEquals(finished.getUuid(), agent.nextUpdate("t1").status().getUuid(),
+                        "the next update follows: the resent one did not queue a second RUNNING");
+            }
+        }
     }
 
     @Test

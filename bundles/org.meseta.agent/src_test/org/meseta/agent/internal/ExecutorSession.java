@@ -50,13 +50,13 @@ final class ExecutorSession implements AutoCloseable {
     private final CompletableFuture<Void> stream;
 
     private ExecutorSession(HttpClient client, URI uri, String mediaType, FrameworkID frameworkId,
-            ExecutorID executorId) {
+            ExecutorID executorId, Call.Subscribe subscription) {
         this.uri = uri;
         this.mediaType = mediaType;
         this.frameworkId = frameworkId;
         this.executorId = executorId;
         RecordIODecoder decoder = new RecordIODecoder(4 * 1024 * 1024);
-        Call subscribe = call(Call.Type.SUBSCRIBE).setSubscribe(Call.Subscribe.getDefaultInstance()).build();
+        Call subscribe = call(Call.Type.SUBSCRIBE).setSubscribe(subscription).build();
         this.stream = client.stream("POST", uri, HttpHeaders.of("Content-Type", mediaType, "Accept", mediaType),
                 encode(subscribe), new StreamListener() {
                     @Override
@@ -95,9 +95,21 @@ final class ExecutorSession implements AutoCloseable {
     /** Subscribes at {@code /api/v1/executor} of the agent on {@code port}, speaking {@code mediaType}. */
     static ExecutorSession subscribe(HttpClient client, int port, String mediaType, String frameworkId,
             String executorId) {
+        return resubscribe(client, port, mediaType, frameworkId, executorId, List.of());
+    }
+
+    /**
+     * Subscribes again, as an executor does after losing its agent: with the updates it sent and has not seen
+     * acknowledged.
+     */
+    static ExecutorSession resubscribe(HttpClient client, int port, String mediaType, String frameworkId,
+            String executorId, List<TaskStatus> unacknowledged) {
+        Call.Subscribe.Builder subscription = Call.Subscribe.newBuilder();
+        unacknowledged.forEach(status -> subscription.addUnacknowledgedUpdates(Call.Update.newBuilder()
+                .setStatus(status)));
         return new ExecutorSession(client, URI.create("http://127.0.0.1:" + port + "/api/v1/executor"), mediaType,
                 FrameworkID.newBuilder().setValue(frameworkId).build(),
-                ExecutorID.newBuilder().setValue(executorId).build());
+                ExecutorID.newBuilder().setValue(executorId).build(), subscription.build());
     }
 
     /** The status the agent answered the subscription with. */

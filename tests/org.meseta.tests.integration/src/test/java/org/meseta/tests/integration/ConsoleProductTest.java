@@ -36,8 +36,7 @@ class ConsoleProductTest {
     void consoleProductOpensItsWindowOnALocalCluster() throws Exception {
         assumeFalse(Boolean.getBoolean("skipUiTests"), "UI tests skipped (-DskipUiTests=true)");
         assumeTrue(System.getenv("DISPLAY") != null, "needs a display (run under xvfb-run)");
-        // The agent takes the next port.
-        int port = Cluster.freePorts(2);
+        int port = Cluster.freePorts(2); // the master's, and its agent's after it
         String master = "127.0.0.1:" + port;
         try (MesetaProcess local = MesetaProcess.start("console-cluster", "daemons/bin/meseta-local",
                         "--port=" + port, "--num_agents=1", "--work_dir=" + workDir);
