@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.Executors;
  * A stand-in for a master's HTTP API on 127.0.0.1, built on the JDK's HTTP server, for clients such as the console.
  * Each path answers with the reply set for it last, any other path with the default reply (at first 404): a canned
  * body, an error, a Mesos-style redirect, or a <em>stream</em> that stays open and carries the RecordIO records the
- * test {@linkplain #send sends} until the test {@linkplain #endStreams ends} it. It records what it received, and
+ * test {@linkplain #send sends} until the test {@linkplain #endStreams ends} it. It records what it received, can
+ * {@linkplain #requireCredentials require HTTP basic credentials} as a master with HTTP authentication does, and
  * can stop and listen again on the same port to play a master going down and coming back.
  *
  * <p>Every method may be called from any thread while clients are connected; a request sees the replies set before
@@ -54,7 +56,8 @@ public final class FakeMaster implements AutoCloseable {
     }
 
     /** One request as received; headers that were not sent are null. */
-    public record Received(String method, String path, String contentType, String accept, String body) {
+    public record Received(String method, String path, String contentType, String accept, String authorization,
+            String body) {
     }
 
     private int port;
@@ -66,6 +69,8 @@ public final class FakeMaster implements AutoCloseable {
     private final Map<String, Integer> streamsOpened = new ConcurrentHashMap<>();
     private volatile Reply defaultReply = Reply.status(404, "No such endpoint");
     private volatile Duration answerDelay = Duration.ZERO;
+    /** The Authorization header every request must carry; null: none needed. */
+    private volatile String requiredAuthorization;
     private HttpServer server;
     private ExecutorService handlers;
 
@@ -96,6 +101,16 @@ public final class FakeMaster implements AutoCloseable {
     /** Answers requests for paths without a reply of their own with {@code reply} from now on. */
     public void answerOtherPaths(Reply reply) {
         defaultReply = reply;
+    }
+
+    /**
+     * From now on answers every request that does not carry HTTP basic credentials {@code user}:{@code password}
+     * with {@code 401 Unauthorized} and {@code WWW-Authenticate: Basic realm="mesos"}, as a Mesos master with HTTP
+     * authentication does.
+     */
+    public void requireCredentials(String user, String password) {
+        requiredAuthorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Holds every answer back this long from now on (to play a master that hangs). */
@@ -195,11 +210,20 @@ public final class FakeMaster implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Accept"),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             Thread.sleep(answerDelay.toMillis());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             exchange.close();
+            return;
+        }
+        String required = requiredAuthorization;
+        if (required != null && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            try (exchange) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"mesos\"");
+                exchange.sendResponseHeaders(401, -1);
+            }
             return;
         }
         Reply current = replies.getOrDefault(path, defaultReply);

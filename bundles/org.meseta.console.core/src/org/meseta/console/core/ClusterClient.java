@@ -13,7 +13,8 @@ import org.meseta.console.core.model.ClusterState;
  * replaces the model; every later event changes it. Once subscribed, the client also opens Meseta's offer stream
  * ({@code GET /api/v1/meseta/offers}) on the same master, which adds outstanding offers and the allocator's view of
  * the roles; a master without it (a Mesos master) is followed all the same, without offers. A non-leading master's
- * {@code 307} redirect is followed to the leader. When a stream ends, breaks or stays silent for
+ * {@code 307} redirect is followed to the leader; given a ZooKeeper group, the client subscribes to the leader the
+ * group names and moves to the next one when it changes. When a stream ends, breaks or stays silent for
  * {@link ClientSettings#missedHeartbeats()} heartbeat intervals, the client subscribes again after a back-off and
  * takes a new snapshot; meanwhile the last model stays visible.
  *
@@ -35,11 +36,23 @@ public interface ClusterClient extends AutoCloseable {
 
     /**
      * Starts following {@code master}, dropping the previous master: the model is emptied (a reset change) and the
-     * state becomes {@link ConnectionState.Connecting}, then connected or failed.
+     * state becomes {@link ConnectionState.Connecting}, then connected or failed. With a
+     * {@link MasterLocation.ZooKeeper} location the client watches the group and follows whichever master leads it,
+     * across failovers. {@code credentials}, when given, go with every request as HTTP basic authentication; they
+     * are kept in memory only.
      *
      * @throws IllegalStateException if the client is closed
      */
-    void connect(MasterAddress master);
+    void connect(MasterLocation master, Optional<Credentials> credentials);
+
+    /**
+     * Starts following the one master at {@code master}, without credentials.
+     *
+     * @throws IllegalStateException if the client is closed
+     */
+    default void connect(MasterAddress master) {
+        connect(MasterLocation.of(master), Optional.empty());
+    }
 
     /**
      * Stops following the current master; the model is emptied and the state becomes
@@ -62,6 +75,9 @@ public interface ClusterClient extends AutoCloseable {
 
     /** The master that answered the current subscription, once subscribed; requests for actions go there. */
     Optional<MasterAddress> leader();
+
+    /** The credentials of the current connection, for requests to its master and agents; empty without. */
+    Optional<Credentials> credentials();
 
     /**
      * Registers {@code listener} and then tells it the current state, so a late listener needs no separate query.

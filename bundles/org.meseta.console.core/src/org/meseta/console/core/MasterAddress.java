@@ -46,7 +46,7 @@ public record MasterAddress(String host, int port) {
             rest = rest.substring(HTTP_PREFIX.length());
         } else if (rest.contains("://")) {
             throw new IllegalArgumentException("'" + text.strip() + "' uses an unsupported scheme: "
-                    + "only http:// is possible, or just HOST:PORT.");
+                    + "enter HOST:PORT, http://HOST:PORT or zk://HOST:PORT/PATH.");
         }
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);

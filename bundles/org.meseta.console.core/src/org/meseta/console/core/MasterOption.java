@@ -3,10 +3,10 @@ package org.meseta.console.core;
 import java.util.Optional;
 
 /**
- * Finds the master the console was started with: {@code --master=HOST:PORT} (or
+ * Finds the master the console was started with: {@code --master=HOST:PORT} or {@code --master=zk://…} (or
  * {@code --master HOST:PORT}) among the application arguments, else the system property
  * {@code meseta.master}. The text is returned as given, so a caller can show the user what was
- * wrong with it; validate it with {@link MasterAddress#parse(String)}.
+ * wrong with it; validate it with {@link MasterLocation#parse(String)}.
  */
 public final class MasterOption {
 

@@ -109,7 +109,7 @@ class ClusterClientTest {
 
         master.close();
         ConnectionState.Unreachable lost = states.await(ConnectionState.Unreachable.class);
-        assertEquals(cluster.master(), lost.master());
+        assertEquals(MasterLocation.of(cluster.master()), lost.master());
         int changesWhileAway = changes.seen().size();
         assertEquals(1, changes.seen().get(changesWhileAway - 1).state().agents().size(),
                 "the last model stays while the master is away");

@@ -51,6 +51,31 @@ class ConnectionStateTest {
     }
 
     @Test
+    void aZooKeeperGroupNamesItsLeaderAndSaysWhenNoneLeads() {
+        MasterLocation group = MasterLocation.parse("zk://10.0.0.9:2181/mesos");
+
+        assertEquals("Connected to zk://10.0.0.9:2181/mesos (leader 127.0.0.1:5050)",
+                new ConnectionState.Connected(group, MASTER, Optional.empty()).describe());
+        assertEquals("No leading master in zk://10.0.0.9:2181/mesos · waiting for ZooKeeper to name one",
+                new ConnectionState.NoLeader(group).describe());
+        assertFalse(new ConnectionState.NoLeader(group).isConnected());
+    }
+
+    @Test
+    void refusedCredentialsAskTheUserForOthers() {
+        ConnectionState none = new ConnectionState.Unauthorized(MasterLocation.of(MASTER), Optional.empty(),
+                "HTTP 401");
+        ConnectionState refused = new ConnectionState.Unauthorized(MasterLocation.of(MASTER),
+                Optional.of(new Credentials("alice", "pw")), "HTTP 403");
+
+        assertEquals("Master 127.0.0.1:5050 requires credentials (HTTP 401) · connect again with a user and password",
+                none.describe());
+        assertEquals("Master 127.0.0.1:5050 refused the credentials of 'alice' (HTTP 403) · connect again with "
+                + "another user or password", refused.describe());
+        assertFalse(refused.isConnected());
+    }
+
+    @Test
     void beforeTheFirstAnswer() {
         assertEquals("Not connected", new ConnectionState.Disconnected().describe());
         assertEquals("Connecting to 127.0.0.1:5050…", new ConnectionState.Connecting(MASTER).describe());

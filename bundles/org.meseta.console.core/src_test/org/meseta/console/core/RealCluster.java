@@ -43,6 +43,22 @@ public final class RealCluster implements AutoCloseable {
                 "--max_agent_ping_timeouts=2");
     }
 
+    /** A master of a ZooKeeper group, as {@link #startMasterIn} started it. */
+    public record GroupMaster(MasterAddress address, Daemon.Running running) {
+    }
+
+    /**
+     * Starts a master on a free port that elects its leader in the ZooKeeper group {@code zk} ({@code --quorum=1})
+     * with the masters started before; stop it by closing its {@link GroupMaster#running()}.
+     */
+    public GroupMaster startMasterIn(String zk) throws Exception {
+        int port = Ports.free();
+        Daemon.Running running = start("master", "org.meseta.master", "--ip=127.0.0.1", "--port=" + port,
+                "--work_dir=" + workDir.resolve("master-" + port), "--zk=" + zk, "--quorum=1",
+                "--agent_ping_timeout=" + PING_TIMEOUT, "--max_agent_ping_timeouts=2");
+        return new GroupMaster(new MasterAddress("127.0.0.1", port), running);
+    }
+
     /** Where the master listens. */
     public MasterAddress master() {
         return new MasterAddress("127.0.0.1", masterPort);
@@ -50,7 +66,13 @@ public final class RealCluster implements AutoCloseable {
 
     /** Starts an agent of the master with {@code resources} and {@code attributes} (Mesos text forms). */
     public Daemon.Running startAgent(String hostname, String resources, String attributes) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--master=" + master(), "--ip=127.0.0.1",
+        return startAgentOf(master().toString(), hostname, resources, attributes);
+    }
+
+    /** Starts an agent of {@code master} (its {@code --master} flag: an address or a {@code zk://} group). */
+    public Daemon.Running startAgentOf(String master, String hostname, String resources, String attributes)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master=" + master, "--ip=127.0.0.1",
                 "--port=" + Ports.free(), "--work_dir=" + workDir.resolve("agent-" + ++agents),
                 "--hostname=" + hostname, "--resources=" + resources, "--registration_backoff_factor=50ms"));
         if (!attributes.isEmpty()) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.meseta.console.core.model.Amounts;
 
 class ResourceFormatTest {
 
@@ -28,5 +30,14 @@ class ResourceFormatTest {
     void usedAndTotalAreShownTogether() {
         assertEquals("0.5 / 4", ResourceFormat.cpus(0.5, 4));
         assertEquals("512 MB / 1.5 GB", ResourceFormat.usedOfTotalMegabytes(512, 1536));
+    }
+
+    @Test
+    void amountsAndQuantitiesShowWhatIsNotZero() {
+        assertEquals("1.5 cpus · 512 MB mem · 10 ports", ResourceFormat.amounts(new Amounts(1.5, 512, 0, 10)));
+        assertEquals("—", ResourceFormat.amounts(Amounts.NONE));
+        assertEquals("2 cpus · 1 gpus · 1 GB mem", ResourceFormat.quantities(new TreeMap<>(Map.of("cpus", 2.0,
+                "mem", 1024.0, "gpus", 1.0))));
+        assertEquals("—", ResourceFormat.quantities(Map.of()));
     }
 }

@@ -31,6 +31,7 @@ import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.junit.jupiter.api.Test;
+import org.meseta.console.ui.offers.OffersPart;
 import org.meseta.console.ui.parts.AgentsPart;
 import org.meseta.console.ui.topology.TopologyPart;
 import org.osgi.framework.Bundle;
@@ -53,6 +54,13 @@ class ConsoleModelTest {
     private static final String TOPOLOGY_CLASS = "bundleclass://" + BUNDLE + "/" + TopologyPart.class.getName();
     private static final String FRAMEWORKS_VIEW = "org.meseta.console.ui.part.frameworks";
     private static final String ROLES_VIEW = "org.meseta.console.ui.part.roles";
+    private static final String OFFERS_VIEW = "org.meseta.console.ui.part.offers";
+    private static final String OFFERS_CLASS = "bundleclass://" + BUNDLE + "/" + OffersPart.class.getName();
+    private static final String TASKS_VIEW = "org.meseta.console.ui.part.tasks";
+    private static final String METRICS_VIEW = "org.meseta.console.ui.part.metrics";
+    /** The console's own views, in their tab order. */
+    private static final List<String> VIEWS = List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW,
+            ROLES_VIEW, OFFERS_VIEW, TASKS_VIEW, METRICS_VIEW);
 
     /** The console bundle: this test fragment's host, whose class loader loaded this class. */
     private final Bundle console = FrameworkUtil.getBundle(ConsoleModelTest.class);
@@ -82,11 +90,11 @@ class ConsoleModelTest {
     }
 
     @Test
-    void theFragmentsPutTheAgentsViewAndThenTheTopologyViewIntoTheViewsStack() {
+    void theFragmentsPutTheAgentsViewFirstAndThenTheOtherViewsIntoTheViewsStack() {
         MApplication application = assembled();
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW), viewsStack(application)
-                .getChildren().stream().map(MPart.class::cast).map(MPart::getElementId).toList());
+        assertEquals(VIEWS, viewsStack(application).getChildren().stream().map(MPart.class::cast)
+                .map(MPart::getElementId).toList());
         MPart agents = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(0));
         assertEquals(AGENTS_VIEW, agents.getElementId());
         assertEquals("Agents", agents.getLabel());
@@ -95,6 +103,9 @@ class ConsoleModelTest {
         assertEquals(TOPOLOGY_VIEW, topology.getElementId());
         assertEquals("Topology", topology.getLabel());
         assertEquals(TOPOLOGY_CLASS, topology.getContributionURI());
+        MPart offers = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(2));
+        assertEquals("Offers", offers.getLabel());
+        assertEquals(OFFERS_CLASS, offers.getContributionURI());
     }
 
     @Test
@@ -108,17 +119,17 @@ class ConsoleModelTest {
 
         MApplication application = assembled(plugin);
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW, "org.example.view"),
-                viewsStack(application).getChildren().stream().map(MPart.class::cast).map(MPart::getElementId)
-                        .toList());
+        List<String> expected = new ArrayList<>(VIEWS);
+        expected.add("org.example.view");
+        assertEquals(expected, viewsStack(application).getChildren().stream().map(MPart.class::cast)
+                .map(MPart::getElementId).toList());
     }
 
     @Test
     void eachViewHasADescriptorSoItCanBeOpenedById() {
         List<MPartDescriptor> descriptors = assembled().getDescriptors();
 
-        assertEquals(List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW, ROLES_VIEW),
-                descriptors.stream().map(MPartDescriptor::getElementId).toList());
+        assertEquals(VIEWS, descriptors.stream().map(MPartDescriptor::getElementId).toList());
         assertEquals(AGENTS_CLASS, descriptors.get(0).getContributionURI());
         assertEquals("Topology", descriptors.get(1).getLabel());
         assertEquals(TOPOLOGY_CLASS, descriptors.get(1).getContributionURI());
@@ -133,7 +144,7 @@ class ConsoleModelTest {
             }
         });
 
-        assertTrue(uris.contains(AGENTS_CLASS) && uris.contains(TOPOLOGY_CLASS), uris::toString);
+        assertTrue(uris.containsAll(List.of(AGENTS_CLASS, TOPOLOGY_CLASS, OFFERS_CLASS)), uris::toString);
         for (String uri : uris) {
             loadContribution(uri);
         }

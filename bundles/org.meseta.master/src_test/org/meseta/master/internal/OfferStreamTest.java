@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.testing.Http;
 import org.meseta.testing.JsonTree;
+import org.meseta.testing.Ports;
 
 /** Meseta's offer stream ({@code GET /api/v1/meseta/offers}): every offer's life and the role view, as it happens. */
 class OfferStreamTest {
@@ -132,6 +133,25 @@ class OfferStreamTest {
         assertEquals(0, BigDecimal.ONE.compareTo(JsonTree.number(role, "weight")));
         assertTrue(JsonTree.number(role, "share").doubleValue() > 0, "share of " + role);
         assertEquals(List.of(), JsonTree.objects(role, "allocated"));
+    }
+
+    @Test
+    void theRoleViewCarriesEachRolesQuotaAndWhatItConsumes() throws Exception {
+        master.subscribe(LinkSession.subscription(null, Ports.free(), "cpus(prod):1;cpus:3;mem:1024")).registered();
+        HttpResponse<byte[]> set = Http.post(master.uri("/api/v1"), "{\"type\":\"UPDATE_QUOTA\",\"update_quota\":"
+                + "{\"quota_configs\":[{\"role\":\"prod\",\"guarantees\":{\"cpus\":{\"value\":1}},"
+                + "\"limits\":{\"cpus\":{\"value\":2.5}}}]}}", "Content-Type", Http.JSON);
+        assertEquals(200, set.statusCode(), () -> Http.text(set));
+
+        Map<String, Object> prod = JsonTree.objects(master.offerStream().subscribed(), "roles").stream()
+                .filter(role -> "prod".equals(JsonTree.string(role, "name"))).findFirst().orElseThrow();
+
+        Map<String, Object> quota = JsonTree.object(prod, "quota");
+        assertEquals(0, BigDecimal.ONE.compareTo(JsonTree.number(JsonTree.object(quota, "guarantee"), "cpus")));
+        assertEquals(0, new BigDecimal("2.5").compareTo(JsonTree.number(JsonTree.object(quota, "limit"), "cpus")));
+        // Its reservation counts as consumed, allocated or not.
+        assertEquals(0, BigDecimal.ONE.compareTo(JsonTree.number(JsonTree.object(quota, "consumed"), "cpus")),
+                () -> "quota " + quota);
     }
 
     @Test

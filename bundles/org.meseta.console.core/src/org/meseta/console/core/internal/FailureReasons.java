@@ -12,13 +12,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns the JDK HTTP client's failures into short reasons a person understands (no stack traces). */
-final class FailureReasons {
+public final class FailureReasons {
 
     private FailureReasons() {
     }
 
     /** A lower-case phrase such as {@code connection refused} or {@code no answer within 3 s}. */
-    static String describe(Throwable failure, Duration timeout) {
+    public static String describe(Throwable failure, Duration timeout) {
         return describe(failure, timeout, timeout);
     }
 

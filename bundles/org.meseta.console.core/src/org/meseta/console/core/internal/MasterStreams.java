@@ -9,11 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 import org.meseta.api.recordio.RecordIODecoder;
 import org.meseta.api.recordio.RecordIOException;
+import org.meseta.console.core.Credentials;
 import org.meseta.console.core.MasterAddress;
 
 /**
@@ -21,6 +23,7 @@ import org.meseta.console.core.MasterAddress;
  * on {@code /api/v1}) and Meseta's offer stream ({@code GET /api/v1/meseta/offers}). Both are RecordIO: records
  * are split here and handed to a {@link Sink} one by one. The {@code 307} redirects a non-leading master answers
  * with are followed by hand, at most {@value #MAX_REDIRECTS} of them, so the sink learns which master leads.
+ * Credentials, when given, go with every request (the redirected ones too) as HTTP basic authentication.
  *
  * <p>Thread-safe. Sinks are called on the HTTP client's threads; the stream's end is reported once, after the
  * last record, and never as an exception.
@@ -103,18 +106,26 @@ final class MasterStreams implements AutoCloseable {
                 .build();
     }
 
-    /** Opens {@code endpoint} on {@code master}. */
-    Stream open(MasterAddress master, Endpoint endpoint, Sink sink) {
+    /** Opens {@code endpoint} on {@code master}, authenticating with {@code credentials} if given. */
+    Stream open(MasterAddress master, Endpoint endpoint, Optional<Credentials> credentials, Sink sink) {
         Stream stream = new Stream();
-        send(master.uri(endpoint.path), endpoint, sink, stream, 0);
+        send(master.uri(endpoint.path), new Request(endpoint, credentials, sink, stream), 0);
         return stream;
     }
 
-    private void send(URI uri, Endpoint endpoint, Sink sink, Stream stream, int redirects) {
+    /** What one {@link #open} asked for, carried through its redirects. */
+    private record Request(Endpoint endpoint, Optional<Credentials> credentials, Sink sink, Stream stream) {
+    }
+
+    private void send(URI uri, Request asked, int redirects) {
+        Endpoint endpoint = asked.endpoint();
+        Sink sink = asked.sink();
+        Stream stream = asked.stream();
         if (stream.isEnded()) {
             return;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", JSON);
+        asked.credentials().ifPresent(given -> request.header("Authorization", given.authorization()));
         if (endpoint.body == null) {
             request.method(endpoint.method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -135,7 +146,7 @@ final class MasterStreams implements AutoCloseable {
                 stream.end(records.truncated() ? new StreamEnd.Malformed("the stream ended inside a record")
                         : new StreamEnd.Closed());
             } else if (response.statusCode() == 307 || response.statusCode() == 308) {
-                redirect(uri, response, endpoint, sink, stream, redirects);
+                redirect(uri, response, asked, redirects);
             } else {
                 stream.end(new StreamEnd.Refused(response.statusCode(),
                         "HTTP " + response.statusCode() + summary(response.body())));
@@ -143,8 +154,8 @@ final class MasterStreams implements AutoCloseable {
         });
     }
 
-    private void redirect(URI uri, HttpResponse<byte[]> response, Endpoint endpoint, Sink sink, Stream stream,
-            int redirects) {
+    private void redirect(URI uri, HttpResponse<byte[]> response, Request asked, int redirects) {
+        Stream stream = asked.stream();
         String location = response.headers().firstValue("Location").orElse(null);
         if (location == null || location.isBlank()) {
             stream.end(new StreamEnd.Refused(response.statusCode(),
@@ -164,7 +175,7 @@ final class MasterStreams implements AutoCloseable {
                     "redirect to an unusable location '" + location + "'"));
             return;
         }
-        send(target, endpoint, sink, stream, redirects + 1);
+        send(target, asked, redirects + 1);
     }
 
     private static String summary(byte[] body) {

@@ -2,7 +2,9 @@ package org.meseta.console.core.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -12,6 +14,7 @@ import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonCodecException;
 import org.meseta.console.core.model.Amounts;
 import org.meseta.console.core.model.OfferEvent;
+import org.meseta.console.core.model.RoleQuota;
 import org.meseta.console.core.model.RoleView;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -155,6 +158,7 @@ final class OfferRecordDecoder {
         double[] numbers = {1, 0};
         List<String> frameworks = new ArrayList<>();
         Amounts[] amounts = {Amounts.NONE, Amounts.NONE, Amounts.NONE};
+        RoleQuota[] quota = {RoleQuota.NONE};
         forEachField(parser, field -> {
             switch (field) {
                 case "name" -> name[0] = parser.getValueAsString("");
@@ -164,10 +168,26 @@ final class OfferRecordDecoder {
                 case "allocated" -> amounts[0] = resources(parser);
                 case "offered" -> amounts[1] = resources(parser);
                 case "reserved" -> amounts[2] = resources(parser);
+                case "quota" -> quota[0] = quota(parser);
                 default -> parser.skipChildren();
             }
         });
-        return new RoleView(name[0], numbers[0], numbers[1], frameworks, amounts[0], amounts[1], amounts[2]);
+        return new RoleView(name[0], numbers[0], numbers[1], frameworks, amounts[0], amounts[1], amounts[2],
+                quota[0]);
+    }
+
+    /** {@code {"guarantee": {"cpus": 1}, "limit": {…}, "consumed": {…}}}, as Mesos's {@code /roles} has it. */
+    private static RoleQuota quota(JsonParser parser) throws IOException, MalformedRecordException {
+        List<Map<String, Double>> amounts = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        forEachField(parser, field -> {
+            int index = List.of("guarantee", "limit", "consumed").indexOf(field);
+            if (index < 0) {
+                parser.skipChildren();
+                return;
+            }
+            forEachField(parser, name -> amounts.get(index).put(name, parser.getValueAsDouble()));
+        });
+        return new RoleQuota(amounts.get(0), amounts.get(1), amounts.get(2));
     }
 
     private static Amounts resources(JsonParser parser) throws IOException, MalformedRecordException {

@@ -16,7 +16,9 @@ import org.meseta.console.core.ClusterChangeListener;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterListener;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.Credentials;
 import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
 
@@ -30,6 +32,9 @@ import com.google.protobuf.UninitializedMessageException;
  *                 ▲                                    │ events ─► model ─► (coalesced) change listeners
  *                 │ back-off                           │
  *                 └──── Unreachable / ProtocolError ◄──┘ a stream ended, broke, went silent or was malformed
+ *
+ *  connect(zk://) ─► LeaderDetector watch ──leader named──► session on it (a new leader: the session moves there)
+ *                                         ──none named────► NoLeader (session ended, model kept)
  * </pre>
  *
  * <p>An actor: every field below the {@link ClientThread} is touched only on that thread, so no locks are needed.
@@ -47,16 +52,20 @@ public final class StreamingClusterClient implements ClusterClient {
     private final ClientSettings settings;
     private final MasterStreams streams;
     private final ClientThread thread;
+    private final GroupWatch group;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ConnectionState published = new ConnectionState.Disconnected();
     private volatile ClusterState cluster = ClusterState.EMPTY;
     private volatile MasterAddress leader;
+    private volatile Optional<Credentials> credentials = Optional.empty();
 
     private final List<ClusterListener> listeners = new ArrayList<>();
     private final List<ClusterChangeListener> changeListeners = new ArrayList<>();
     private final LiveCluster model = new LiveCluster();
     private final Backoff backoff;
-    private MasterAddress master;
+    private MasterLocation master;
+    /** Where sessions subscribe: the master's address, or the leader its ZooKeeper group names (null: none). */
+    private MasterAddress target;
     private Session session;
     private MasterAddress lastLeader;
     private ClientThread.Delayed retry;
@@ -82,30 +91,34 @@ public final class StreamingClusterClient implements ClusterClient {
         }
     }
 
-    /** A disconnected client with a thread of its own. */
+    /** A disconnected client with a thread of its own that finds leaders in ZooKeeper. */
     public StreamingClusterClient(ClientSettings settings) {
-        this(settings, new ExecutorClientThread("meseta-console-client"));
+        this(settings, new ExecutorClientThread("meseta-console-client"), new ZooKeeperLeaders());
     }
 
-    /** A disconnected client that runs on {@code thread} (tests pass one they drive themselves). */
-    StreamingClusterClient(ClientSettings settings, ClientThread thread) {
+    /**
+     * A disconnected client that runs on {@code thread} and finds the leaders of ZooKeeper groups with
+     * {@code leaders} (tests pass ones they drive themselves).
+     */
+    StreamingClusterClient(ClientSettings settings, ClientThread thread, LeaderDetector leaders) {
         this.settings = settings;
         this.streams = new MasterStreams(settings.requestTimeout());
         this.backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
         this.thread = thread;
+        this.group = new GroupWatch(leaders);
     }
 
     @Override
-    public void connect(MasterAddress newMaster) {
+    public void connect(MasterLocation newMaster, Optional<Credentials> newCredentials) {
         if (closed.get()) {
             throw new IllegalStateException("The cluster client is closed");
         }
-        enqueue(() -> follow(newMaster));
+        enqueue(() -> follow(newMaster, newCredentials));
     }
 
     @Override
     public void disconnect() {
-        enqueue(() -> follow(null));
+        enqueue(() -> follow(null, Optional.empty()));
     }
 
     @Override
@@ -131,6 +144,11 @@ public final class StreamingClusterClient implements ClusterClient {
     @Override
     public Optional<MasterAddress> leader() {
         return Optional.ofNullable(leader);
+    }
+
+    @Override
+    public Optional<Credentials> credentials() {
+        return credentials;
     }
 
     @Override
@@ -167,31 +185,78 @@ public final class StreamingClusterClient implements ClusterClient {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             thread.shutdown();
+            group.stop();
             streams.close();
         }
     }
 
-    private void follow(MasterAddress newMaster) {
+    private void follow(MasterLocation newMaster, Optional<Credentials> newCredentials) {
         endSession();
         cancel(retry);
         retry = null;
+        group.stop();
         master = newMaster;
+        credentials = newCredentials;
+        target = null;
         lastLeader = null;
         backoff.reset();
         model.clear();
         flushNow();
-        if (newMaster == null) {
-            publish(new ConnectionState.Disconnected());
-        } else {
-            publish(new ConnectionState.Connecting(newMaster));
-            startSession();
+        switch (newMaster) {
+            case null -> publish(new ConnectionState.Disconnected());
+            case MasterLocation.Direct direct -> {
+                target = direct.address();
+                publish(new ConnectionState.Connecting(newMaster));
+                startSession();
+            }
+            case MasterLocation.ZooKeeper zooKeeper -> {
+                publish(new ConnectionState.Connecting(newMaster));
+                group.start(zooKeeper.url(), report -> enqueue(() -> leaderNamed(report)));
+                if (closed.get()) {
+                    // close() ran while the watch started and may have missed it.
+                    group.stop();
+                }
+            }
         }
+    }
+
+    /** The group named a leader (or none): the session moves there. */
+    private void leaderNamed(GroupWatch.Report report) {
+        if (!group.isCurrent(report)) {
+            return;
+        }
+        Optional<MasterAddress> named = report.leader();
+        if (named.isEmpty()) {
+            target = null;
+            endSession();
+            cancel(retry);
+            retry = null;
+            publish(new ConnectionState.NoLeader(master));
+            return;
+        }
+        if (named.get().equals(target)) {
+            return;
+        }
+        LOG.log(Level.INFO, "ZooKeeper names {0} as the leading master of {1}", named.get(), master);
+        target = named.get();
+        endSession();
+        cancel(retry);
+        retry = null;
+        backoff.reset();
+        publish(new ConnectionState.Connecting(master));
+        startSession();
     }
 
     private void startSession() {
         Session started = new Session();
         session = started;
-        started.operator = streams.open(master, MasterStreams.Endpoint.OPERATOR, new MasterStreams.Sink() {
+        started.operator = streams.open(target, MasterStreams.Endpoint.OPERATOR, credentials, operatorSink(started));
+        started.operator.ended().thenAccept(end -> enqueue(() -> ended(started, end, "")));
+        started.operatorSilence = watch(started, started.operatorSilence, "the event stream");
+    }
+
+    private MasterStreams.Sink operatorSink(Session started) {
+        return new MasterStreams.Sink() {
             @Override
             public void opened(MasterAddress answered) {
                 enqueue(() -> started.answered = answered);
@@ -202,9 +267,22 @@ public final class StreamingClusterClient implements ClusterClient {
                 Event event = decodeEvent(record);
                 enqueue(() -> operatorEvent(started, event));
             }
-        });
-        started.operator.ended().thenAccept(end -> enqueue(() -> ended(started, end, "")));
-        started.operatorSilence = watch(started, started.operatorSilence, "the event stream");
+        };
+    }
+
+    private MasterStreams.Sink offerSink(Session current) {
+        return new MasterStreams.Sink() {
+            @Override
+            public void opened(MasterAddress answered) {
+                // The operator stream already named the leader.
+            }
+
+            @Override
+            public void record(byte[] record) throws MalformedRecordException {
+                OfferRecord decoded = OfferRecordDecoder.decode(record);
+                enqueue(() -> offerRecord(current, decoded));
+            }
+        };
     }
 
     private void operatorEvent(Session current, Event event) {
@@ -243,18 +321,8 @@ public final class StreamingClusterClient implements ClusterClient {
     }
 
     private void openOffers(Session current) {
-        current.offers = streams.open(current.answered, MasterStreams.Endpoint.OFFERS, new MasterStreams.Sink() {
-            @Override
-            public void opened(MasterAddress answered) {
-                // The operator stream already named the leader.
-            }
-
-            @Override
-            public void record(byte[] record) throws MalformedRecordException {
-                OfferRecord decoded = OfferRecordDecoder.decode(record);
-                enqueue(() -> offerRecord(current, decoded));
-            }
-        });
+        current.offers = streams.open(current.answered, MasterStreams.Endpoint.OFFERS, credentials,
+                offerSink(current));
         current.offers.ended().thenAccept(end -> enqueue(() -> offersEnded(current, end)));
         current.offersSilence = watch(current, current.offersSilence, "the offer stream");
     }
@@ -295,11 +363,17 @@ public final class StreamingClusterClient implements ClusterClient {
         }
     }
 
-    /** Gives the session up and schedules the next one after a back-off. */
+    /** Gives the session up and schedules the next one after a back-off (none when the credentials were refused). */
     private void fail(StreamEnd end, String prefix) {
         endSession();
-        Duration delay = backoff.nextDelay();
         String reason = prefix + end.reason();
+        if (end instanceof StreamEnd.Refused refused && isAboutCredentials(refused.status())) {
+            publish(new ConnectionState.Unauthorized(master, credentials, reason));
+            LOG.log(Level.INFO, "Master {0} refused the subscription ({1}); not retrying with the same credentials",
+                    master, reason);
+            return;
+        }
+        Duration delay = backoff.nextDelay();
         publish(switch (end) {
             case StreamEnd.Closed closed -> new ConnectionState.Unreachable(master, reason, delay);
             case StreamEnd.Unreachable unreachable -> new ConnectionState.Unreachable(master, reason, delay);
@@ -310,13 +384,19 @@ public final class StreamingClusterClient implements ClusterClient {
         try {
             retry = thread.schedule(() -> {
                 retry = null;
-                startSession();
+                if (target != null) {
+                    startSession();
+                }
             }, delay);
         } catch (RejectedExecutionException afterClose) {
             // closed while this failure was handled: no more sessions
         }
         LOG.log(Level.INFO, "Lost the streams of master {0} ({1}); subscribing again in {2} ms", master, reason,
                 delay.toMillis());
+    }
+
+    private static boolean isAboutCredentials(int status) {
+        return status == 401 || status == 403;
     }
 
     private void endSession() {

@@ -41,4 +41,16 @@ public record ClusterState(Map<String, AgentView> agents, Map<String, FrameworkV
         }
         return count;
     }
+
+    /** The name of framework {@code id}, or the id itself when the framework is unknown or has no name. */
+    public String frameworkName(String id) {
+        FrameworkView framework = frameworks.get(id);
+        return framework == null || framework.name().isEmpty() ? id : framework.name();
+    }
+
+    /** The host name of agent {@code id}, or the id itself when the agent is unknown. */
+    public String hostname(String id) {
+        AgentView agent = agents.get(id);
+        return agent == null ? id : agent.hostname();
+    }
 }

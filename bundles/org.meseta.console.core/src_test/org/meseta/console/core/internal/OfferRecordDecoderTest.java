@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 import org.meseta.console.core.ClusterEvents;
 import org.meseta.console.core.model.Amounts;
 import org.meseta.console.core.model.OfferEvent;
+import org.meseta.console.core.model.RoleQuota;
 import org.meseta.console.core.model.RoleView;
 
 /** The offer stream's records in the shapes docs/api-compatibility.md gives them. */
@@ -24,9 +26,12 @@ class OfferRecordDecoderTest {
             + "\"allocated\":[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":1.5}}],"
             + "\"offered\":[{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":64}}],"
             + "\"reserved\":[{\"name\":\"ports\",\"type\":\"RANGES\","
-            + "\"ranges\":{\"range\":[{\"begin\":1,\"end\":10}]}}]}]";
+            + "\"ranges\":{\"range\":[{\"begin\":1,\"end\":10}]}}],"
+            + "\"quota\":{\"guarantee\":{\"cpus\":1},\"limit\":{\"cpus\":4,\"mem\":512.5},"
+            + "\"consumed\":{\"cpus\":1.5},\"future\":{\"x\":1}}}]";
     private static final RoleView WEB = new RoleView("web", 2, 0.25, List.of("F1"), new Amounts(1.5, 0, 0, 0),
-            new Amounts(0, 64, 0, 0), new Amounts(0, 0, 0, 10));
+            new Amounts(0, 64, 0, 0), new Amounts(0, 0, 0, 10), new RoleQuota(Map.of("cpus", 1.0),
+                    Map.of("cpus", 4.0, "mem", 512.5), Map.of("cpus", 1.5)));
 
     @Test
     void subscribedCarriesTheOutstandingOffersAndTheRoles() throws Exception {

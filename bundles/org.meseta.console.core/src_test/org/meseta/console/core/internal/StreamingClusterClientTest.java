@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.meseta.console.core.ClientSettings;
 import org.meseta.console.core.ClusterEvents;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.Credentials;
 import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
 import org.meseta.testing.Eventually;
@@ -53,6 +55,7 @@ class StreamingClusterClientTest {
     private static final String HEARTBEAT = "{\"type\":\"HEARTBEAT\"}";
 
     private final ManualClientThread thread = new ManualClientThread();
+    private final ManualLeaders leaders = new ManualLeaders();
     private final List<ConnectionState> states = new ArrayList<>();
     private final List<ClusterChange> changes = new ArrayList<>();
     private final List<FakeMaster> masters = new ArrayList<>();
@@ -62,7 +65,7 @@ class StreamingClusterClientTest {
     @BeforeEach
     void start() throws Exception {
         master = meseta();
-        client = new StreamingClusterClient(SETTINGS, thread);
+        client = new StreamingClusterClient(SETTINGS, thread, leaders);
         client.addListener(states::add);
         client.addChangeListener(changes::add);
         thread.runReady();
@@ -141,7 +144,7 @@ class StreamingClusterClientTest {
         assertEquals(Optional.of(address(master)), client.leader());
         assertEquals(lastChange().state(), client.cluster());
         FakeMaster.Received subscribe = master.received(OPERATOR).get(0);
-        assertEquals(new FakeMaster.Received("POST", OPERATOR, "application/json", "application/json",
+        assertEquals(new FakeMaster.Received("POST", OPERATOR, "application/json", "application/json", null,
                 "{\"type\":\"SUBSCRIBE\"}"), subscribe);
         assertEquals("GET", master.received(OFFERS).get(0).method());
     }
@@ -349,5 +352,108 @@ class StreamingClusterClientTest {
         assertEquals(List.of(), thread.pendingDelays());
         assertThrows(IllegalStateException.class, () -> client.connect(address(master)));
         client.close();
+    }
+
+    @Test
+    void credentialsGoWithBothStreamsAsBasicAuthentication() throws Exception {
+        Credentials alice = new Credentials("alice", "s3cret");
+        master.requireCredentials("alice", "s3cret");
+
+        client.connect(MasterLocation.of(address(master)), Optional.of(alice));
+        thread.runReady();
+        subscribe(master, "S0");
+
+        assertInstanceOf(ConnectionState.Connected.class, lastState());
+        assertEquals("Basic YWxpY2U6czNjcmV0", master.received(OPERATOR).get(0).authorization());
+        assertEquals("Basic YWxpY2U6czNjcmV0", master.received(OFFERS).get(0).authorization());
+        assertEquals(Optional.of(alice), client.credentials());
+    }
+
+    @Test
+    void aMasterRefusingTheCredentialsIsNotAskedAgainWithThem() throws Exception {
+        master.requireCredentials("alice", "s3cret");
+
+        client.connect(address(master));
+        thread.runReady();
+        thread.awaitArrivals(1);
+        assertEquals(new ConnectionState.Unauthorized(MasterLocation.of(address(master)), Optional.empty(),
+                "HTTP 401"), lastState());
+        assertEquals("Master " + address(master) + " requires credentials (HTTP 401) · connect again with a user and "
+                + "password", lastState().describe());
+        assertEquals(List.of(), thread.pendingDelays(), "no retry");
+
+        Credentials wrong = new Credentials("alice", "guess");
+        client.connect(MasterLocation.of(address(master)), Optional.of(wrong));
+        thread.runReady();
+        thread.awaitArrivals(1);
+        assertEquals(new ConnectionState.Unauthorized(MasterLocation.of(address(master)), Optional.of(wrong),
+                "HTTP 401"), lastState());
+        assertTrue(lastState().describe().contains("refused the credentials of 'alice'"), lastState().describe());
+        assertEquals(List.of(), thread.pendingDelays(), "no retry");
+    }
+
+    @Test
+    void aZooKeeperGroupIsFollowedToWhicheverMasterItNamesLeader() throws Exception {
+        MasterLocation group = MasterLocation.parse("zk://127.0.0.1:2181/mesos");
+        client.connect(group, Optional.empty());
+        thread.runReady();
+        assertEquals(new ConnectionState.Connecting(group), lastState());
+        assertEquals("/mesos", leaders.latest().url.path());
+        assertEquals(0, master.streamsOpened(OPERATOR), "nothing to subscribe to before a leader is named");
+
+        leaders.name(Optional.of(address(master)));
+        thread.runReady();
+        subscribe(master, "S0");
+        assertEquals(new ConnectionState.Connected(group, address(master), Optional.empty()), lastState());
+        assertEquals("Connected to zk://127.0.0.1:2181/mesos (leader " + address(master) + ")",
+                lastState().describe());
+
+        FakeMaster next = meseta();
+        leaders.name(Optional.of(address(next)));
+        thread.runReady();
+        subscribe(next, "S0", "S1");
+        ConnectionState.Connected failedOver = assertInstanceOf(ConnectionState.Connected.class, lastState());
+        assertEquals(address(next), failedOver.leader());
+        assertEquals(Optional.of(address(master)), failedOver.previousLeader());
+        assertEquals(Optional.of(address(next)), client.leader());
+        assertEquals(Set.of("S0", "S1"), client.cluster().agents().keySet());
+        assertEquals(1, master.received(OPERATOR).size(), "the old leader is not asked again");
+    }
+
+    @Test
+    void aGroupWithoutLeaderKeepsTheLastModelAndWaitsForOne() throws Exception {
+        MasterLocation group = MasterLocation.parse("zk://127.0.0.1:2181/mesos");
+        client.connect(group, Optional.empty());
+        thread.runReady();
+        leaders.name(Optional.of(address(master)));
+        thread.runReady();
+        subscribe(master, "S0");
+
+        leaders.name(Optional.empty());
+        thread.runReady();
+
+        assertEquals(new ConnectionState.NoLeader(group), lastState());
+        assertEquals("No leading master in zk://127.0.0.1:2181/mesos · waiting for ZooKeeper to name one",
+                lastState().describe());
+        assertEquals(Set.of("S0"), client.cluster().agents().keySet());
+        assertEquals(List.of(), thread.pendingDelays(), "no retry: the next leader is awaited");
+        assertEquals(Optional.empty(), client.leader());
+    }
+
+    @Test
+    void theGroupIsNoLongerWatchedOnceTheClientMovesOnOrCloses() throws Exception {
+        client.connect(MasterLocation.parse("zk://127.0.0.1:2181/a"), Optional.empty());
+        thread.runReady();
+        ManualLeaders.ManualWatch first = leaders.latest();
+
+        client.connect(MasterLocation.parse("zk://127.0.0.1:2181/b"), Optional.empty());
+        thread.runReady();
+        first.listener.accept(Optional.of(address(master)));
+        thread.runReady();
+
+        assertTrue(first.closed);
+        assertEquals(0, master.streamsOpened(OPERATOR), "a report of the first watch is ignored");
+        client.close();
+        assertTrue(leaders.latest().closed);
     }
 }

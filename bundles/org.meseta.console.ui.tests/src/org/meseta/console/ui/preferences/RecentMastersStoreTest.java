@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterLocation;
 import org.osgi.service.prefs.Preferences;
 
 class RecentMastersStoreTest {
 
     private static final MasterAddress A = MasterAddress.parse("a:5050");
     private static final MasterAddress B = MasterAddress.parse("b:5050");
+    private static final MasterLocation GROUP = MasterLocation.parse("zk://zk1:2181/mesos");
 
     // A node of its own, so that tests do not see each other's lists.
     private final Preferences node = InstanceScope.INSTANCE.getNode("org.meseta.console.ui.tests")
@@ -31,19 +33,19 @@ class RecentMastersStoreTest {
 
     @Test
     void remembersMastersMostRecentFirstInOnePreference() {
-        store.remember(A);
-        store.remember(B);
-        store.remember(A);
+        store.remember(MasterLocation.of(A));
+        store.remember(GROUP);
+        store.remember(MasterLocation.of(A));
 
-        assertEquals(List.of(A, B), store.load().masters());
-        assertEquals("a:5050,b:5050", node.get(RecentMastersStore.KEY, null));
+        assertEquals(List.of(MasterLocation.of(A), GROUP), store.load().masters());
+        assertEquals("a:5050\nzk://zk1:2181/mesos", node.get(RecentMastersStore.KEY, null));
     }
 
     @Test
     void aSuccessfulConnectionIsRemembered() {
         store.stateChanged(new ConnectionState.Connected(A, A, Optional.empty()));
 
-        assertEquals(List.of(A), store.load().masters());
+        assertEquals(List.of(MasterLocation.of(A)), store.load().masters());
     }
 
     @Test
@@ -58,6 +60,6 @@ class RecentMastersStoreTest {
     void aDamagedPreferenceGivesTheValidEntries() {
         node.put(RecentMastersStore.KEY, "b:5050,???,a:5050");
 
-        assertEquals(List.of(B, A), store.load().masters());
+        assertEquals(List.of(MasterLocation.of(B), MasterLocation.of(A)), store.load().masters());
     }
 }

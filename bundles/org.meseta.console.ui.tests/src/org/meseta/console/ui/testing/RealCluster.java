@@ -59,16 +59,12 @@ public final class RealCluster implements AutoCloseable {
 
     /**
      * Runs {@code command} as a task named {@code name} of a framework of its own ({@code meseta-execute}) with
-     * {@code resources}; the task is killed and the framework torn down when the returned instance is closed.
+     * {@code resources} and further {@code meseta-execute} {@code flags} ({@code --role=prod}); the task is killed and
+     * the framework torn down when the returned instance is closed.
      */
-    public Daemon.Running launch(String name, String command, String resources) throws Exception {
-        return launch(name, command, resources, new String[0]);
-    }
-
-    /** As {@link #launch(String, String, String)}, with more {@code meseta-execute} flags ({@code --role=web}). */
     public Daemon.Running launch(String name, String command, String resources, String... flags) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--master=" + master(), "--name=" + name, "--command=" + command,
-                "--resources=" + resources, "--framework_name=console test " + name));
+        List<String> args = new ArrayList<>(List.of("--master=" + master(), "--name=" + name,
+                "--command=" + command, "--resources=" + resources, "--framework_name=console test " + name));
         args.addAll(List.of(flags));
         return start("execute", "org.meseta.cli", args.toArray(String[]::new));
     }

@@ -13,42 +13,62 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.meseta.console.core.MasterAddress;
+import org.eclipse.swt.widgets.Text;
+import org.meseta.console.core.Credentials;
+import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.RecentMasters;
 
 /**
- * Asks which master to connect to: an editable combo offering the recent masters, a line that says
- * what is wrong with the text typed so far, and OK, which is enabled only for a valid address.
+ * Asks which master to connect to: an editable combo offering the recent masters ({@code HOST:PORT} or a
+ * {@code zk://} group), an optional user and password for masters that require HTTP authentication, a line that
+ * says what is wrong with the input so far, and OK, which is enabled only for valid input. The password is kept in
+ * memory only, never written anywhere.
  */
 public final class ConnectDialog extends Dialog {
 
+    /**
+     * What the user chose.
+     *
+     * @param master where the master is
+     * @param credentials the user and password entered; empty when both were left empty
+     */
+    public record Choice(MasterLocation master, Optional<Credentials> credentials) {
+    }
+
     private final RecentMasters recent;
     private final String initialText;
+    private final Optional<Credentials> initialCredentials;
     private Combo masterField;
+    private Text userField;
+    private Text passwordField;
     private Label problemLine;
-    private MasterAddress chosen;
-    private MasterAddress confirmed;
+    private Choice chosen;
+    private Choice confirmed;
 
     /**
      * @param parent the shell to centre on, or {@code null} at startup before any window exists
      * @param recent offered in the combo, most recent first
-     * @param initialText the text to start with (it may be invalid: the problem is then shown at once)
+     * @param initialText the master to start with (it may be invalid: the problem is then shown at once)
+     * @param initialCredentials the user and password to start with (those of the current connection)
      */
-    public ConnectDialog(Shell parent, RecentMasters recent, String initialText) {
+    public ConnectDialog(Shell parent, RecentMasters recent, String initialText,
+            Optional<Credentials> initialCredentials) {
         super(parent);
         this.recent = recent;
         this.initialText = initialText;
+        this.initialCredentials = initialCredentials;
     }
 
-    /** Shows the dialog and waits; the chosen master, or empty when the user cancelled. */
-    public static Optional<MasterAddress> ask(Shell parent, RecentMasters recent, String initialText) {
-        ConnectDialog dialog = new ConnectDialog(parent, recent, initialText);
+    /** Shows the dialog and waits; what the user chose, or empty when the user cancelled. */
+    public static Optional<Choice> ask(Shell parent, RecentMasters recent, String initialText,
+            Optional<Credentials> initialCredentials) {
+        ConnectDialog dialog = new ConnectDialog(parent, recent, initialText, initialCredentials);
         dialog.open();
-        return dialog.master();
+        return dialog.choice();
     }
 
-    /** The master confirmed with OK; empty before that and when the dialog was cancelled or closed. */
-    public Optional<MasterAddress> master() {
+    /** What was confirmed with OK; empty before that and when the dialog was cancelled or closed. */
+    public Optional<Choice> choice() {
         return Optional.ofNullable(confirmed);
     }
 
@@ -62,18 +82,35 @@ public final class ConnectDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(area);
-        new Label(area, SWT.NONE).setText("&Master (HOST:PORT):");
+        new Label(area, SWT.NONE).setText("&Master:");
         masterField = new Combo(area, SWT.DROP_DOWN);
-        recent.masters().forEach(master -> masterField.add(master.toString()));
+        recent.masters().forEach(master -> masterField.add(master.text()));
         masterField.setText(initialText == null ? "" : initialText);
-        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(40), SWT.DEFAULT)
+        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(48), SWT.DEFAULT)
                 .applyTo(masterField);
+        Label hint = new Label(area, SWT.NONE);
+        hint.setText("HOST:PORT of a master, or zk://HOST:PORT[,HOST:PORT…]/PATH to follow the leader");
+        hint.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(hint);
+        new Label(area, SWT.NONE).setText("&User:");
+        userField = new Text(area, SWT.BORDER);
+        userField.setMessage("only if the master requires authentication");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(userField);
+        new Label(area, SWT.NONE).setText("&Password:");
+        passwordField = new Text(area, SWT.BORDER | SWT.PASSWORD);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(passwordField);
+        initialCredentials.ifPresent(credentials -> {
+            userField.setText(credentials.principal());
+            passwordField.setText(credentials.secret());
+        });
         problemLine = new Label(area, SWT.WRAP);
         problemLine.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         // Two lines reserved, so that the dialog need not grow while the user types.
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
                 .hint(convertWidthInCharsToPixels(20), convertHeightInCharsToPixels(2)).applyTo(problemLine);
         masterField.addModifyListener(event -> validate());
+        userField.addModifyListener(event -> validate());
+        passwordField.addModifyListener(event -> validate());
         return area;
     }
 
@@ -87,7 +124,8 @@ public final class ConnectDialog extends Dialog {
 
     private void validate() {
         try {
-            chosen = MasterAddress.parse(masterField.getText());
+            chosen = new Choice(MasterLocation.parse(masterField.getText()),
+                    Credentials.entered(userField.getText(), passwordField.getText()));
             problemLine.setText("");
         } catch (IllegalArgumentException e) {
             chosen = null;
@@ -111,6 +149,14 @@ public final class ConnectDialog extends Dialog {
 
     Combo masterField() {
         return masterField;
+    }
+
+    Text userField() {
+        return userField;
+    }
+
+    Text passwordField() {
+        return passwordField;
     }
 
     String problem() {

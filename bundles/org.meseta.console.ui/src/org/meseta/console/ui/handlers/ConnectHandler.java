@@ -10,13 +10,17 @@ import org.meseta.console.ui.preferences.RecentMastersStore;
 
 import jakarta.inject.Named;
 
-/** File > Connect…: asks for a master and switches the console to it. */
+/**
+ * File > Connect…: asks for a master (and credentials, starting with the current ones) and switches the console to
+ * it.
+ */
 public class ConnectHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ClusterClient client,
             RecentMastersStore recentMasters) {
         RecentMasters recent = recentMasters.load();
-        ConnectDialog.ask(shell, recent, recent.mostRecentText()).ifPresent(client::connect);
+        ConnectDialog.ask(shell, recent, recent.mostRecentText(), client.credentials())
+                .ifPresent(choice -> client.connect(choice.master(), choice.credentials()));
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostWorkbenchClose;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
-import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.MasterOption;
 import org.meseta.console.core.RecentMasters;
 import org.meseta.console.core.calls.CallClient;
@@ -19,7 +19,7 @@ import org.meseta.console.ui.preferences.RecentMastersStore;
 /**
  * Starts a console session before the window opens: puts the {@link ClusterClient} and the
  * {@link RecentMastersStore} into the application context (where parts and handlers get them) and
- * connects to the master named by {@code --master=HOST:PORT} or {@code -Dmeseta.master=HOST:PORT},
+ * connects to the master named by {@code --master=HOST:PORT|zk://…} or {@code -Dmeseta.master=…},
  * asking with the connect dialog when none or an invalid one was given. Cancelling the dialog
  * opens the console unconnected; File > Connect… is always available.
  *
@@ -43,17 +43,18 @@ public class ConsoleLifecycle {
         Optional<String> given = MasterOption.find(
                 (String[]) application.getArguments().get(IApplicationContext.APPLICATION_ARGS),
                 System.getProperty(MasterOption.SYSTEM_PROPERTY));
-        Optional<MasterAddress> master = given.flatMap(ConsoleLifecycle::valid);
-        if (master.isEmpty()) {
+        Optional<ConnectDialog.Choice> choice = given.flatMap(ConsoleLifecycle::valid)
+                .map(master -> new ConnectDialog.Choice(master, Optional.empty()));
+        if (choice.isEmpty()) {
             RecentMasters recent = recentMasters.load();
-            master = ConnectDialog.ask(null, recent, given.orElse(recent.mostRecentText()));
+            choice = ConnectDialog.ask(null, recent, given.orElse(recent.mostRecentText()), Optional.empty());
         }
-        master.ifPresent(client::connect);
+        choice.ifPresent(chosen -> client.connect(chosen.master(), chosen.credentials()));
     }
 
-    private static Optional<MasterAddress> valid(String text) {
+    private static Optional<MasterLocation> valid(String text) {
         try {
-            return Optional.of(MasterAddress.parse(text));
+            return Optional.of(MasterLocation.parse(text));
         } catch (IllegalArgumentException invalid) {
             // the dialog shows the text with the reason it is refused
             return Optional.empty();

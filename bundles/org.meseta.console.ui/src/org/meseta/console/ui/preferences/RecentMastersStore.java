@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.meseta.console.core.ClusterListener;
 import org.meseta.console.core.ConnectionState;
-import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.RecentMasters;
 import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
@@ -43,7 +43,7 @@ public final class RecentMastersStore implements ClusterListener {
     }
 
     /** Moves {@code master} to the front of the stored list and writes it out if that changed anything. */
-    public synchronized void remember(MasterAddress master) {
+    public synchronized void remember(MasterLocation master) {
         RecentMasters before = load();
         RecentMasters after = before.remember(master);
         if (after.equals(before)) {

@@ -18,11 +18,13 @@ import org.apache.mesos.v1.Protos.Resource;
 import org.meseta.api.json.JsonCodec;
 import org.meseta.api.json.JsonValueWriter;
 import org.meseta.api.recordio.RecordIO;
+import org.meseta.allocator.api.Quota;
 import org.meseta.api.resources.Resources;
 import org.meseta.daemon.Actor;
 import org.meseta.daemon.V1Protocol;
 import org.meseta.http.ResponseStream;
 import org.meseta.master.internal.ClusterView;
+import org.meseta.master.internal.allocation.QuotaConsumption;
 import org.meseta.master.internal.offers.OutstandingOffer;
 import org.meseta.master.internal.operator.RoleSummaries.RoleSummary;
 
@@ -174,7 +176,10 @@ public final class OfferStream {
         });
     }
 
-    /** The role view: an array of Mesos's {@code Role} fields plus allocated, offered, reserved and share. */
+    /**
+     * The role view: an array of Mesos's {@code Role} fields plus allocated, offered, reserved, share and quota (as
+     * {@code /roles} has it: guarantee, limit and consumed by resource name).
+     */
     private byte[] roles(ClusterView view) {
         List<RoleSummary> roles = RoleSummaries.of(view);
         Resources total = RoleSummaries.clusterTotal(view);
@@ -196,10 +201,29 @@ public final class OfferStream {
                 resources(generator, "allocated", role.allocated().toList());
                 resources(generator, "offered", role.offered().toList());
                 resources(generator, "reserved", role.reserved().toList());
+                quota(generator, view.quotas().getOrDefault(role.name(), Quota.NONE),
+                        QuotaConsumption.of(view, role.name()));
                 generator.writeEndObject();
             }
             generator.writeEndArray();
         });
+    }
+
+    private static void quota(JsonGenerator generator, Quota quota, Map<String, Double> consumed) throws IOException {
+        generator.writeObjectFieldStart("quota");
+        quantities(generator, "guarantee", quota.guarantees());
+        quantities(generator, "limit", quota.limits());
+        quantities(generator, "consumed", consumed);
+        generator.writeEndObject();
+    }
+
+    private static void quantities(JsonGenerator generator, String field, Map<String, Double> quantities)
+            throws IOException {
+        generator.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> quantity : quantities.entrySet()) {
+            generator.writeNumberField(quantity.getKey(), quantity.getValue());
+        }
+        generator.writeEndObject();
     }
 
     private static void resources(JsonGenerator generator, String field, Collection<Resource> resources)
