@@ -59,6 +59,8 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
     private static final List<String> EXECUTOR_PROCESS = List.of("/bin/sh", "-c",
             "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
 
+    private static final int SIGTERM = 15;
+
     private final Map<TaskID, GroupTask> groupTasks = new LinkedHashMap<>();
     /** The groups being killed because one of their tasks failed or was killed, by their tasks' ids. */
     private final Set<List<TaskID>> groupsKilled = new HashSet<>();
@@ -434,11 +436,16 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
         }
     }
 
+    /**
+     * Reports how the executor's process ended. Asked to end, it exits with status 0; one that SIGTERM reached before
+     * its shell had set its trap (on a loaded machine, right after it started) ended as asked all the same.
+     */
     @Override
     void terminated(Optional<ExitStatus> status) {
         endTimer.cancel();
         groupTasks.values().forEach(task -> task.process.stop());
-        reportExited(status);
+        boolean endedAsAsked = ending && status.filter(exit -> exit.signal() == SIGTERM).isPresent();
+        reportExited(endedAsAsked ? Optional.of(ExitStatus.exited(0)) : status);
     }
 
     /** The executor's process and every process of its tasks. */
