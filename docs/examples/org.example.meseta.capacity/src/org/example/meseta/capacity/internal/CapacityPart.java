@@ -56,9 +56,11 @@ public class CapacityPart implements ClusterView {
         statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
         statusLine.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         kindsTitle = new Label(parent, SWT.NONE);
-        kinds = table(parent, false, "Resource", "Total", "Used", "Used %", "Offered", "Free");
+        kinds = table(parent, true, "Resource", "Total", "Used", "Used %", "Offered", "Free");
+        kinds.setLayoutData(new GridData(SWT.BEGINNING, SWT.TOP, false, false));
         rolesTitle = new Label(parent, SWT.NONE);
-        roles = table(parent, true, "Role", "Frameworks", "Used", "Offered", "Reserved");
+        roles = table(parent, false, "Role", "Frameworks", "Used", "Offered", "Reserved");
+        roles.setLayoutData(new GridData(SWT.BEGINNING, SWT.FILL, false, true));
         // Closes itself when the part's widgets are disposed, so no @PreDestroy is needed.
         UiClusterFeed.attach(client, ui, this, parent);
     }
@@ -93,13 +95,13 @@ public class CapacityPart implements ClusterView {
         statusLine.getParent().layout();
     }
 
-    private static Table table(Composite parent, boolean grab, String... columns) {
+    /** A table with these columns; with {@code numbers}, all columns but the first hold numbers (right-aligned). */
+    private static Table table(Composite parent, boolean numbers, String... columns) {
         Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, grab ? SWT.FILL : SWT.TOP, true, grab));
         for (int index = 0; index < columns.length; index++) {
-            TableColumn column = new TableColumn(table, index == 0 ? SWT.LEFT : SWT.RIGHT);
+            TableColumn column = new TableColumn(table, numbers && index > 0 ? SWT.RIGHT : SWT.LEFT);
             column.setText(columns[index]);
             column.pack();
         }
