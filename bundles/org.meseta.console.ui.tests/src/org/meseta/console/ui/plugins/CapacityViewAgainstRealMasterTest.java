@@ -15,7 +15,7 @@ import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -59,31 +59,27 @@ class CapacityViewAgainstRealMasterTest {
     Path workDir;
 
     private RealCluster cluster;
-    private Display display;
-    private Shell shell;
     private ClusterClient client;
     private IEclipseContext context;
+    private Shell shell;
     private HoldingFramework holder;
 
     @BeforeEach
     void createPartAsTheWorkbenchDoes() throws Exception {
         cluster = new RealCluster(workDir);
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(760, 420);
         client = ClusterClients.create();
+        shell = Ui.consoleShell(760, 420);
         context = EclipseContextFactory.create("Capacity view test");
         context.set(ClusterClient.class, client);
-        context.set(UISynchronize.class, new DisplayUISynchronize(display));
-        context.set(Composite.class, new Composite(shell, 0));
+        context.set(UISynchronize.class, new DisplayUISynchronize(shell.getDisplay()));
+        context.set(Composite.class, new Composite(shell, SWT.NONE));
         ContextInjectionFactory.make(example().loadClass(PART_CLASS), context);
         shell.open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
+        Display display = shell.getDisplay();
         // Disposing the part's widgets is all the part needs: its feed closes with them.
         shell.dispose();
         Ui.flush(display);
@@ -103,42 +99,42 @@ class CapacityViewAgainstRealMasterTest {
         cluster.startAgent("node-a.test", "cpus:4;mem:4096;disk:8192;ports:[31000-31099]", "");
         Daemon.Running nodeB = cluster.startAgent("node-b.test", "cpus:2;mem:2048;disk:4096;ports:[32000-32099]", "");
         client.connect(cluster.master());
-        waitUntil(() -> rows(resources()).equals(List.of(
-                List.of("cpus", "6", "0", "0 %", "0", "6"),
-                List.of("mem", "6 GB", "0 MB", "0 %", "0 MB", "6 GB"),
-                List.of("disk", "12 GB", "0 MB", "0 %", "0 MB", "12 GB"),
-                List.of("ports", "200", "0", "0 %", "0", "200"))), "both agents' resources, all free");
+        waitForFigures("both agents' resources, all free", """
+                cpus | 6 | 0 | 0 % | 0 | 6
+                mem | 6 GB | 0 MB | 0 % | 0 MB | 6 GB
+                disk | 12 GB | 0 MB | 0 % | 0 MB | 12 GB
+                ports | 200 | 0 | 0 % | 0 | 200
+                """, "");
         assertEquals(List.of("Connected to " + cluster.master() + " · 2 agents", "Resources of 2 admitted agents",
                 "By role"), labels());
 
         // Only node-a has 3 cpus: the task runs there, so it stays when node-b leaves.
         cluster.launch("web-1", "sleep 600", "cpus:3;mem:512", "--role=web");
-        waitUntil(() -> rows(resources()).get(0).subList(0, 4).equals(List.of("cpus", "6", "3", "50 %")),
-                "web-1's task running");
+        waitUntil(() -> text(resources()).startsWith("cpus | 6 | 3 | 50 % |"), "web-1's task running");
         // Only now: a holder subscribed earlier could take the offers web-1 waits for.
         holder = HoldingFramework.subscribe(cluster.master(), "offer holder");
-        waitUntil(() -> rows(resources()).equals(List.of(
-                List.of("cpus", "6", "3", "50 %", "3", "0"),
-                List.of("mem", "6 GB", "512 MB", "8 %", "5.5 GB", "0 MB"),
-                List.of("disk", "12 GB", "0 MB", "0 %", "12 GB", "0 MB"),
-                List.of("ports", "200", "0", "0 %", "200", "0")))
-                && rows(roles()).equals(List.of(
-                        List.of("*", "1", "—", "3 cpus · 5.5 GB mem · 12 GB disk · 200 ports", "—"),
-                        List.of("web", "1", "3 cpus · 512 MB mem", "—", "—"))),
-                "web-1's task using 3 cpus and 512 MB, the holder offered all the rest");
+        waitForFigures("web-1's task using 3 cpus and 512 MB, the holder offered all the rest", """
+                cpus | 6 | 3 | 50 % | 3 | 0
+                mem | 6 GB | 512 MB | 8 % | 5.5 GB | 0 MB
+                disk | 12 GB | 0 MB | 0 % | 12 GB | 0 MB
+                ports | 200 | 0 | 0 % | 200 | 0
+                """, """
+                * | 1 | — | 3 cpus · 5.5 GB mem · 12 GB disk · 200 ports | —
+                web | 1 | 3 cpus · 512 MB mem | — | —
+                """);
         // For a look only: docs/images/console-capacity.png shows the view in the console (console-screenshot).
         Ui.screenshot(shell, new File(TestOutput.directory(), "screenshots/capacity-real-master.png"));
 
         nodeB.close();
-        waitUntil(() -> rows(resources()).equals(List.of(
-                List.of("cpus", "4", "3", "75 %", "1", "0"),
-                List.of("mem", "4 GB", "512 MB", "13 %", "3.5 GB", "0 MB"),
-                List.of("disk", "8 GB", "0 MB", "0 %", "8 GB", "0 MB"),
-                List.of("ports", "100", "0", "0 %", "100", "0")))
-                && rows(roles()).equals(List.of(
-                        List.of("*", "1", "—", "1 cpus · 3.5 GB mem · 8 GB disk · 100 ports", "—"),
-                        List.of("web", "1", "3 cpus · 512 MB mem", "—", "—"))),
-                "node-b's resources gone with it, web-1's task still on node-a");
+        waitForFigures("node-b's resources gone with it, web-1's task still on node-a", """
+                cpus | 4 | 3 | 75 % | 1 | 0
+                mem | 4 GB | 512 MB | 13 % | 3.5 GB | 0 MB
+                disk | 8 GB | 0 MB | 0 % | 8 GB | 0 MB
+                ports | 100 | 0 | 0 % | 100 | 0
+                """, """
+                * | 1 | — | 1 cpus · 3.5 GB mem · 8 GB disk · 100 ports | —
+                web | 1 | 3 cpus · 512 MB mem | — | —
+                """);
         assertEquals("Resources of 1 admitted agent", labels().get(1));
     }
 
@@ -164,17 +160,25 @@ class CapacityViewAgainstRealMasterTest {
         return Arrays.stream(table.getColumns()).map(column -> column.getText()).toList();
     }
 
-    private static List<List<String>> rows(Table table) {
-        int columns = table.getColumnCount();
-        return Arrays.stream(table.getItems()).map(item -> cells(item, columns)).toList();
+    /** The table's rows, a line each, cells separated by {@code " | "}. */
+    private static String text(Table table) {
+        StringBuilder text = new StringBuilder();
+        for (TableItem item : table.getItems()) {
+            for (int column = 0; column < table.getColumnCount(); column++) {
+                text.append(column == 0 ? "" : " | ").append(item.getText(column));
+            }
+            text.append('\n');
+        }
+        return text.toString();
     }
 
-    private static List<String> cells(TableItem item, int columns) {
-        return Stream.iterate(0, column -> column < columns, column -> column + 1).map(item::getText).toList();
+    /** Waits until the resources and the roles tables show these rows (as {@link #text} writes them). */
+    private void waitForFigures(String expectation, String resourceRows, String roleRows) {
+        waitUntil(() -> text(resources()).equals(resourceRows) && text(roles()).equals(roleRows), expectation);
     }
 
     private void waitUntil(BooleanSupplier condition, String expectation) {
-        Ui.waitUntil(display, Duration.ofSeconds(30), condition, expectation,
-                () -> labels() + ", resources " + rows(resources()) + ", roles " + rows(roles()));
+        Ui.waitUntil(shell.getDisplay(), Duration.ofSeconds(30), condition, expectation,
+                () -> labels() + ", resources\n" + text(resources()) + "roles\n" + text(roles()));
     }
 }
