@@ -65,6 +65,7 @@ public class CapacityPart implements ClusterView {
         UiClusterFeed.attach(client, ui, this, parent);
     }
 
+    /** Called when the tab is activated. */
     @Focus
     public void setFocus() {
         kinds.setFocus();
