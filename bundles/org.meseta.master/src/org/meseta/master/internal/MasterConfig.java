@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import org.meseta.daemon.Endpoint;
+import org.meseta.master.internal.core.RemovalRate;
 import org.meseta.zk.ZkUrl;
 
 /**
@@ -22,6 +23,8 @@ import org.meseta.zk.ZkUrl;
  *        when any role is allowed
  * @param agentReregisterTimeout how long agents recovered from the registry have to re-register with a newly
  *        elected master before they are marked unreachable
+ * @param agentRemovalRateLimit how many agents failing their health checks may be marked unreachable per how long
+ *        ({@code --agent_removal_rate_limit}); empty when they are marked unreachable at once
  * @param recoveryAgentRemovalLimit the fraction of those agents that may fail to re-register; beyond it the master
  *        exits rather than mark them all unreachable
  * @param zooKeeper where this master contends for leadership ({@code --zk}); empty when it leads on its own
@@ -33,6 +36,7 @@ public record MasterConfig(
         Optional<String> cluster,
         Duration agentPingTimeout,
         int maxAgentPingTimeouts,
+        Optional<RemovalRate> agentRemovalRateLimit,
         Duration agentReregisterTimeout,
         double recoveryAgentRemovalLimit,
         Allocation allocation,

@@ -19,6 +19,7 @@ import org.meseta.daemon.Endpoint;
 import org.meseta.master.internal.allocation.MinAllocatable;
 import org.meseta.master.internal.allocation.Weights;
 import org.meseta.master.internal.core.RemovalLimit;
+import org.meseta.master.internal.core.RemovalRate;
 import org.meseta.zk.ZkClients;
 import org.meseta.zk.ZkUrl;
 
@@ -48,6 +49,10 @@ final class MasterFlags {
             Duration.ofSeconds(15));
     static final Flag<Integer> MAX_AGENT_PING_TIMEOUTS = Flag.integer("max_agent_ping_timeouts",
             "Unanswered pings in a row after which an agent is marked unreachable", 5);
+    static final Flag<RemovalRate> AGENT_REMOVAL_RATE_LIMIT = Flag.custom("agent_removal_rate_limit",
+            "The most agents marked unreachable for failing their health checks per duration, e.g. 1/10mins or"
+                    + " 2/3hrs; further ones wait their turn, and one that answers meanwhile stays (default: no limit)",
+            RemovalRate::parse, RemovalRate::toString);
     static final Flag<Double> RECOVERY_AGENT_REMOVAL_LIMIT = Flag.<Double>custom("recovery_agent_removal_limit",
             "The most agents recovered from the registry that may fail to re-register in time, as a percentage of"
                     + " them; beyond it the new leader exits instead of marking them unreachable",
@@ -102,7 +107,7 @@ final class MasterFlags {
 
     static final List<Flag<?>> ALL = List.of(IP, PORT, ADVERTISE_IP, ADVERTISE_PORT, WORK_DIR, LOG_DIR, HOSTNAME,
             HOSTNAME_LOOKUP, CLUSTER, AGENT_PING_TIMEOUT, MAX_AGENT_PING_TIMEOUTS,
-            AGENT_REREGISTER_TIMEOUT, RECOVERY_AGENT_REMOVAL_LIMIT, ALLOCATOR, ALLOCATION_INTERVAL,
+            AGENT_REMOVAL_RATE_LIMIT, AGENT_REREGISTER_TIMEOUT, RECOVERY_AGENT_REMOVAL_LIMIT, ALLOCATOR, ALLOCATION_INTERVAL,
             MIN_ALLOCATABLE_RESOURCES, ROLE_SORTER, FRAMEWORK_SORTER, FAIR_SHARING_EXCLUDED_RESOURCE_NAMES, WEIGHTS,
             MAX_COMPLETED_FRAMEWORKS, MAX_COMPLETED_TASKS_PER_FRAMEWORK, MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS,
             OFFER_TIMEOUT, ROLES, ZK, QUORUM, ZK_SESSION_TIMEOUT);
@@ -181,7 +186,7 @@ final class MasterFlags {
                 flags.get(MIN_ALLOCATABLE_RESOURCES), flags.get(ROLE_SORTER), flags.get(FRAMEWORK_SORTER), excluded,
                 weights);
         return new MasterConfig(endpoint, flags.get(WORK_DIR), flags.find(LOG_DIR), flags.find(CLUSTER), pingTimeout,
-                maxTimeouts, reregisterTimeout, flags.get(RECOVERY_AGENT_REMOVAL_LIMIT), allocation,
+                maxTimeouts, flags.find(AGENT_REMOVAL_RATE_LIMIT), reregisterTimeout, flags.get(RECOVERY_AGENT_REMOVAL_LIMIT), allocation,
                 flags.get(MAX_COMPLETED_FRAMEWORKS), flags.get(MAX_COMPLETED_TASKS_PER_FRAMEWORK), flags.get(MAX_OPERATOR_EVENT_STREAM_SUBSCRIBERS),
                 offerTimeout, roleWhitelist, zooKeeper, shown(flags.effectiveValues(), zooKeeper));
     }

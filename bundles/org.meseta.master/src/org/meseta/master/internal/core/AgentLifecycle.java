@@ -22,7 +22,9 @@ import org.meseta.master.internal.agents.Agents;
  * </pre>
  * An inactive agent's offers are rescinded and nothing of it is offered. An unreachable agent's tasks become
  * TASK_UNREACHABLE (TASK_LOST for frameworks that are not partition-aware); if it subscribes again, its tasks are
- * taken back. Runs on the master's actor thread.
+ * taken back. Both ways to unreachable go through {@link UnreachableTransitions} ({@code --agent_removal_rate_limit}):
+ * while its transition waits, the agent is still pinged, and a pong or a new subscription cancels it. Runs on the
+ * master's actor thread.
  */
 public final class AgentLifecycle {
 
@@ -56,6 +58,7 @@ public final class AgentLifecycle {
             link.close();
             return requested;
         }
+        cluster.unreachableTransitions.cancel(requested);
         Agents.Admission admission = cluster.agents.admit(request, total, cluster.now());
         Agent agent = admission.agent();
         agent.link().ifPresent(ResponseStream::close);
@@ -83,9 +86,10 @@ public final class AgentLifecycle {
         return agent.id();
     }
 
-    /** Records a pong. */
+    /** Records a pong: the agent is healthy, and stays if its transition to unreachable still waits. */
     void pong(Agent agent) {
         agent.ponged();
+        cluster.unreachableTransitions.cancel(agent.id());
     }
 
     private Actor.Timer schedulePing(AgentID id) {
@@ -100,16 +104,29 @@ public final class AgentLifecycle {
         Agent agent = found.get();
         int missed = agent.pingDue();
         if (missed >= cluster.config.maxAgentPingTimeouts()) {
-            LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} did not answer {2} pings; marking it unreachable",
-                    id.getValue(), agent.pid(), missed);
-            ResponseStream link = agent.link().get();
-            deactivate(agent);
-            link.close();
-            markUnreachable(agent, HEALTH_CHECK_TIMED_OUT);
-            return;
+            if (missed == cluster.config.maxAgentPingTimeouts()) {
+                LOG.log(System.Logger.Level.WARNING, "Agent {0} at {1} did not answer {2} pings; marking it"
+                        + " unreachable", id.getValue(), agent.pid(), missed);
+            }
+            cluster.unreachableTransitions.schedule(id, () -> healthCheckFailed(agent));
+            if (!agent.isConnected()) {
+                return; // it became unreachable at once
+            }
         }
         agent.send(new AgentEvent.Ping());
         agent.schedulePings(schedulePing(id));
+    }
+
+    /** The agent's turn to become unreachable came: it still had not answered, nor subscribed again. */
+    private void healthCheckFailed(Agent agent) {
+        if (cluster.agents.find(agent.id()).orElse(null) != agent) {
+            return;
+        }
+        agent.link().ifPresent(link -> {
+            deactivate(agent);
+            link.close();
+        });
+        markUnreachable(agent, HEALTH_CHECK_TIMED_OUT);
     }
 
     /**
@@ -126,7 +143,7 @@ public final class AgentLifecycle {
         Duration grace = cluster.config.agentPingTimeout().multipliedBy(cluster.config.maxAgentPingTimeouts());
         agent.awaitReconnection(cluster.actor.schedule(grace, () -> cluster.agents.find(id)
                 .filter(current -> current == agent && !current.isConnected())
-                .ifPresent(current -> markUnreachable(current, HEALTH_CHECK_TIMED_OUT))));
+                .ifPresent(current -> cluster.unreachableTransitions.schedule(id, () -> healthCheckFailed(current)))));
         LOG.log(System.Logger.Level.INFO, "Agent {0} at {1} disconnected; marking it inactive", id.getValue(),
                 agent.pid());
     }

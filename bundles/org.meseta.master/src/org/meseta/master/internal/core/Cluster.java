@@ -45,6 +45,8 @@ public final class Cluster {
     Instant electedTime;
     /** How many tasks reached each state, for {@code /metrics/snapshot}; counted where task states change. */
     final TaskCounters taskCounters = new TaskCounters();
+    /** Agents on their way to unreachable after failed health checks, at most {@code --agent_removal_rate_limit}. */
+    final UnreachableTransitions unreachableTransitions;
 
     public Cluster(MasterConfig config, MasterInfo info, Clock clock, Actor actor, AllocatorDriver allocator) {
         this.config = config;
@@ -60,6 +62,8 @@ public final class Cluster {
         this.operatorSubscribers = new OperatorSubscribers(actor, config.maxOperatorEventStreamSubscribers());
         this.operatorEvents = new OperatorEvents(this, operatorSubscribers);
         this.startTime = clock.instant();
+        this.unreachableTransitions = new UnreachableTransitions(actor, System::nanoTime,
+                config.agentRemovalRateLimit());
         Snapshots snapshots = new Snapshots(this);
         this.offerStream = new OfferStream(actor, config.maxOperatorEventStreamSubscribers(),
                 () -> snapshots.take(startTime), config.allocation().fairnessExcludedResourceNames());

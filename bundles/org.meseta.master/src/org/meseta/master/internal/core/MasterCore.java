@@ -244,7 +244,7 @@ public final class MasterCore {
 
     /** {@code /metrics/snapshot}: Mesos's {@code master/...} metrics, name → value. */
     public SortedMap<String, Double> metrics() {
-        return MasterMetrics.of(view(), cluster.now(), cluster.taskCounters,
+        return MasterMetrics.of(view(), cluster.now(), cluster.taskCounters, cluster.unreachableTransitions,
                 cluster.config.allocation().fairnessExcludedResourceNames());
     }
 

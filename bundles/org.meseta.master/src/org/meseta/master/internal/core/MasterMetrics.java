@@ -38,12 +38,14 @@ final class MasterMetrics {
     private MasterMetrics() {}
 
     /** @param excluded {@code --fair_sharing_excluded_resource_names}, for the roles' shares */
-    static SortedMap<String, Double> of(ClusterView view, Instant now, TaskCounters counters, Set<String> excluded) {
+    static SortedMap<String, Double> of(ClusterView view, Instant now, TaskCounters counters,
+            UnreachableTransitions unreachableTransitions, Set<String> excluded) {
         SortedMap<String, Double> metrics = new TreeMap<>();
         metrics.put(PREFIX + "/uptime_secs", Metrics.uptimeSecs(view.startTime(), now));
         // A standby master (with --zk) is not elected yet; a leader that loses its leadership exits.
         metrics.put(PREFIX + "/elected", view.electedTime().isPresent() ? 1.0 : 0.0);
         agents(metrics, view);
+        unreachableTransitions.putCounters(metrics, PREFIX);
         frameworks(metrics, view);
         tasks(metrics, view, counters);
         Resources total = Resources.empty();
