@@ -70,6 +70,30 @@ meseta_build() {
   echo "$MESETA_PROGRAM: build finished" >&2
 }
 
+# Adds each bundle jar of the array MESETA_EXTRA_BUNDLES (if set) to the product configuration copy $1, to be
+# installed like the product's own bundles: one line in simpleconfigurator's bundles.info with the jar's own
+# symbolic name and version (simpleconfigurator uninstalls a bundle whose version differs from its line's).
+meseta_add_bundles() {
+  local configuration=$1 jar manifest name version work
+  for jar in "${MESETA_EXTRA_BUNDLES[@]+"${MESETA_EXTRA_BUNDLES[@]}"}"; do
+    manifest=""
+    work=$(mktemp -d)
+    if (cd "$work" && "$JAVA_HOME/bin/jar" -xf "$jar" META-INF/MANIFEST.MF) 2> /dev/null \
+        && [ -f "$work/META-INF/MANIFEST.MF" ]; then
+      # Manifest lines are wrapped at 72 bytes: a line starting with a space continues the previous one.
+      manifest=$(tr -d '\r' < "$work/META-INF/MANIFEST.MF" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g')
+    fi
+    rm -rf "$work"
+    name=$(printf '%s\n' "$manifest" | sed -n 's/^Bundle-SymbolicName: *\([^;]*\).*/\1/p')
+    version=$(printf '%s\n' "$manifest" | sed -n 's/^Bundle-Version: *//p')
+    if [ -z "$name" ] || [ -z "$version" ]; then
+      meseta_die "$jar is not an OSGi bundle: it has no Bundle-SymbolicName or Bundle-Version"
+    fi
+    echo "$name,$version,file:${jar// /%20},4,false" \
+      >> "$configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+  done
+}
+
 # meseta_run_product <module dir> <product id> <root folder> [product args...]
 meseta_run_product() {
   local module=$1 id=$2 folder=$3
@@ -86,6 +110,7 @@ meseta_run_product() {
   local configuration
   configuration=$(mktemp -d "${TMPDIR:-/tmp}/$MESETA_PROGRAM.XXXXXX")
   cp -R "$product/configuration/." "$configuration/"
+  meseta_add_bundles "$configuration"
 
   # shellcheck disable=SC2046,SC2086  # both expand to lists of options
   "$JAVA_HOME/bin/java" $(meseta_jvm_options) ${MESETA_JAVA_OPTS:-} \

@@ -20,6 +20,7 @@ import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MStackElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
 import org.eclipse.e4.ui.model.fragment.MFragmentFactory;
 import org.eclipse.e4.ui.model.fragment.MModelFragment;
@@ -41,7 +42,8 @@ import org.osgi.framework.FrameworkUtil;
  * The console's e4 model as the workbench assembles it: the frame of {@code Application.e4xmi} with the model
  * fragments this bundle registers ({@code org.eclipse.e4.workbench.model}) merged into it. Every view is a
  * contribution, as a plugin bundle's would be, so a fragment naming a stack that is not there would leave the
- * console empty without any error; these tests catch that without a display.
+ * console empty without any error; these tests catch that without a display. The plugin guide's example view
+ * (bundle {@code org.example.meseta.capacity}, in this test runtime through the pom) is merged as a plugin's.
  */
 class ConsoleModelTest {
 
@@ -58,6 +60,8 @@ class ConsoleModelTest {
     private static final String OFFERS_CLASS = "bundleclass://" + BUNDLE + "/" + OffersPart.class.getName();
     private static final String TASKS_VIEW = "org.meseta.console.ui.part.tasks";
     private static final String METRICS_VIEW = "org.meseta.console.ui.part.metrics";
+    private static final String EXAMPLE = "org.example.meseta.capacity";
+    private static final String CAPACITY_VIEW = "org.example.meseta.capacity.part";
     /** The console's own views, in their tab order. */
     private static final List<String> VIEWS = List.of(AGENTS_VIEW, TOPOLOGY_VIEW, FRAMEWORKS_VIEW,
             ROLES_VIEW, OFFERS_VIEW, TASKS_VIEW, METRICS_VIEW);
@@ -72,7 +76,7 @@ class ConsoleModelTest {
 
     @Test
     void theApplicationModelIsTheFrameWithAnEmptyViewsStack() {
-        MApplication application = load("Application.e4xmi", MApplication.class);
+        MApplication application = load(console, "Application.e4xmi", MApplication.class);
 
         MTrimmedWindow window = assertInstanceOf(MTrimmedWindow.class, application.getChildren().get(0));
         assertEquals("Meseta Console", window.getLabel());
@@ -82,11 +86,30 @@ class ConsoleModelTest {
 
     @Test
     void theConsoleRegistersOneFragmentAppliedOnEveryStart() {
-        List<IConfigurationElement> fragments = registeredFragments();
+        List<IConfigurationElement> fragments = registeredFragments(BUNDLE);
 
         assertEquals(1, fragments.size(), () -> "fragments of " + BUNDLE + ": " + fragments);
         assertEquals("fragment.e4xmi", fragments.get(0).getAttribute("uri"));
         assertEquals("always", fragments.get(0).getAttribute("apply"));
+    }
+
+    @Test
+    void theExamplePluginsCapacityViewIsATabAfterTheConsolesOwnViewsEvenWhenMergedFirst() throws Exception {
+        List<IConfigurationElement> registered = registeredFragments(EXAMPLE);
+        assertEquals(1, registered.size(), () -> "fragments of " + EXAMPLE + ": " + registered);
+        assertEquals("always", registered.get(0).getAttribute("apply"));
+        Bundle example = bundle(EXAMPLE);
+
+        MApplication application = assembled(load(example, registered.get(0).getAttribute("uri"),
+                MModelFragments.class).getFragments().toArray(MModelFragment[]::new));
+
+        List<String> expected = new ArrayList<>(VIEWS);
+        expected.add(CAPACITY_VIEW);
+        List<MStackElement> tabs = viewsStack(application).getChildren();
+        assertEquals(expected, tabs.stream().map(MStackElement::getElementId).toList());
+        MPart capacity = assertInstanceOf(MPart.class, tabs.get(tabs.size() - 1));
+        assertEquals("Capacity", capacity.getLabel());
+        loadContribution(capacity.getContributionURI());
     }
 
     @Test
@@ -156,13 +179,13 @@ class ConsoleModelTest {
      * fragment's parent is missing.
      */
     private MApplication assembled(MModelFragment... mergedFirst) {
-        MApplication application = load("Application.e4xmi", MApplication.class);
+        MApplication application = load(console, "Application.e4xmi", MApplication.class);
         for (MModelFragment fragment : mergedFirst) {
             merge(application, fragment, "a plugin");
         }
-        for (IConfigurationElement registered : registeredFragments()) {
+        for (IConfigurationElement registered : registeredFragments(BUNDLE)) {
             String uri = registered.getAttribute("uri");
-            for (MModelFragment fragment : load(uri, MModelFragments.class).getFragments()) {
+            for (MModelFragment fragment : load(console, uri, MModelFragments.class).getFragments()) {
                 merge(application, fragment, uri);
             }
         }
@@ -186,26 +209,30 @@ class ConsoleModelTest {
                 .orElseGet(() -> fail("no part stack " + VIEWS_STACK + " in the window"));
     }
 
-    private List<IConfigurationElement> registeredFragments() {
+    private static List<IConfigurationElement> registeredFragments(String bundle) {
         return Stream.of(RegistryFactory.getRegistry().getConfigurationElementsFor(MODEL_EXTENSION_POINT))
-                .filter(element -> BUNDLE.equals(element.getContributor().getName()))
+                .filter(element -> bundle.equals(element.getContributor().getName()))
                 .filter(element -> "fragment".equals(element.getName()))
                 .toList();
     }
 
-    private <T> T load(String path, Class<T> root) {
-        URL entry = console.getEntry(path);
-        assertNotNull(entry, () -> path + " is not in bundle " + BUNDLE + " (build.properties bin.includes?)");
+    private <T> T load(Bundle bundle, String path, Class<T> root) {
+        URL entry = bundle.getEntry(path);
+        assertNotNull(entry, () -> path + " is not in bundle " + bundle.getSymbolicName()
+                + " (build.properties bin.includes?)");
         return root.cast(models.getResource(URI.createURI(entry.toString()), true).getContents().get(0));
     }
 
     private void loadContribution(String uri) throws ClassNotFoundException {
         assertTrue(uri.startsWith("bundleclass://"), uri);
         String[] bundleAndClass = uri.substring("bundleclass://".length()).split("/", 2);
-        Bundle owner = Stream.of(console.getBundleContext().getBundles())
-                .filter(bundle -> bundle.getSymbolicName().equals(bundleAndClass[0]))
+        assertNotNull(bundle(bundleAndClass[0]).loadClass(bundleAndClass[1]), uri);
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Stream.of(console.getBundleContext().getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals(symbolicName))
                 .findFirst()
-                .orElseGet(() -> fail("no bundle " + bundleAndClass[0] + " for " + uri));
-        assertNotNull(owner.loadClass(bundleAndClass[1]), uri);
+                .orElseGet(() -> fail("no bundle " + symbolicName + " in the test runtime"));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -53,6 +54,15 @@ public final class Ui {
                 display.sleep();
             }
         }
+    }
+
+    /** A shell as the console's window: titled {@code Meseta Console}, of this size, its one child filling it. */
+    public static Shell consoleShell(int width, int height) {
+        Shell shell = new Shell(Display.getDefault());
+        shell.setText("Meseta Console");
+        shell.setLayout(new FillLayout());
+        shell.setSize(width, height);
+        return shell;
     }
 
     /** Handles all pending events. */
