@@ -21,12 +21,14 @@ import org.meseta.master.internal.offers.OutstandingOffer;
  * @param frameworks frameworks that are not removed, connected or not
  * @param completedFrameworks the newest removed frameworks
  * @param unreachableAgents how many agents are unreachable
+ * @param recoveredAgents the agents the registry listed when this master was elected that have not re-registered
+ *        yet (and are not unreachable yet)
  * @param weights the roles whose weight was set, role → weight; other roles weigh 1.0
  * @param quotas the roles with quota, role → quota, in role order
  */
 public record ClusterView(MasterInfo master, Instant startTime, Optional<Instant> electedTime, List<AgentView> agents,
         List<FrameworkView> frameworks, List<FrameworkView> completedFrameworks, int unreachableAgents,
-        Map<String, Double> weights, Map<String, Quota> quotas) {
+        Map<String, Double> weights, Map<String, Quota> quotas, List<AgentInfo> recoveredAgents) {
 
     /** The weight of {@code role}: 1.0 unless set. */
     public double weight(String role) {

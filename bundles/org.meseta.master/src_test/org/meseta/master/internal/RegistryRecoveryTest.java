@@ -131,6 +131,24 @@ class RegistryRecoveryTest {
     }
 
     @Test
+    void getAgentsListsTheRecoveredAgentsUntilTheyReregister() throws Exception {
+        master = TestMaster.start(workDir);
+        int port = Ports.free();
+        AgentID recovered = master.subscribe(LinkSession.subscription(null, port)).registered().agentId();
+
+        restart();
+
+        Response.GetAgents waiting = call(OperatorClient.call(Call.Type.GET_AGENTS)).getGetAgents();
+        assertEquals(List.of(), waiting.getAgentsList());
+        assertEquals(List.of(recovered), waiting.getRecoveredAgentsList().stream().map(AgentInfo::getId).toList());
+        master.subscribe(LinkSession.subscription(recovered.getValue(), port)).registered();
+        Response.GetAgents back = call(OperatorClient.call(Call.Type.GET_AGENTS)).getGetAgents();
+        assertEquals(List.of(recovered), back.getAgentsList().stream().map(agent -> agent.getAgentInfo().getId())
+                .toList());
+        assertEquals(List.of(), back.getRecoveredAgentsList());
+    }
+
+    @Test
     void anAdmittedAgentThatDoesNotReregisterInTimeBecomesUnreachable() throws Exception {
         master = TestMaster.start(workDir);
         master.agent();

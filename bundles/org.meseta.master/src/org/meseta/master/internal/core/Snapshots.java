@@ -41,9 +41,9 @@ final class Snapshots {
         List<ClusterView.FrameworkView> completed = cluster.frameworks.completed().stream()
                 .map(framework -> view(framework, Resources.empty())).toList();
         return new ClusterView(cluster.info, startTime, Optional.ofNullable(cluster.electedTime), agents, frameworks,
-                completed,
-                cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights),
-                Collections.unmodifiableSortedMap(new TreeMap<>(cluster.quotas)));
+                completed, cluster.agents.allUnreachable().size(), Map.copyOf(cluster.weights),
+                Collections.unmodifiableSortedMap(new TreeMap<>(cluster.quotas)),
+                List.copyOf(cluster.agents.recovered()));
     }
 
     /** One agent as {@link #take} shows it. */

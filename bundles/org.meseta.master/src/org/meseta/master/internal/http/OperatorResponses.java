@@ -34,6 +34,7 @@ final class OperatorResponses {
     static Response.GetAgents agents(ClusterView view) {
         Response.GetAgents.Builder agents = Response.GetAgents.newBuilder();
         view.agents().forEach(agent -> agents.addAgents(OperatorModel.agent(agent)));
+        agents.addAllRecoveredAgents(view.recoveredAgents());
         return agents.build();
     }
 
