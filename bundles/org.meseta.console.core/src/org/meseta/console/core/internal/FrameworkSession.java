@@ -124,7 +124,7 @@ public final class FrameworkSession implements ConsoleFramework, SchedulerLink.L
             return call;
         }
         String taskId = newTaskId(spec);
-        LaunchStep step = new LaunchStep(this, StepListener.of(call::step,
+        LaunchStep step = new LaunchStep(this, new StepListener(call::step,
                 status -> call.complete(succeeded(new LaunchedTask(taskId, agent.id(), status.getState()))),
                 reason -> call.complete(new CallResult.Failed<>(reason))), spec, taskId, agent.id(), agent.hostname());
         start(call, step);
@@ -154,7 +154,7 @@ public final class FrameworkSession implements ConsoleFramework, SchedulerLink.L
             call.complete(new CallResult.Failed<>(refusal.get()));
             return call;
         }
-        start(call, new KillStep(this, StepListener.of(call::step,
+        start(call, new KillStep(this, new StepListener(call::step,
                 status -> call.complete(succeeded(status.getState())),
                 reason -> call.complete(new CallResult.Failed<>(reason))), task.key().taskId(), task.agentId(),
                 cluster.cluster().hostname(task.agentId())));
@@ -199,7 +199,7 @@ public final class FrameworkSession implements ConsoleFramework, SchedulerLink.L
             this.from = cluster.cluster().hostname(original.agentId());
             this.to = agent.hostname();
             this.copyId = newTaskId(spec);
-            this.copy = new LaunchStep(FrameworkSession.this, StepListener.of(
+            this.copy = new LaunchStep(FrameworkSession.this, new StepListener(
                     text -> call.step("launching " + copyId + " on " + to + ": " + text), this::copyRunning,
                     reason -> call.complete(new CallResult.Failed<>("the copy on " + to + " failed (" + reason
                             + "); " + original.key().taskId() + " keeps running on " + from))),
@@ -222,7 +222,7 @@ public final class FrameworkSession implements ConsoleFramework, SchedulerLink.L
 
         private void copyRunning(TaskStatus status) {
             String originalId = original.key().taskId();
-            kill = new KillStep(FrameworkSession.this, StepListener.of(
+            kill = new KillStep(FrameworkSession.this, new StepListener(
                     text -> call.step(copyId + " runs on " + to + "; killing " + originalId + ": " + text),
                     ended -> call.complete(succeeded(new LaunchedTask(copyId, status.getAgentId().getValue(),
                             status.getState()))),

@@ -61,19 +61,19 @@ abstract sealed class FrameworkStep permits LaunchStep, KillStep {
 
     final void progress(String text) {
         if (!over) {
-            listener.progress(text);
+            listener.progress().accept(text);
         }
     }
 
     final void succeed(TaskStatus status) {
         if (finish()) {
-            listener.succeeded(status);
+            listener.succeeded().accept(status);
         }
     }
 
     final void fail(String reason) {
         if (finish()) {
-            listener.failed(reason);
+            listener.failed().accept(reason);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.meseta.console.core.launch;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the console's framework presents itself to the master and how long it waits.
@@ -18,6 +20,8 @@ import java.time.Duration;
  */
 public record FrameworkSettings(String name, String user, String hostname, Duration failoverTimeout,
         Duration offerTimeout, Duration taskTimeout, Duration connectTimeout) {
+
+    private static final Path KERNEL_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
     /** @throws IllegalArgumentException if a name is blank or a duration is not positive */
     public FrameworkSettings {
@@ -43,13 +47,21 @@ public record FrameworkSettings(String name, String user, String hostname, Durat
                 Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(3));
     }
 
-    /** {@link #of} the user running this JVM on this host (its name as the system resolves it, else localhost). */
+    /**
+     * {@link #of} the user running this JVM on this host, named as the kernel names it (Linux), else as the
+     * environment's {@code HOSTNAME} does, else {@code localhost}, without asking a name service: this runs as the
+     * console starts.
+     */
     public static FrameworkSettings ofThisProcess() {
         String hostname;
         try {
-            hostname = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            hostname = "localhost";
+            hostname = Files.readString(KERNEL_HOSTNAME).strip();
+        } catch (IOException e) {
+            hostname = "";
+        }
+        if (hostname.isEmpty()) {
+            hostname = Optional.ofNullable(System.getenv("HOSTNAME")).filter(name -> !name.isBlank())
+                    .orElse("localhost");
         }
         return of(System.getProperty("user.name", "root"), hostname);
     }

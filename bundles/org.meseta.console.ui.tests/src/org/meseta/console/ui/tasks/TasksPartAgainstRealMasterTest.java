@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
@@ -48,6 +50,7 @@ class TasksPartAgainstRealMasterTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private ConsoleFramework framework;
     private TasksPart part;
 
     @BeforeEach
@@ -59,7 +62,8 @@ class TasksPartAgainstRealMasterTest {
         shell.setLayout(new FillLayout());
         shell.setSize(1140, 640);
         client = ClusterClients.create();
-        part = new TasksPart(client, new DisplayUISynchronize(display));
+        framework = Consoles.framework(client);
+        part = new TasksPart(client, framework, new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();
     }
@@ -67,6 +71,7 @@ class TasksPartAgainstRealMasterTest {
     @AfterEach
     void closeEverything() throws Exception {
         part.dispose();
+        framework.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

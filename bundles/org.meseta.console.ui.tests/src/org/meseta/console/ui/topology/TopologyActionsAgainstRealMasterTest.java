@@ -22,8 +22,10 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.Ui;
 import org.meseta.console.ui.testing.Widgets;
@@ -43,6 +45,7 @@ class TopologyActionsAgainstRealMasterTest {
     private Shell shell;
     private ClusterClient client;
     private CallClient calls;
+    private ConsoleFramework framework;
     private TopologyPart part;
 
     @BeforeEach
@@ -57,7 +60,8 @@ class TopologyActionsAgainstRealMasterTest {
         shell.setSize(1140, 560);
         client = ClusterClients.create();
         calls = CallClients.following(client);
-        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
+        framework = Consoles.framework(client);
+        part = new TopologyPart(client, calls, framework, Consoles.paletteStore(), new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();
         client.connect(cluster.master());
@@ -67,6 +71,7 @@ class TopologyActionsAgainstRealMasterTest {
     @AfterEach
     void closeEverything() throws Exception {
         part.dispose();
+        framework.close();
         calls.close();
         client.close();
         shell.dispose();

@@ -26,9 +26,11 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
@@ -51,6 +53,7 @@ class TopologyPartAgainstRealMasterTest {
     private Shell shell;
     private ClusterClient client;
     private CallClient calls;
+    private ConsoleFramework framework;
     private TopologyPart part;
 
     @BeforeEach
@@ -63,7 +66,8 @@ class TopologyPartAgainstRealMasterTest {
         shell.setSize(1140, 560);
         client = ClusterClients.create();
         calls = CallClients.following(client);
-        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
+        framework = Consoles.framework(client);
+        part = new TopologyPart(client, calls, framework, Consoles.paletteStore(), new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();
     }
@@ -71,6 +75,7 @@ class TopologyPartAgainstRealMasterTest {
     @AfterEach
     void closeEverything() throws Exception {
         part.dispose();
+        framework.close();
         calls.close();
         client.close();
         shell.dispose();
