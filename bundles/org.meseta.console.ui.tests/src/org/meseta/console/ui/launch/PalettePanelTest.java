@@ -54,8 +54,7 @@ class PalettePanelTest {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
         shell.setSize(360, 560);
-        store = Consoles.paletteStore();
-        store.save(new Palette(List.of(WEB)));
+        store = Consoles.paletteStore(WEB);
         palette = new PalettePanel(shell, store, problems::add);
         shell.open();
         Ui.flush(display);
@@ -71,8 +70,10 @@ class PalettePanelTest {
     void aNewDefinitionIsCheckedAsTypedAndSavedOnceValid() {
         Widgets.click(Widgets.button((Composite) palette.control(), "New"));
         DefinitionEditor editor = palette.editor();
-        assertEquals("Enter a name, e.g. web", editor.problem(DefinitionField.NAME), "a new definition is empty");
+        assertEquals("", editor.problem(DefinitionField.NAME), "no problem shown before anything is typed");
         assertFalse(editor.saveButton().isEnabled());
+        type(DefinitionField.NAME, "");
+        assertEquals("Enter a name, e.g. web", editor.problem(DefinitionField.NAME), "once typed in");
 
         type(DefinitionField.NAME, "web");
         type(DefinitionField.COMMAND, "sleep 3600");

@@ -1,6 +1,7 @@
 package org.meseta.console.ui.testing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -9,6 +10,8 @@ import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.launch.ConsoleFrameworks;
 import org.meseta.console.core.launch.FrameworkMemory;
 import org.meseta.console.core.launch.FrameworkSettings;
+import org.meseta.console.core.launch.Palette;
+import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.ui.preferences.PaletteStore;
 
 /** What the console's lifecycle gives its views, made for tests: the console's framework and the palette's store. */
@@ -26,9 +29,11 @@ public final class Consoles {
         return ConsoleFrameworks.create(client, FrameworkMemory.inMemory(), SETTINGS);
     }
 
-    /** A palette store of its own, empty, so that tests do not see each other's definitions. */
-    public static PaletteStore paletteStore() {
-        return new PaletteStore(InstanceScope.INSTANCE.getNode("org.meseta.console.ui.tests")
+    /** A palette store of its own, holding {@code definitions}, so that tests do not see each other's palettes. */
+    public static PaletteStore paletteStore(TaskDefinition... definitions) {
+        PaletteStore store = new PaletteStore(InstanceScope.INSTANCE.getNode("org.meseta.console.ui.tests")
                 .node(UUID.randomUUID().toString()));
+        store.save(new Palette(List.of(definitions)));
+        return store;
     }
 }

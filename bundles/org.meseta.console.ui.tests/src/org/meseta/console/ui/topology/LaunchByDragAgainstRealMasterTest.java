@@ -35,7 +35,6 @@ import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.launch.ConsoleFramework;
-import org.meseta.console.core.launch.Palette;
 import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
@@ -86,12 +85,12 @@ class LaunchByDragAgainstRealMasterTest {
         shell = new Shell(display);
         shell.setText("Meseta Console");
         shell.setLayout(new FillLayout());
-        shell.setSize(1140, 600);
+        shell.setSize(1140, 640);
         client = ClusterClients.create();
         calls = CallClients.following(client);
         framework = Consoles.framework(client);
-        PaletteStore palette = Consoles.paletteStore();
-        palette.save(new Palette(List.of(SLEEPER, new TaskDefinition("broken", "true", "cpus:lots", "*", ""))));
+        PaletteStore palette = Consoles.paletteStore(SLEEPER, new TaskDefinition("broken", "true", "cpus:lots", "*",
+                ""));
         part = new TopologyPart(client, calls, framework, palette, new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();

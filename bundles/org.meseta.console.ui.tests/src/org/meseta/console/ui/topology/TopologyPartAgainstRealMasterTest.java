@@ -27,9 +27,11 @@ import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.launch.ConsoleFramework;
+import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.preferences.PaletteStore;
 import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
@@ -67,7 +69,10 @@ class TopologyPartAgainstRealMasterTest {
         client = ClusterClients.create();
         calls = CallClients.following(client);
         framework = Consoles.framework(client);
-        part = new TopologyPart(client, calls, framework, Consoles.paletteStore(), new DisplayUISynchronize(display));
+        // A definition in the palette, as the documentation's picture shows it.
+        PaletteStore palette = Consoles.paletteStore(new TaskDefinition("web", "python3 -m http.server $PORT",
+                "cpus:0.5;mem:128", "web", "PORT=8080"));
+        part = new TopologyPart(client, calls, framework, palette, new DisplayUISynchronize(display));
         part.createControls(shell);
         shell.open();
     }

@@ -1,14 +1,17 @@
 package org.meseta.console.ui.launch;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -21,8 +24,8 @@ import org.meseta.console.core.launch.TaskDefinition;
 
 /**
  * The editor of one task definition under the palette's list: name, command, resources, role and environment. What
- * is typed is checked at each keystroke ({@link Palette#check}) and each problem shown in red under its field;
- * <b>Save</b> is enabled only while there is none. UI thread only.
+ * is typed is checked at each keystroke ({@link Palette#check}) and each problem shown in red under its field (in a
+ * new definition, once the field was typed in); <b>Save</b> is enabled only while there is none. UI thread only.
  */
 final class DefinitionEditor {
 
@@ -32,6 +35,9 @@ final class DefinitionEditor {
     private final Button save;
     private final Supplier<Palette> palette;
     private Optional<String> replacing = Optional.empty();
+    /** The fields whose problems are shown: all of a saved definition, those typed in of a new one. */
+    private final Set<DefinitionField> shown = EnumSet.noneOf(DefinitionField.class);
+    private boolean filling;
 
     /**
      * @param palette the palette as saved now, against which names are checked
@@ -40,8 +46,7 @@ final class DefinitionEditor {
     DefinitionEditor(Composite parent, Supplier<Palette> palette, BiConsumer<TaskDefinition, Optional<String>> onSave) {
         this.palette = palette;
         group = new Group(parent, SWT.NONE);
-        group.setText("Definition");
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
+        GridLayoutFactory.swtDefaults().numColumns(2).spacing(4, 3).applyTo(group);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
         field(DefinitionField.NAME, "&Name:", "e.g. web", SWT.SINGLE);
         field(DefinitionField.COMMAND, "&Command:", "a shell command, e.g. sleep 3600", SWT.SINGLE);
@@ -68,7 +73,7 @@ final class DefinitionEditor {
     private void field(DefinitionField field, String label, String hint, int style) {
         Label name = new Label(group, SWT.NONE);
         name.setText(label);
-        GridDataFactory.fillDefaults().align(SWT.END, SWT.BEGINNING).indent(0, 4).applyTo(name);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.BEGINNING).indent(0, 3).applyTo(name);
         Composite cell = new Composite(group, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 1).applyTo(cell);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(cell);
@@ -76,7 +81,12 @@ final class DefinitionEditor {
         text.setMessage(hint);
         int lines = (style & SWT.MULTI) != 0 ? 3 : 1;
         GridDataFactory.fillDefaults().grab(true, false).hint(120, text.getLineHeight() * lines).applyTo(text);
-        text.addModifyListener(event -> check());
+        text.addModifyListener(event -> {
+            if (!filling) {
+                shown.add(field);
+                check();
+            }
+        });
         Label problem = new Label(cell, SWT.WRAP);
         problem.setForeground(group.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(problem);
@@ -87,11 +97,18 @@ final class DefinitionEditor {
     /** Shows {@code definition} for editing; saving it replaces the definition named {@code replaced} (none: new). */
     void edit(TaskDefinition definition, Optional<String> replaced) {
         replacing = replaced;
+        group.setText(replaced.map(name -> "Definition " + name).orElse("New definition"));
+        shown.clear();
+        if (replaced.isPresent()) {
+            shown.addAll(fields.keySet());
+        }
+        filling = true;
         fields.get(DefinitionField.NAME).setText(definition.name());
         fields.get(DefinitionField.COMMAND).setText(definition.command());
         fields.get(DefinitionField.RESOURCES).setText(definition.resources());
         fields.get(DefinitionField.ROLE).setText(definition.role());
         fields.get(DefinitionField.ENVIRONMENT).setText(definition.environment());
+        filling = false;
         check();
     }
 
@@ -107,7 +124,13 @@ final class DefinitionEditor {
 
     private CheckedDefinition check() {
         CheckedDefinition checked = palette.get().check(typed(), replacing);
-        problems.forEach((field, label) -> label.setText(checked.problems().getOrDefault(field, "")));
+        problems.forEach((field, label) -> {
+            String problem = shown.contains(field) ? checked.problems().getOrDefault(field, "") : "";
+            label.setText(problem);
+            // A field without a problem takes no room for one: the palette shares its height with its list.
+            label.setVisible(!problem.isEmpty());
+            ((GridData) label.getLayoutData()).exclude = problem.isEmpty();
+        });
         save.setEnabled(checked.isValid());
         group.getParent().layout(true, true);
         return checked;

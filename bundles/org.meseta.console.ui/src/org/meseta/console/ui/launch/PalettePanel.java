@@ -27,7 +27,7 @@ import org.meseta.console.ui.tables.RowTable;
  */
 public final class PalettePanel {
 
-    /** The hint under the palette. */
+    /** The hint above the palette's list. */
     static final String HINT = "Drag a definition onto an agent to launch it there; drag a task's square onto another"
             + " agent to move it.";
 
@@ -48,11 +48,15 @@ public final class PalettePanel {
         GridLayoutFactory.fillDefaults().margins(4, 0).applyTo(panel);
         Label title = new Label(panel, SWT.NONE);
         title.setText("Launch palette");
+        Label hint = new Label(panel, SWT.WRAP);
+        hint.setText(HINT);
+        hint.setForeground(panel.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(hint);
         list = new RowTable<>(panel, TaskDefinition.class, List.of(
                 new Column<>("Name", 90, TaskDefinition::name),
                 new Column<>("Resources", 120, TaskDefinition::resources),
                 new Column<>("Role", 50, TaskDefinition::role)), definition -> definition.name().strip());
-        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 100)
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 90).minSize(SWT.DEFAULT, 60)
                 .applyTo(list.viewer().getControl());
         list.viewer().addSelectionChangedListener(event -> selected());
         Composite buttons = new Composite(panel, SWT.NONE);
@@ -69,9 +73,6 @@ public final class PalettePanel {
         delete.setToolTipText("Remove the selected definition from the palette");
         delete.addListener(SWT.Selection, event -> list.selected().ifPresent(this::delete));
         editor = new DefinitionEditor(panel, () -> palette, this::save);
-        Label hint = new Label(panel, SWT.WRAP);
-        hint.setText(HINT);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(hint);
         DragItemSource.attach(list.viewer().getControl(), point -> dragged());
         list.show(palette.definitions());
         selected();
