@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClientSettings;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
+import org.meseta.console.core.ModelWait;
 import org.meseta.console.core.RealCluster;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
@@ -249,20 +250,7 @@ class ConsoleFrameworkTest {
     }
 
     private ClusterState await(String what, Predicate<ClusterState> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            ClusterState now = client.cluster();
-            if (condition.test(now)) {
-                return now;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError("No state with " + what + " within 30 s; the last: " + client.cluster());
+        return ModelWait.await(client, what, condition);
     }
 
     private static <T> T succeeded(PendingCall<T> call) throws Exception {

@@ -9,27 +9,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.apache.mesos.v1.Protos.TaskState;
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
-import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
-import org.meseta.console.ui.testing.Consoles;
-import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.console.ui.testing.Widgets;
 
 /**
@@ -43,45 +37,35 @@ class KillTaskAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
-    private RealCluster cluster;
+    private ViewHarness harness;
     private Display display;
-    private Shell shell;
     private ClusterClient client;
-    private ConsoleFramework framework;
     private TasksPart part;
 
     @BeforeEach
     void openPart() throws Exception {
-        cluster = new RealCluster(workDir);
-        cluster.startMaster();
-        cluster.startAgent("node-a.test", "cpus:2;mem:1024;disk:2048", "");
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 560);
-        client = ClusterClients.create();
-        framework = Consoles.framework(client);
-        part = new TasksPart(client, framework, new DisplayUISynchronize(display));
-        part.createControls(shell);
-        shell.open();
-        client.connect(cluster.master());
+        harness = ViewHarness.open(workDir, 1140, 560);
+        display = harness.display();
+        client = harness.client();
+        harness.cluster().startMaster();
+        harness.cluster().startAgent("node-a.test", "cpus:2;mem:1024;disk:2048", "");
+        part = new TasksPart(client, harness.framework(), harness.ui());
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
+        client.connect(harness.cluster().master());
         waitUntil(() -> client.cluster().agents().size() == 1, "the agent");
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        framework.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test
     void killsTheConsolesTaskOnceConfirmed() throws Exception {
         AgentView agent = client.cluster().agents().values().iterator().next();
-        assertTrue(framework.launch(new TaskDefinition("sleeper", "sleep 600", "cpus:0.1;mem:32", "*", "").check()
+        assertTrue(harness.framework().launch(new TaskDefinition("sleeper", "sleep 600", "cpus:0.1;mem:32", "*", "").check()
                 .spec().orElseThrow(), agent).result().get(60, TimeUnit.SECONDS).isSuccess());
         String id = awaitRow("sleeper", TaskState.TASK_RUNNING).key().taskId();
         select(id);
@@ -107,7 +91,7 @@ class KillTaskAgainstRealMasterTest {
 
     @Test
     void anotherFrameworksTaskIsNotKilledAndTheLineSaysWhy() throws Exception {
-        cluster.launch("web-1", "sleep 600", "cpus:0.1;mem:32");
+        harness.cluster().launch("web-1", "sleep 600", "cpus:0.1;mem:32");
         select(awaitRow("web-1", TaskState.TASK_RUNNING).key().taskId());
 
         Widgets.click(part.killButton());

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.apache.mesos.v1.Protos.TaskState;
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.jface.util.LocalSelectionTransfer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
@@ -19,22 +18,15 @@ import org.eclipse.swt.dnd.DragSource;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
-import org.meseta.console.core.calls.CallClient;
-import org.meseta.console.core.calls.CallClients;
-import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
@@ -43,9 +35,9 @@ import org.meseta.console.ui.launch.DragItemSource;
 import org.meseta.console.ui.preferences.PaletteStore;
 import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.Dnd;
-import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.console.ui.testing.Widgets;
 
 /**
@@ -63,12 +55,8 @@ class LaunchByDragAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
-    private RealCluster cluster;
+    private ViewHarness harness;
     private Display display;
-    private Shell shell;
-    private ClusterClient client;
-    private CallClient calls;
-    private ConsoleFramework framework;
     private TopologyPart part;
     private AgentView nodeA;
     private AgentView nodeB;
@@ -76,25 +64,19 @@ class LaunchByDragAgainstRealMasterTest {
 
     @BeforeEach
     void openPart() throws Exception {
-        cluster = new RealCluster(workDir);
-        cluster.startMaster();
-        cluster.startAgent("node-a.test", "cpus:2;mem:1024;disk:2048", "rack:r1");
-        cluster.startAgent("node-b.test", "cpus:0.25;mem:1024;disk:2048", "rack:r1");
-        cluster.startAgent("node-c.test", "cpus:2;mem:1024;disk:2048", "rack:r2");
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 640);
-        client = ClusterClients.create();
-        calls = CallClients.following(client);
-        framework = Consoles.framework(client);
+        harness = ViewHarness.open(workDir, 1140, 640);
+        display = harness.display();
+        harness.cluster().startMaster();
+        harness.cluster().startAgent("node-a.test", "cpus:2;mem:1024;disk:2048", "rack:r1");
+        harness.cluster().startAgent("node-b.test", "cpus:0.25;mem:1024;disk:2048", "rack:r1");
+        harness.cluster().startAgent("node-c.test", "cpus:2;mem:1024;disk:2048", "rack:r2");
         PaletteStore palette = Consoles.paletteStore(SLEEPER, new TaskDefinition("broken", "true", "cpus:lots", "*",
                 ""));
-        part = new TopologyPart(client, calls, framework, palette, new DisplayUISynchronize(display));
-        part.createControls(shell);
-        shell.open();
-        client.connect(cluster.master());
+        part = new TopologyPart(harness.client(), harness.calls(), harness.framework(), palette, harness.ui());
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
+        harness.client().connect(harness.cluster().master());
         waitUntil(() -> part.tiles().shown().size() == 3, "three tiles");
         nodeA = part.tiles().shown().get(0);
         nodeB = part.tiles().shown().get(1);
@@ -103,13 +85,7 @@ class LaunchByDragAgainstRealMasterTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        framework.close();
-        calls.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test
@@ -131,7 +107,7 @@ class LaunchByDragAgainstRealMasterTest {
         assertEquals(0.5, task.resources().cpus());
         assertEquals(64, task.resources().memMb());
         assertEquals(nodeA.id(), part.tiles().selected().orElseThrow().id(), "the tile dropped on is pointed out");
-        TestOutput.documentationScreenshot(shell, "console-launch.png");
+        TestOutput.documentationScreenshot(harness.shell(), "console-launch.png");
     }
 
     @Test
@@ -172,7 +148,7 @@ class LaunchByDragAgainstRealMasterTest {
 
     @Test
     void aTaskOfAnotherFrameworkIsNotMovedAndTheLineSaysWhy() throws Exception {
-        cluster.launch("web-1", "sleep 600", "cpus:0.1;mem:32");
+        harness.cluster().launch("web-1", "sleep 600", "cpus:0.1;mem:32");
         waitUntil(() -> part.tiles().shown().stream().anyMatch(agent -> agent.tasks().stream()
                 .anyMatch(task -> task.name().equals("web-1") && task.state() == TaskState.TASK_RUNNING)),
                 "web-1 running");
