@@ -75,10 +75,18 @@ final class FrameworkRunner implements SchedulerLink.Listener, StepContext {
         return Optional.ofNullable(id);
     }
 
-    /** Runs {@code step}: at once if subscribed, once subscribed otherwise (subscribing if need be). */
+    /**
+     * Runs {@code step}: at once if subscribed, once subscribed otherwise (subscribing if need be, with the master the
+     * cluster client follows now: a subscription with another is given up).
+     */
     void add(FrameworkStep step) {
         if (step.isOver()) {
             return;
+        }
+        Optional<MasterAddress> leader = cluster.leader();
+        if (link != null && !leader.equals(Optional.of(link.master()))) {
+            // The console follows another master now (File › Connect…, or a failover the link has not seen yet).
+            dropLink("the console now follows " + leader.map(MasterAddress::toString).orElse("no master"));
         }
         steps.add(step);
         if (link == null) {

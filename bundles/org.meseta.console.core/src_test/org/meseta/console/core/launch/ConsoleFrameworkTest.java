@@ -220,6 +220,25 @@ class ConsoleFrameworkTest {
     }
 
     @Test
+    void afterConnectingToAnotherMasterTheFrameworkSubscribesThere() throws Exception {
+        succeeded(framework.launch(spec(SLEEPER), nodeA));
+        try (RealCluster other = new RealCluster(workDir.resolve("other"))) {
+            other.startMaster();
+            other.startAgent("node-z.test", "cpus:1;mem:512;disk:1024", "");
+            client.connect(other.master());
+            AgentView nodeZ = agent(await("the other cluster's agent", state -> state.agents().size() == 1
+                    && agent(state, "node-z.test") != null), "node-z.test");
+
+            LaunchedTask there = succeeded(framework.launch(spec(SLEEPER), nodeZ));
+
+            assertEquals(nodeZ.id(), there.agentId());
+            String id = framework.id().orElseThrow();
+            await("the same framework id, registered with the other master", state -> state.frameworks()
+                    .containsKey(id));
+        }
+    }
+
+    @Test
     void withoutAMasterNothingIsLaunched() throws Exception {
         client.disconnect();
         await("no agents", state -> state.agents().isEmpty());
