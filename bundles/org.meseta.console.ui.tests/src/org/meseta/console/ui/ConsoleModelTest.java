@@ -103,7 +103,8 @@ class ConsoleModelTest {
         assertEquals(TOPOLOGY_VIEW, topology.getElementId());
         assertEquals("Topology", topology.getLabel());
         assertEquals(TOPOLOGY_CLASS, topology.getContributionURI());
-        MPart offers = assertInstanceOf(MPart.class, viewsStack(application).getChildren().get(2));
+        MPart offers = assertInstanceOf(MPart.class, viewsStack(application).getChildren()
+                .get(VIEWS.indexOf(OFFERS_VIEW)));
         assertEquals("Offers", offers.getLabel());
         assertEquals(OFFERS_CLASS, offers.getContributionURI());
     }
