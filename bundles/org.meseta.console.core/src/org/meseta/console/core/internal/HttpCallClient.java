@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 import org.meseta.api.json.JsonCodec;
+import org.meseta.console.core.Credentials;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.calls.AgentEndpoint;
 import org.meseta.console.core.calls.CallClient;
@@ -32,6 +35,7 @@ public final class HttpCallClient implements CallClient {
     static final int MAX_REDIRECTS = 3;
     static final String OPERATOR_PATH = "/api/v1";
     static final String ISOLATION_PATH = "/api/v1/meseta/isolation";
+    static final String SCHEDULER_PATH = "/api/v1/scheduler";
 
     private final Supplier<Optional<MasterAddress>> leader;
     private final CallSettings settings;
@@ -46,8 +50,14 @@ public final class HttpCallClient implements CallClient {
         CallResult.Refused<T> refusal(int status, byte[] body);
     }
 
-    /** One request: what it is called in progress lines, its method, media type and body ({@code null}: none). */
-    private record Exchange(String name, String method, Encoding encoding, byte[] body) {
+    /**
+     * One request: what it is called in progress lines, its method, media type, body ({@code null}: none) and further
+     * headers.
+     */
+    private record Exchange(String name, String method, Encoding encoding, byte[] body, Map<String, String> headers) {
+        Exchange(String name, String method, Encoding encoding, byte[] body) {
+            this(name, method, encoding, body, Map.of());
+        }
     }
 
     /** @param leader where operator calls go: the master that leads as far as the console knows, if any */
@@ -86,6 +96,20 @@ public final class HttpCallClient implements CallClient {
                 agent.uri(ISOLATION_PATH), IsolationJson.ANSWER);
     }
 
+    /**
+     * Sends {@code call}, a call of the framework whose event stream {@code master} opened as {@code streamId}, to
+     * {@code POST /api/v1/scheduler} of that master, in JSON, with {@code credentials} if given. The master answers
+     * 202 without a body, which succeeds with an empty text.
+     */
+    public PendingCall<String> scheduler(MasterAddress master, org.apache.mesos.v1.scheduler.Protos.Call call,
+            String streamId, Optional<Credentials> credentials) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Mesos-Stream-Id", streamId);
+        credentials.ifPresent(given -> headers.put("Authorization", given.authorization()));
+        return send(new Exchange(call.getType().name(), "POST", Encoding.JSON, JsonCodec.encode(call), headers),
+                master.uri(SCHEDULER_PATH), SchedulerAnswer.INSTANCE);
+    }
+
     @Override
     public void close() {
         http.shutdownNow();
@@ -105,6 +129,7 @@ public final class HttpCallClient implements CallClient {
         call.step(exchange.name() + (redirects == 0 ? " → " : " → redirected to ") + server);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.answerTimeout())
                 .header("Accept", exchange.encoding().mediaType());
+        exchange.headers().forEach(request::header);
         if (exchange.body() == null) {
             request.method(exchange.method(), HttpRequest.BodyPublishers.noBody());
         } else {

@@ -20,7 +20,8 @@ import org.meseta.console.core.MasterAddress;
 
 /**
  * Opens a master's streams with the JDK HTTP client (HTTP/1.1, JSON): the operator event stream ({@code SUBSCRIBE}
- * on {@code /api/v1}) and Meseta's offer stream ({@code GET /api/v1/meseta/offers}). Both are RecordIO: records
+ * on {@code /api/v1}), Meseta's offer stream ({@code GET /api/v1/meseta/offers}) and a framework's event stream
+ * ({@code SUBSCRIBE} on {@code /api/v1/scheduler}). All are RecordIO: records
  * are split here and handed to a {@link Sink} one by one. The {@code 307} redirects a non-leading master answers
  * with are followed by hand, at most {@value #MAX_REDIRECTS} of them, so the sink learns which master leads.
  * Credentials, when given, go with every request (the redirected ones too) as HTTP basic authentication.
@@ -37,28 +38,33 @@ final class MasterStreams implements AutoCloseable {
     private static final int MAX_BODY_IN_REASON = 120;
     private static final byte[] NO_BODY = new byte[0];
 
-    /** Which stream, and how it is asked for. */
-    enum Endpoint {
+    /**
+     * Which stream, and how it is asked for.
+     *
+     * @param method the HTTP method
+     * @param path the endpoint's path
+     * @param body the JSON request body; {@code null} for none
+     */
+    record Endpoint(String method, String path, String body) {
         /** The operator event stream: SUBSCRIBED with a snapshot, then the master's events. */
-        OPERATOR("POST", "/api/v1", "{\"type\":\"SUBSCRIBE\"}"),
+        static final Endpoint OPERATOR = new Endpoint("POST", "/api/v1", "{\"type\":\"SUBSCRIBE\"}");
         /** Meseta's offer stream. */
-        OFFERS("GET", "/api/v1/meseta/offers", null);
+        static final Endpoint OFFERS = new Endpoint("GET", "/api/v1/meseta/offers", null);
 
-        final String method;
-        final String path;
-        final String body;
-
-        Endpoint(String method, String path, String body) {
-            this.method = method;
-            this.path = path;
-            this.body = body;
+        /** A framework's event stream ({@code /api/v1/scheduler}), asked for by {@code subscribe}, a JSON call. */
+        static Endpoint scheduler(String subscribe) {
+            return new Endpoint("POST", "/api/v1/scheduler", subscribe);
         }
     }
 
     /** What a stream brings; called on the HTTP client's threads, one call at a time, in stream order. */
     interface Sink {
-        /** The stream is open on {@code leader} (the master asked, or the one it redirected to); records follow. */
-        void opened(MasterAddress leader);
+        /**
+         * The stream is open on {@code leader} (the master asked, or the one it redirected to); records follow.
+         *
+         * @param streamId the {@code Mesos-Stream-Id} the master gave a framework's stream; empty for the others
+         */
+        void opened(MasterAddress leader, Optional<String> streamId);
 
         /** One record; throwing ends the stream as {@link StreamEnd.Malformed}. */
         void record(byte[] record) throws MalformedRecordException;
@@ -109,7 +115,7 @@ final class MasterStreams implements AutoCloseable {
     /** Opens {@code endpoint} on {@code master}, authenticating with {@code credentials} if given. */
     Stream open(MasterAddress master, Endpoint endpoint, Optional<Credentials> credentials, Sink sink) {
         Stream stream = new Stream();
-        send(master.uri(endpoint.path), new Request(endpoint, credentials, sink, stream), 0);
+        send(master.uri(endpoint.path()), new Request(endpoint, credentials, sink, stream), 0);
         return stream;
     }
 
@@ -126,18 +132,18 @@ final class MasterStreams implements AutoCloseable {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", JSON);
         asked.credentials().ifPresent(given -> request.header("Authorization", given.authorization()));
-        if (endpoint.body == null) {
-            request.method(endpoint.method, HttpRequest.BodyPublishers.noBody());
+        if (endpoint.body() == null) {
+            request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", JSON)
-                    .method(endpoint.method, HttpRequest.BodyPublishers.ofString(endpoint.body));
+                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(endpoint.body()));
         }
         RecordSubscriber records = new RecordSubscriber(sink, stream);
         http.sendAsync(request.build(), info -> {
             if (info.statusCode() != 200) {
                 return BodySubscribers.ofByteArray();
             }
-            sink.opened(MasterAddress.of(uri));
+            sink.opened(MasterAddress.of(uri), info.headers().firstValue("Mesos-Stream-Id"));
             return BodySubscribers.fromSubscriber(records, subscriber -> NO_BODY);
         }).whenComplete((response, failure) -> {
             if (failure != null) {

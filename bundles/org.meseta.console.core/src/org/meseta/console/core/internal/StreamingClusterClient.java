@@ -258,7 +258,7 @@ public final class StreamingClusterClient implements ClusterClient {
     private MasterStreams.Sink operatorSink(Session started) {
         return new MasterStreams.Sink() {
             @Override
-            public void opened(MasterAddress answered) {
+            public void opened(MasterAddress answered, Optional<String> streamId) {
                 enqueue(() -> started.answered = answered);
             }
 
@@ -273,7 +273,7 @@ public final class StreamingClusterClient implements ClusterClient {
     private MasterStreams.Sink offerSink(Session current) {
         return new MasterStreams.Sink() {
             @Override
-            public void opened(MasterAddress answered) {
+            public void opened(MasterAddress answered, Optional<String> streamId) {
                 // The operator stream already named the leader.
             }
 

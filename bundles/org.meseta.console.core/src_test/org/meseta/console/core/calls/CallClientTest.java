@@ -25,6 +25,7 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClientSettings;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.ModelWait;
 import org.meseta.console.core.RealCluster;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
@@ -204,27 +205,10 @@ class CallClientTest {
     }
 
     private ClusterState await(String what, Predicate<ClusterState> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            ClusterState now = client.cluster();
-            if (condition.test(now)) {
-                return now;
-            }
-            pause();
-        }
-        throw new AssertionError("No state with " + what + " within 20 s; the last: " + client.cluster());
+        return ModelWait.await(client, what, condition);
     }
 
     static <T> CallResult<T> answer(PendingCall<T> call) throws Exception {
         return call.result().get(ANSWER_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

@@ -14,9 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -26,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.model.TaskView;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 
 /**
  * The Tasks part on a real display against a real master and agent running real tasks: both are listed (one
@@ -44,6 +42,7 @@ class TasksPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
     private Shell shell;
@@ -52,25 +51,20 @@ class TasksPartAgainstRealMasterTest {
 
     @BeforeEach
     void openPart() {
-        cluster = new RealCluster(workDir);
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 640);
-        client = ClusterClients.create();
-        part = new TasksPart(client, new DisplayUISynchronize(display));
+        harness = ViewHarness.open(workDir, 1140, 640);
+        cluster = harness.cluster();
+        display = harness.display();
+        shell = harness.shell();
+        client = harness.client();
+        part = new TasksPart(client, harness.framework(), harness.ui());
+        harness.view(part::dispose);
         part.createControls(shell);
         shell.open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test

@@ -30,11 +30,13 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
 import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.Clusters;
 import org.meseta.console.ui.testing.Ui;
 
@@ -58,6 +60,7 @@ class TasksPartTest {
     private Display display;
     private Shell shell;
     private ClusterClient client;
+    private ConsoleFramework framework;
     private TasksPart part;
 
     /** A task of {@code framework} on {@code agent} that went through {@code states}, a second apart. */
@@ -83,7 +86,8 @@ class TasksPartTest {
         shell = new Shell(display);
         shell.setSize(1140, 560);
         client = ClusterClients.create();
-        part = new TasksPart(client, new DisplayUISynchronize(display), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        framework = Consoles.framework(client);
+        part = new TasksPart(client, framework, new DisplayUISynchronize(display), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         part.createControls(shell);
         // The test plays the feed itself: the part's own is closed at once, so the idle client tells it nothing.
         part.dispose();
@@ -99,6 +103,7 @@ class TasksPartTest {
 
     @AfterEach
     void closePart() {
+        framework.close();
         client.close();
         shell.dispose();
         Ui.flush(display);

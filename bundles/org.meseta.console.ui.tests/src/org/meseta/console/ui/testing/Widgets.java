@@ -43,12 +43,12 @@ public final class Widgets {
                 .map(item -> plain(item.getText())).toList());
     }
 
-    /** The labels of the enabled items of {@code control}'s context menu, as on opening. */
+    /** The labels of the enabled items of {@code control}'s context menu, as on opening (separators left out). */
     public static List<String> enabledMenuItems(Control control) {
         Menu menu = control.getMenu();
         menu.notifyListeners(SWT.Show, new Event());
-        return List.of(menu.getItems()).stream().filter(MenuItem::isEnabled).map(item -> plain(item.getText()))
-                .toList();
+        return List.of(menu.getItems()).stream().filter(item -> (item.getStyle() & SWT.SEPARATOR) == 0)
+                .filter(MenuItem::isEnabled).map(item -> plain(item.getText())).toList();
     }
 
     /** Selects {@code widget} (a menu item or a button) as a click does; it must be enabled. */

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -19,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
-import org.meseta.console.core.calls.CallClient;
-import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.console.ui.testing.Widgets;
 
 /**
@@ -38,26 +35,25 @@ class TopologyActionsAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
     private Shell shell;
     private ClusterClient client;
-    private CallClient calls;
     private TopologyPart part;
 
     @BeforeEach
     void openPart() throws Exception {
-        cluster = new RealCluster(workDir);
+        harness = ViewHarness.open(workDir, 1140, 560);
+        cluster = harness.cluster();
+        display = harness.display();
+        shell = harness.shell();
+        client = harness.client();
         cluster.startMaster();
         cluster.startAgent("node-a.test", "cpus:2;mem:1024;disk:2048", "rack:r1");
         cluster.startAgent("node-b.test", "cpus:2;mem:1024;disk:2048", "rack:r2");
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 560);
-        client = ClusterClients.create();
-        calls = CallClients.following(client);
-        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
+        part = new TopologyPart(client, harness.calls(), harness.framework(), Consoles.paletteStore(), harness.ui());
+        harness.view(part::dispose);
         part.createControls(shell);
         shell.open();
         client.connect(cluster.master());
@@ -66,12 +62,7 @@ class TopologyActionsAgainstRealMasterTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        calls.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.apache.mesos.v1.Protos.TaskState;
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -23,15 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
-import org.meseta.console.core.calls.CallClient;
-import org.meseta.console.core.calls.CallClients;
+import org.meseta.console.core.launch.TaskDefinition;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.TaskView;
+import org.meseta.console.ui.preferences.PaletteStore;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.daemon.Daemon;
 
 /**
@@ -46,36 +45,32 @@ class TopologyPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
     private Shell shell;
     private ClusterClient client;
-    private CallClient calls;
     private TopologyPart part;
 
     @BeforeEach
     void openPart() {
-        cluster = new RealCluster(workDir);
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 560);
-        client = ClusterClients.create();
-        calls = CallClients.following(client);
-        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
+        harness = ViewHarness.open(workDir, 1140, 560);
+        cluster = harness.cluster();
+        display = harness.display();
+        shell = harness.shell();
+        client = harness.client();
+        // A definition in the palette, as the documentation's picture shows it.
+        PaletteStore palette = Consoles.paletteStore(new TaskDefinition("web", "python3 -m http.server $PORT",
+                "cpus:0.5;mem:128", "web", "PORT=8080"));
+        part = new TopologyPart(client, harness.calls(), harness.framework(), palette, harness.ui());
+        harness.view(part::dispose);
         part.createControls(shell);
         shell.open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        calls.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test

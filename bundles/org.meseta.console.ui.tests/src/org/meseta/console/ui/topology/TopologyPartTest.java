@@ -26,6 +26,7 @@ import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterAddress;
 import org.meseta.console.core.model.AgentResources;
@@ -35,6 +36,7 @@ import org.meseta.console.core.model.Amounts;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.TaskView;
 import org.meseta.console.ui.testing.Clusters;
+import org.meseta.console.ui.testing.Consoles;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
 
@@ -56,6 +58,7 @@ class TopologyPartTest {
     private Shell shell;
     private ClusterClient client;
     private CallClient calls;
+    private ConsoleFramework framework;
     private TopologyPart part;
 
     @BeforeEach
@@ -65,7 +68,8 @@ class TopologyPartTest {
         shell.setSize(1180, 520);
         client = ClusterClients.create();
         calls = CallClients.following(client);
-        part = new TopologyPart(client, calls, new DisplayUISynchronize(display));
+        framework = Consoles.framework(client);
+        part = new TopologyPart(client, calls, framework, Consoles.paletteStore(), new DisplayUISynchronize(display));
         part.createControls(shell);
         // The test plays the feed itself: the part's own is closed at once, so the idle client tells it nothing.
         part.dispose();
@@ -76,6 +80,7 @@ class TopologyPartTest {
 
     @AfterEach
     void closePart() {
+        framework.close();
         calls.close();
         client.close();
         shell.dispose();

@@ -1,6 +1,7 @@
 package org.meseta.console.ui.actions;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -66,6 +67,15 @@ public final class ActionBar {
      * outcome; then tells {@code done} on the UI thread (not if the bar is gone by then).
      */
     public <T> void track(String what, PendingCall<T> call, Consumer<CallResult<T>> done) {
+        track(what, call, value -> "done", done);
+    }
+
+    /**
+     * As {@link #track(String, PendingCall, Consumer)}, with the outcome of a call that succeeded told by
+     * {@code success} ({@code TASK_RUNNING as web.1f2e3d4c} rather than {@code done}).
+     */
+    public <T> void track(String what, PendingCall<T> call, Function<? super T, String> success,
+            Consumer<CallResult<T>> done) {
         current = call;
         setBusy(true);
         show(what + ": " + call.progress() + "…", null);
@@ -81,7 +91,9 @@ public final class ActionBar {
             if (current == call) {
                 current = null;
                 setBusy(false);
-                show(what + ": " + outcome(result), result.isSuccess() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED);
+                String outcome = result instanceof CallResult.Succeeded<T> succeeded
+                        ? success.apply(succeeded.value()) : outcome(result);
+                show(what + ": " + outcome, result.isSuccess() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED);
             }
             done.accept(result);
         }));

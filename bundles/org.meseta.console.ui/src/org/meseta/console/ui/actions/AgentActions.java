@@ -39,7 +39,7 @@ public final class AgentActions {
 
     /**
      * Gives {@code control} a context menu acting on the agent {@code selection} names when the menu opens; the
-     * items that do not apply to it (or when none is selected) are disabled.
+     * items that do not apply to it (or when none is selected) are disabled. The caller may add items of its own.
      */
     public Menu attach(Control control, Supplier<Optional<AgentView>> selection) {
         Menu menu = new Menu(control);
@@ -53,7 +53,9 @@ public final class AgentActions {
         menu.addListener(SWT.Show, event -> {
             Optional<AgentView> agent = selection.get();
             for (MenuItem item : menu.getItems()) {
-                item.setEnabled(agent.isPresent() && ((AgentAction) item.getData()).appliesTo(agent.get()));
+                if (item.getData() instanceof AgentAction action) {
+                    item.setEnabled(agent.isPresent() && action.appliesTo(agent.get()));
+                }
             }
         });
         control.setMenu(menu);

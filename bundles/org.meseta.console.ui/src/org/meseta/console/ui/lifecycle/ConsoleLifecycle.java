@@ -13,7 +13,12 @@ import org.meseta.console.core.MasterOption;
 import org.meseta.console.core.RecentMasters;
 import org.meseta.console.core.calls.CallClient;
 import org.meseta.console.core.calls.CallClients;
+import org.meseta.console.core.launch.ConsoleFramework;
+import org.meseta.console.core.launch.ConsoleFrameworks;
+import org.meseta.console.core.launch.FrameworkSettings;
 import org.meseta.console.ui.dialogs.ConnectDialog;
+import org.meseta.console.ui.preferences.PaletteStore;
+import org.meseta.console.ui.preferences.PreferencesFrameworkMemory;
 import org.meseta.console.ui.preferences.RecentMastersStore;
 
 /**
@@ -23,12 +28,15 @@ import org.meseta.console.ui.preferences.RecentMastersStore;
  * asking with the connect dialog when none or an invalid one was given. Cancelling the dialog
  * opens the console unconnected; File > Connect… is always available.
  *
- * <p>The context also gets the {@link CallClient} that sends the views' actions to the leader the client follows.
+ * <p>The context also gets the {@link CallClient} that sends the views' actions to the leader the client follows,
+ * the console's own {@link ConsoleFramework} (its id and its tasks' definitions kept in the preferences) that
+ * launches, moves and kills tasks, and the {@link PaletteStore} of the launch palette.
  */
 public class ConsoleLifecycle {
 
     private ClusterClient client;
     private CallClient calls;
+    private ConsoleFramework framework;
 
     @PostContextCreate
     public void startSession(IEclipseContext context, IApplicationContext application) {
@@ -39,6 +47,10 @@ public class ConsoleLifecycle {
         calls = CallClients.following(client);
         context.set(CallClient.class, calls);
         context.set(RecentMastersStore.class, recentMasters);
+        framework = ConsoleFrameworks.create(client, PreferencesFrameworkMemory.inInstanceScope(),
+                FrameworkSettings.ofThisProcess());
+        context.set(ConsoleFramework.class, framework);
+        context.set(PaletteStore.class, PaletteStore.inInstanceScope());
 
         Optional<String> given = MasterOption.find(
                 (String[]) application.getArguments().get(IApplicationContext.APPLICATION_ARGS),
@@ -64,6 +76,9 @@ public class ConsoleLifecycle {
     /** Stops polling once the window is gone (the application context is not disposed, so no @PreDestroy). */
     @PostWorkbenchClose
     public void endSession() {
+        if (framework != null) {
+            framework.close();
+        }
         if (calls != null) {
             calls.close();
         }

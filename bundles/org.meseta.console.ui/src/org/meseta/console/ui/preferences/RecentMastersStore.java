@@ -1,13 +1,9 @@
 package org.meseta.console.ui.preferences;
 
-import java.lang.System.Logger.Level;
-
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.meseta.console.core.ClusterListener;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.RecentMasters;
-import org.osgi.service.prefs.BackingStoreException;
 import org.osgi.service.prefs.Preferences;
 
 /**
@@ -23,9 +19,6 @@ public final class RecentMastersStore implements ClusterListener {
     /** The preference key holding {@link RecentMasters#encode()}. */
     public static final String KEY = "recentMasters";
 
-    private static final String NODE = "org.meseta.console.ui";
-    private static final System.Logger LOG = System.getLogger(RecentMastersStore.class.getName());
-
     private final Preferences node;
 
     public RecentMastersStore(Preferences node) {
@@ -34,7 +27,7 @@ public final class RecentMastersStore implements ClusterListener {
 
     /** The store in the console's instance-scope preferences (the workspace of the running product). */
     public static RecentMastersStore inInstanceScope() {
-        return new RecentMastersStore(InstanceScope.INSTANCE.getNode(NODE));
+        return new RecentMastersStore(PreferenceNodes.console());
     }
 
     /** The stored list; empty if nothing (valid) is stored. */
@@ -50,11 +43,7 @@ public final class RecentMastersStore implements ClusterListener {
             return;
         }
         node.put(KEY, after.encode());
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            LOG.log(Level.WARNING, "Could not save the recent masters list", e);
-        }
+        PreferenceNodes.flush(node, "the recent masters list");
     }
 
     @Override

@@ -18,13 +18,17 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ConnectionState;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
@@ -32,10 +36,12 @@ import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.TaskKey;
 import org.meseta.console.core.model.TaskView;
 import org.meseta.console.core.sandbox.Sandbox;
+import org.meseta.console.ui.actions.ActionBar;
 import org.meseta.console.ui.feed.AgentOrder;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
+import org.meseta.console.ui.launch.LaunchActions;
 import org.meseta.console.ui.tables.Choices;
 import org.meseta.console.ui.tables.RowTable;
 
@@ -46,7 +52,9 @@ import jakarta.inject.Inject;
 /**
  * The Tasks view: every task the master knows, running and recently ended, live, filtered by framework, agent,
  * state and name; the selected task's status updates, oldest first; and its sandbox on the agent
- * ({@link SandboxPanel}: the files, and stdout or any other file with a live tail).
+ * ({@link SandboxPanel}: the files, and stdout or any other file with a live tail). <b>Kill…</b> (button or context
+ * menu) kills the selected task after a confirmation, if the console's framework launched it; for another framework's
+ * task the line under the view says why not.
  *
  * <p>A POJO part fed by a {@link UiClusterFeed}. Tasks come from the operator event stream; only the sandbox is read
  * from the agent, over its {@code /files} endpoints.
@@ -67,6 +75,7 @@ public class TasksPart implements ClusterView {
             .thenComparing(TaskView::name).thenComparing(task -> task.key().taskId());
 
     private final ClusterClient client;
+    private final ConsoleFramework consoleFramework;
     private final UISynchronize ui;
     private final DateTimeFormatter time;
     private UiClusterFeed feed;
@@ -80,19 +89,23 @@ public class TasksPart implements ClusterView {
     private Group historyGroup;
     private RowTable<TaskStatus> history;
     private SandboxPanel sandbox;
+    private Button kill;
+    private ActionBar actions;
+    private LaunchActions launches;
     private ConnectionState connection = new ConnectionState.Disconnected();
     private ClusterState cluster = ClusterState.EMPTY;
     private List<String> frameworkIds = List.of();
     private List<String> agentIds = List.of();
 
     @Inject
-    public TasksPart(ClusterClient client, UISynchronize ui) {
-        this(client, ui, Clock.systemDefaultZone());
+    public TasksPart(ClusterClient client, ConsoleFramework framework, UISynchronize ui) {
+        this(client, framework, ui, Clock.systemDefaultZone());
     }
 
     /** A part that shows times in {@code clock}'s zone. */
-    TasksPart(ClusterClient client, UISynchronize ui, Clock clock) {
+    TasksPart(ClusterClient client, ConsoleFramework framework, UISynchronize ui, Clock clock) {
         this.client = client;
+        this.consoleFramework = framework;
         this.ui = ui;
         this.time = TaskColumns.time(clock.getZone());
     }
@@ -108,6 +121,7 @@ public class TasksPart implements ClusterView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
         tasks = new RowTable<>(split, TaskView.class, TaskColumns.tasks(() -> cluster, time), TaskView::key);
         tasks.viewer().addSelectionChangedListener(event -> showSelected());
+        createMenu();
         SashForm details = new SashForm(split, SWT.HORIZONTAL);
         historyGroup = new Group(details, SWT.NONE);
         historyGroup.setLayout(new FillLayout());
@@ -119,13 +133,15 @@ public class TasksPart implements ClusterView {
         sandbox = new SandboxPanel(sandboxGroup, ui);
         details.setWeights(45, 55);
         split.setWeights(45, 55);
+        actions = new ActionBar(parent, ui);
+        launches = new LaunchActions(consoleFramework, actions, () -> cluster);
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);
     }
 
     private void createFilters(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(9).margins(4, 0).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(10).margins(4, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("&Framework:");
         framework = combo(bar, ANY_FRAMEWORK, 170);
@@ -143,6 +159,25 @@ public class TasksPart implements ClusterView {
         name.addModifyListener(event -> showTasks());
         summary = new Label(bar, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        kill = new Button(bar, SWT.PUSH);
+        kill.setText("&Kill…");
+        kill.setToolTipText("Kill the selected task (only tasks the console launched)");
+        kill.addListener(SWT.Selection, event -> killSelected());
+    }
+
+    private void createMenu() {
+        Menu menu = new Menu(tasks.viewer().getControl());
+        MenuItem item = new MenuItem(menu, SWT.PUSH);
+        item.setText("&Kill…");
+        item.addListener(SWT.Selection, event -> killSelected());
+        menu.addListener(SWT.Show, event -> item.setEnabled(tasks.selected().filter(task -> !task.isTerminal())
+                .isPresent()));
+        tasks.viewer().getControl().setMenu(menu);
+    }
+
+    /** Kills the selected task after a confirmation, or says why the console cannot. */
+    private void killSelected() {
+        tasks.selected().ifPresent(task -> launches.kill(task, tasks.viewer().getControl().getShell()));
     }
 
     private Combo combo(Composite bar, String any, int width) {
@@ -231,6 +266,7 @@ public class TasksPart implements ClusterView {
     /** The status updates and the sandbox of the selected task. */
     private void showSelected() {
         Optional<TaskView> selected = tasks.selected();
+        kill.setEnabled(selected.filter(task -> !task.isTerminal()).isPresent());
         history.show(selected.map(task -> task.task().getStatusesList()).orElse(List.of()));
         historyGroup.setText(selected.map(task -> "Status updates of " + task.key().taskId())
                 .orElse("Status updates"));
@@ -260,6 +296,14 @@ public class TasksPart implements ClusterView {
 
     SandboxPanel sandbox() {
         return sandbox;
+    }
+
+    Button killButton() {
+        return kill;
+    }
+
+    ActionBar actions() {
+        return actions;
     }
 
     Combo frameworkFilter() {

@@ -58,8 +58,8 @@ final class TilePainter {
         if (text) {
             headerText(gc, tile, agent, header, pad);
         }
-        int y = tile.y + header + layout.scale(4);
-        Rows rows = text ? Rows.measured(gc, agent, layout) : new Rows(layout.scale(BAR_ROW), 0, 0);
+        int y = barsTop(tile, layout);
+        Rows rows = Rows.of(gc, agent, layout);
         for (ResourceKind kind : ResourceKind.values()) {
             bar(gc, tile, y, kind, agent.resources().usage(kind), layout, rows);
             y += rows.height();
@@ -68,10 +68,29 @@ final class TilePainter {
             gc.setForeground(TopologyColors.TEXT_DIM);
             String attributes = agent.attributesText().isEmpty() ? "no attributes" : agent.attributesText();
             gc.drawText(fit(gc, attributes, tile.width - 2 * pad), tile.x + pad, y, true);
-            y += gc.getFontMetrics().getHeight() + layout.scale(2);
         }
-        tasks(gc, tile, y, agent.tasks(), layout);
+        tasks(gc, TaskGrid.of(tile, tasksTop(gc, tile, rows, layout), agent.tasks().size(), layout),
+                agent.tasks(), layout);
         border(gc, tile, selected, highlight);
+    }
+
+    /**
+     * The index in {@code agent.tasks()} of the task whose square is at {@code (x, y)} of its tile {@code tile} as
+     * {@link #paint} draws it with {@code gc}'s font, or -1 when no square is there.
+     */
+    static int taskAt(GC gc, Rectangle tile, AgentView agent, TileLayout layout, int x, int y) {
+        return TaskGrid.of(tile, tasksTop(gc, tile, Rows.of(gc, agent, layout), layout), agent.tasks().size(), layout)
+                .indexAt(x, y);
+    }
+
+    private static int barsTop(Rectangle tile, TileLayout layout) {
+        return tile.y + layout.scale(HEADER) + layout.scale(4);
+    }
+
+    /** Where the task squares start: under the bars and, with text, the attributes. */
+    private static int tasksTop(GC gc, Rectangle tile, Rows rows, TileLayout layout) {
+        int y = barsTop(tile, layout) + ResourceKind.values().length * rows.height();
+        return layout.showsText() ? y + gc.getFontMetrics().getHeight() + layout.scale(2) : y;
     }
 
     private static void headerText(GC gc, Rectangle tile, AgentView agent, int header, int pad) {
@@ -89,7 +108,12 @@ final class TilePainter {
      */
     private record Rows(int height, int labelWidth, int valueWidth) {
 
-        static Rows measured(GC gc, AgentView agent, TileLayout layout) {
+        /** The rows of {@code agent}'s tile: measured with text, bare bars without. */
+        static Rows of(GC gc, AgentView agent, TileLayout layout) {
+            return layout.showsText() ? measured(gc, agent, layout) : new Rows(layout.scale(BAR_ROW), 0, 0);
+        }
+
+        private static Rows measured(GC gc, AgentView agent, TileLayout layout) {
             int labels = 0;
             int values = 0;
             for (ResourceKind kind : ResourceKind.values()) {
@@ -160,24 +184,54 @@ final class TilePainter {
         return number + text.charAt(space + 1);
     }
 
-    private static void tasks(GC gc, Rectangle tile, int top, List<TaskView> tasks, TileLayout layout) {
-        int pad = layout.scale(PAD);
-        int size = Math.max(2, layout.scale(TASK));
-        int step = size + Math.max(1, layout.scale(TASK_GAP));
-        int columns = Math.max(1, (tile.width - 2 * pad + step - size) / step);
-        int rows = Math.max(0, (tile.y + tile.height - pad - top + step - size) / step);
-        int capacity = columns * rows;
-        boolean overflow = tasks.size() > capacity;
-        int drawn = overflow ? Math.max(0, capacity - 3) : tasks.size();
-        for (int i = 0; i < drawn; i++) {
-            gc.setBackground(TopologyColors.of(tasks.get(i).state()));
-            gc.fillRectangle(tile.x + pad + (i % columns) * step, top + (i / columns) * step, size, size);
+    /**
+     * Where a tile's task squares go: a grid from {@code (left, top)} of squares of {@code size} every {@code step}
+     * pixels, {@code columns} wide; the first {@code drawn} tasks get one, and when they do not all fit, the room of
+     * the last three holds {@code +N}.
+     */
+    private record TaskGrid(int left, int top, int size, int step, int columns, int drawn, boolean overflow) {
+
+        static TaskGrid of(Rectangle tile, int top, int count, TileLayout layout) {
+            int pad = layout.scale(PAD);
+            int size = Math.max(2, layout.scale(TASK));
+            int step = size + Math.max(1, layout.scale(TASK_GAP));
+            int columns = Math.max(1, (tile.width - 2 * pad + step - size) / step);
+            int rows = Math.max(0, (tile.y + tile.height - pad - top + step - size) / step);
+            int capacity = columns * rows;
+            boolean overflow = count > capacity;
+            return new TaskGrid(tile.x + pad, top, size, step, columns, overflow ? Math.max(0, capacity - 3) : count,
+                    overflow && capacity > 0);
         }
-        if (overflow && layout.showsText() && capacity > 0) {
+
+        int x(int index) {
+            return left + (index % columns) * step;
+        }
+
+        int y(int index) {
+            return top + (index / columns) * step;
+        }
+
+        /** The index of the square at {@code (px, py)}, or -1 (a gap, or no square there). */
+        int indexAt(int px, int py) {
+            if (px < left || py < top) {
+                return -1;
+            }
+            int column = (px - left) / step;
+            int index = (py - top) / step * columns + column;
+            boolean inSquare = column < columns && px - x(index) < size && py - y(index) < size;
+            return inSquare && index < drawn ? index : -1;
+        }
+    }
+
+    private static void tasks(GC gc, TaskGrid grid, List<TaskView> tasks, TileLayout layout) {
+        for (int i = 0; i < grid.drawn(); i++) {
+            gc.setBackground(TopologyColors.of(tasks.get(i).state()));
+            gc.fillRectangle(grid.x(i), grid.y(i), grid.size(), grid.size());
+        }
+        if (grid.overflow() && layout.showsText()) {
             gc.setForeground(TopologyColors.TEXT);
-            int x = tile.x + pad + (drawn % columns) * step;
-            int y = top + (drawn / columns) * step;
-            gc.drawText("+" + (tasks.size() - drawn), x, y + (size - gc.getFontMetrics().getHeight()) / 2, true);
+            gc.drawText("+" + (tasks.size() - grid.drawn()), grid.x(grid.drawn()),
+                    grid.y(grid.drawn()) + (grid.size() - gc.getFontMetrics().getHeight()) / 2, true);
         }
     }
 

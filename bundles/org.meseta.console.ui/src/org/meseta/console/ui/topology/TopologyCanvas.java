@@ -20,6 +20,7 @@ import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
 import org.meseta.console.core.model.ResourceKind;
+import org.meseta.console.core.model.TaskView;
 import org.meseta.console.core.model.Usage;
 import org.meseta.console.ui.feed.AgentOrder;
 
@@ -62,8 +63,9 @@ final class TopologyCanvas {
         canvas.addListener(SWT.MouseWheel, this::wheel);
         canvas.addListener(SWT.MouseDown, event -> select(agentAt(event.x, event.y).map(AgentView::id)
                 .orElse(null)));
-        canvas.addListener(SWT.MouseMove, event -> canvas.setToolTipText(agentAt(event.x, event.y)
-                .map(TopologyCanvas::tooltip).orElse(null)));
+        canvas.addListener(SWT.MouseMove, event -> canvas.setToolTipText(taskAt(event.x, event.y)
+                .map(TopologyCanvas::tooltip).or(() -> agentAt(event.x, event.y).map(TopologyCanvas::tooltip))
+                .orElse(null)));
     }
 
     Canvas control() {
@@ -130,6 +132,24 @@ final class TopologyCanvas {
     Optional<AgentView> agentAt(int x, int y) {
         int index = layout.indexAt(x, y + scrollTop(), shown.size());
         return index < 0 ? Optional.empty() : Optional.of(shown.get(index));
+    }
+
+    /** The task whose square is at {@code (x, y)} of the canvas, if any. */
+    Optional<TaskView> taskAt(int x, int y) {
+        int index = layout.indexAt(x, y + scrollTop(), shown.size());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        AgentView agent = shown.get(index);
+        Rectangle tile = layout.bounds(index);
+        tile.y -= scrollTop();
+        GC gc = new GC(canvas);
+        try {
+            int task = TilePainter.taskAt(gc, tile, agent, layout, x, y);
+            return task < 0 ? Optional.empty() : Optional.of(agent.tasks().get(task));
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** Where the tile of agent {@code id} is on the canvas now (scrolled), if it is shown. */
@@ -274,6 +294,12 @@ final class TopologyCanvas {
             }
             tickHighlights();
         });
+    }
+
+    private static String tooltip(TaskView task) {
+        return task.key().taskId() + (task.name().equals(task.key().taskId()) ? "" : " (" + task.name() + ")") + "\n"
+                + task.state() + " · role " + task.role() + " · " + ResourceFormat.amounts(task.resources())
+                + "\nframework " + task.key().frameworkId();
     }
 
     private static String tooltip(AgentView agent) {

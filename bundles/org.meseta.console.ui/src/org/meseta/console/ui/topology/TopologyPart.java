@@ -10,14 +10,17 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Text;
 import org.meseta.console.core.ClusterClient;
 import org.meseta.console.core.ConnectionState;
 import org.meseta.console.core.calls.CallClient;
+import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentState;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
@@ -28,6 +31,9 @@ import org.meseta.console.ui.actions.AgentActions;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
+import org.meseta.console.ui.launch.LaunchActions;
+import org.meseta.console.ui.launch.PalettePanel;
+import org.meseta.console.ui.preferences.PaletteStore;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +42,10 @@ import jakarta.inject.Inject;
 /**
  * The Topology view: every agent as a tile with its resources, state, attributes and tasks ({@link TilePainter}),
  * live; filters by attributes, role and state; zoom. A status line says whether the tiles are live. A tile's context
- * menu acts on its agent ({@link AgentActions}), reporting in the line under the tiles.
+ * menu acts on its agent ({@link AgentActions}), reporting in the line under the tiles. Beside the tiles, the launch
+ * palette ({@link PalettePanel}): a definition dragged onto a tile is launched on its agent, a task's square dragged
+ * onto another tile moves the task, and a task's square's menu kills it, by the console's own framework
+ * ({@link TileLaunches}), reporting in the same line.
  *
  * <p>A POJO part, fed by a {@link UiClusterFeed} like the Agents view; the tiles are one custom-drawn
  * {@link TopologyCanvas}, so a thousand agents cost what the visible ones cost.
@@ -48,6 +57,8 @@ public class TopologyPart implements ClusterView {
 
     private final ClusterClient client;
     private final CallClient calls;
+    private final ConsoleFramework framework;
+    private final PaletteStore paletteStore;
     private final UISynchronize ui;
     private UiClusterFeed feed;
     private Label statusLine;
@@ -58,14 +69,18 @@ public class TopologyPart implements ClusterView {
     private Label zoomLabel;
     private Label summary;
     private TopologyCanvas tiles;
+    private PalettePanel palette;
     private ConnectionState connection = new ConnectionState.Disconnected();
     private ClusterState cluster = ClusterState.EMPTY;
     private List<String> roles = List.of();
 
     @Inject
-    public TopologyPart(ClusterClient client, CallClient calls, UISynchronize ui) {
+    public TopologyPart(ClusterClient client, CallClient calls, ConsoleFramework framework, PaletteStore paletteStore,
+            UISynchronize ui) {
         this.client = client;
         this.calls = calls;
+        this.framework = framework;
+        this.paletteStore = paletteStore;
         this.ui = ui;
     }
 
@@ -79,11 +94,15 @@ public class TopologyPart implements ClusterView {
         Legend legend = new Legend(parent);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).hint(SWT.DEFAULT, legend.height())
                 .applyTo(legend.control());
-        tiles = new TopologyCanvas(parent, this::showZoom);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(tiles.control());
+        SashForm split = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
+        tiles = new TopologyCanvas(split, this::showZoom);
         actions = new ActionBar(parent, ui);
+        palette = new PalettePanel(split, paletteStore, actions::problem);
+        split.setWeights(72, 28);
         // A right click selects the tile under the mouse before the menu opens.
-        new AgentActions(client, calls, ui, actions).attach(tiles.control(), tiles::selected);
+        Menu menu = new AgentActions(client, calls, ui, actions).attach(tiles.control(), tiles::selected);
+        new TileLaunches(tiles, menu, new LaunchActions(framework, actions, () -> cluster));
         showZoom();
         connectionChanged(client.state());
         feed = UiClusterFeed.attach(client, ui, this);
@@ -212,6 +231,10 @@ public class TopologyPart implements ClusterView {
 
     TopologyCanvas tiles() {
         return tiles;
+    }
+
+    PalettePanel palette() {
+        return palette;
     }
 
     String status() {
