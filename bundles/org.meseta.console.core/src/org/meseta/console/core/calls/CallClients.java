@@ -18,16 +18,19 @@ public final class CallClients {
         return following(cluster, CallSettings.DEFAULT);
     }
 
-    /** A client that sends operator calls to the leader {@code cluster} follows, as {@code settings} say. */
+    /**
+     * A client that sends operator calls to the leader {@code cluster} follows, with the credentials of its
+     * connection, as {@code settings} say.
+     */
     public static CallClient following(ClusterClient cluster, CallSettings settings) {
-        return following(cluster::leader, settings);
+        return new HttpCallClient(cluster::leader, cluster::credentials, settings);
     }
 
     /**
      * A client that sends each operator call to the master {@code leader} names when the call is made (none: the
-     * call fails as not connected), as {@code settings} say.
+     * call fails as not connected), without credentials, as {@code settings} say.
      */
     public static CallClient following(Supplier<Optional<MasterAddress>> leader, CallSettings settings) {
-        return new HttpCallClient(leader, settings);
+        return new HttpCallClient(leader, Optional::empty, settings);
     }
 }

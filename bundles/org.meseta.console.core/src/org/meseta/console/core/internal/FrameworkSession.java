@@ -48,8 +48,8 @@ public final class FrameworkSession implements ConsoleFramework {
         this.memory = memory;
         this.thread = new ActorThread(new ExecutorClientThread("meseta-console-framework"));
         this.streams = new MasterStreams(settings.connectTimeout());
-        this.calls = new HttpCallClient(cluster::leader, new CallSettings(Encoding.JSON, settings.connectTimeout(),
-                CALL_ANSWER));
+        this.calls = new HttpCallClient(cluster::leader, cluster::credentials, new CallSettings(Encoding.JSON,
+                settings.connectTimeout(), CALL_ANSWER));
         this.runner = new FrameworkRunner(cluster, memory, settings, thread, streams, calls);
     }
 

@@ -38,6 +38,7 @@ public final class HttpCallClient implements CallClient {
     static final String SCHEDULER_PATH = "/api/v1/scheduler";
 
     private final Supplier<Optional<MasterAddress>> leader;
+    private final Supplier<Optional<Credentials>> credentials;
     private final CallSettings settings;
     private final HttpClient http;
 
@@ -55,14 +56,17 @@ public final class HttpCallClient implements CallClient {
      * headers.
      */
     private record Exchange(String name, String method, Encoding encoding, byte[] body, Map<String, String> headers) {
-        Exchange(String name, String method, Encoding encoding, byte[] body) {
-            this(name, method, encoding, body, Map.of());
-        }
     }
 
-    /** @param leader where operator calls go: the master that leads as far as the console knows, if any */
-    public HttpCallClient(Supplier<Optional<MasterAddress>> leader, CallSettings settings) {
+    /**
+     * @param leader where operator calls go: the master that leads as far as the console knows, if any
+     * @param credentials what goes with operator and isolation calls as HTTP basic authentication, if anything: the
+     *        console connection's, read at each call
+     */
+    public HttpCallClient(Supplier<Optional<MasterAddress>> leader, Supplier<Optional<Credentials>> credentials,
+            CallSettings settings) {
         this.leader = leader;
+        this.credentials = credentials;
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -80,20 +84,20 @@ public final class HttpCallClient implements CallClient {
         }
         Encoding encoding = settings.encoding();
         byte[] body = encoding == Encoding.JSON ? JsonCodec.encode(call) : call.toByteArray();
-        return send(new Exchange(name, "POST", encoding, body), master.get().uri(OPERATOR_PATH),
-                OperatorAnswer.INSTANCE);
+        return send(new Exchange(name, "POST", encoding, body, authorization(credentials.get())),
+                master.get().uri(OPERATOR_PATH), OperatorAnswer.INSTANCE);
     }
 
     @Override
     public PendingCall<IsolationSettings> isolationSettings(AgentEndpoint agent) {
-        return send(new Exchange("GET isolation settings", "GET", Encoding.JSON, null), agent.uri(ISOLATION_PATH),
-                IsolationJson.ANSWER);
+        return send(new Exchange("GET isolation settings", "GET", Encoding.JSON, null,
+                authorization(credentials.get())), agent.uri(ISOLATION_PATH), IsolationJson.ANSWER);
     }
 
     @Override
     public PendingCall<IsolationSettings> changeIsolationSettings(AgentEndpoint agent, IsolationChange change) {
-        return send(new Exchange("PUT isolation settings", "PUT", Encoding.JSON, IsolationJson.write(change)),
-                agent.uri(ISOLATION_PATH), IsolationJson.ANSWER);
+        return send(new Exchange("PUT isolation settings", "PUT", Encoding.JSON, IsolationJson.write(change),
+                authorization(credentials.get())), agent.uri(ISOLATION_PATH), IsolationJson.ANSWER);
     }
 
     /**
@@ -103,9 +107,8 @@ public final class HttpCallClient implements CallClient {
      */
     public PendingCall<String> scheduler(MasterAddress master, org.apache.mesos.v1.scheduler.Protos.Call call,
             String streamId, Optional<Credentials> credentials) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>(authorization(credentials));
         headers.put("Mesos-Stream-Id", streamId);
-        credentials.ifPresent(given -> headers.put("Authorization", given.authorization()));
         return send(new Exchange(call.getType().name(), "POST", Encoding.JSON, JsonCodec.encode(call), headers),
                 master.uri(SCHEDULER_PATH), SchedulerAnswer.INSTANCE);
     }
@@ -113,6 +116,11 @@ public final class HttpCallClient implements CallClient {
     @Override
     public void close() {
         http.shutdownNow();
+    }
+
+    /** The header that carries {@code given} as HTTP basic authentication; none without. */
+    private static Map<String, String> authorization(Optional<Credentials> given) {
+        return given.map(credentials -> Map.of("Authorization", credentials.authorization())).orElse(Map.of());
     }
 
     private <T> PendingCall<T> send(Exchange exchange, URI uri, Answer<T> answer) {
