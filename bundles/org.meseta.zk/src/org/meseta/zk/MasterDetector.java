@@ -107,9 +107,18 @@ public final class MasterDetector implements Closeable {
         GroupMember.leader(event.getChildren()).ifPresentOrElse(this::readLeader, () -> report(Optional.empty()));
     }
 
+    /**
+     * Watches for the group's creation. A group created between the listing that found none and this check exists
+     * already: its creation fires no watch, so it is read again at once (masters and agents starting together hit
+     * this: the agent then never learnt of the leader).
+     */
     private void watchCreation() {
         try {
-            client.checkExists().usingWatcher(watcher).inBackground().forPath(group);
+            client.checkExists().usingWatcher(watcher).inBackground((curator, event) -> {
+                if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
+                    callbacks.execute(this::readGroup);
+                }
+            }).forPath(group);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "Failed to watch for the masters' group " + group, e);
         }
