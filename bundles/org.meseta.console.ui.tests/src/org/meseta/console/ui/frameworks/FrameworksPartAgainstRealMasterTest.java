@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,15 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
-import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
 import org.meseta.console.ui.testing.Widgets;
 import org.meseta.console.ui.testing.Widgets.DialogAnswer;
+import org.meseta.console.ui.testing.ViewHarness;
 
 /**
  * The Frameworks view against a real master, agents and two {@code meseta-execute} frameworks: what it shows of
@@ -45,39 +41,32 @@ class FrameworksPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
-    private Shell shell;
     private ClusterClient client;
     private CallClient calls;
     private FrameworksPart part;
 
     @BeforeEach
     void openPart() throws Exception {
-        cluster = new RealCluster(workDir);
+        harness = ViewHarness.open(workDir, 1260, 260);
+        cluster = harness.cluster();
+        display = harness.display();
+        client = harness.client();
+        calls = harness.calls();
         cluster.startMaster();
         cluster.startAgent("node-a.test", "cpus:2;mem:2048;disk:4096", "");
         cluster.startAgent("node-b.test", "cpus:2;mem:2048;disk:4096", "");
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1260, 260);
-        client = ClusterClients.create();
-        calls = CallClients.following(client);
-        part = new FrameworksPart(client, calls, new DisplayUISynchronize(display));
-        part.createControls(shell);
-        shell.open();
+        part = new FrameworksPart(client, calls, harness.ui());
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        calls.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test
@@ -96,7 +85,7 @@ class FrameworksPartAgainstRealMasterTest {
         assertEquals(List.of("console test web", "web", "ops", "MULTI_ROLE, TASK_KILLING_STATE", "connected",
                 "1 running", "1 cpus · 512 MB mem · 0 MB disk", "25 % cpus"), cells(1));
         assertEquals("2 frameworks · 2 connected", part.summary());
-        TestOutput.documentationScreenshot(shell, "console-frameworks.png");
+        TestOutput.documentationScreenshot(harness.shell(), "console-frameworks.png");
 
         assertFalse(part.teardownButton().isEnabled(), "nothing selected");
         String webHost = hostOf("web");

@@ -12,22 +12,19 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.history.MetricChart;
 import org.meseta.console.core.history.MetricSeries;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.daemon.Daemon;
 
 /**
@@ -44,34 +41,28 @@ class MetricsPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
-    private Shell shell;
     private ClusterClient client;
     private MetricsPart part;
 
     @BeforeEach
-    void openPart() {
-        cluster = new RealCluster(workDir);
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 600);
-        client = ClusterClients.create();
-        part = new MetricsPart(client, new DisplayUISynchronize(display), Clock.systemDefaultZone(),
+    void openPart() throws Exception {
+        harness = ViewHarness.open(workDir, 1140, 600);
+        cluster = harness.cluster();
+        display = harness.display();
+        client = harness.client();
+        part = new MetricsPart(client, harness.ui(), Clock.systemDefaultZone(),
                 Duration.ofMillis(200), WINDOW);
-        part.createControls(shell);
-        shell.open();
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test
@@ -100,7 +91,7 @@ class MetricsPartAgainstRealMasterTest {
         waitUntil(() -> System.nanoTime() > later, "three more seconds charted");
 
         File png = new File(TestOutput.directory(), "screenshots/metrics-real-master.png");
-        Ui.screenshot(shell, png);
+        Ui.screenshot(harness.shell(), png);
         assertTrue(png.length() > 1000, () -> png + " should hold a picture");
         Optional<File> docs = TestOutput.docsImages();
         if (docs.isPresent()) {

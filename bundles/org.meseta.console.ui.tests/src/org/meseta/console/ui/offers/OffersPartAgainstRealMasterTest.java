@@ -13,17 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.history.OfferHistory;
 import org.meseta.console.core.model.OfferEvent;
 import org.meseta.console.core.model.RoleView;
@@ -31,6 +27,7 @@ import org.meseta.console.ui.testing.HoldingFramework;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
+import org.meseta.console.ui.testing.ViewHarness;
 import org.meseta.daemon.Daemon;
 import org.meseta.testing.Http;
 
@@ -49,37 +46,31 @@ class OffersPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
-    private Shell shell;
     private ClusterClient client;
     private OffersPart part;
     private HoldingFramework holder;
 
     @BeforeEach
-    void openPart() {
-        cluster = new RealCluster(workDir);
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1140, 640);
-        client = ClusterClients.create();
-        part = new OffersPart(client, new DisplayUISynchronize(display));
-        part.createControls(shell);
-        shell.open();
+    void openPart() throws Exception {
+        harness = ViewHarness.open(workDir, 1140, 640);
+        cluster = harness.cluster();
+        display = harness.display();
+        client = harness.client();
+        part = new OffersPart(client, harness.ui());
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
         if (holder != null) {
             holder.close();
         }
-        cluster.close();
+        harness.close();
     }
 
     @Test
@@ -127,7 +118,7 @@ class OffersPartAgainstRealMasterTest {
         waitUntil(() -> part.roles().rows().stream().anyMatch(role -> role.name().equals("*")),
                 "the holder's role in the role view");
         File png = new File(TestOutput.directory(), "screenshots/offers-real-master.png");
-        Ui.screenshot(shell, png);
+        Ui.screenshot(harness.shell(), png);
         assertTrue(png.length() > 1000, () -> png + " should hold a picture");
         Optional<File> docs = TestOutput.docsImages();
         if (docs.isPresent()) {

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-import org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.meseta.console.core.ClusterClient;
-import org.meseta.console.core.ClusterClients;
 import org.meseta.console.core.calls.CallClient;
-import org.meseta.console.core.calls.CallClients;
 import org.meseta.console.core.calls.RoleEdits;
 import org.meseta.console.ui.testing.RealCluster;
 import org.meseta.console.ui.testing.TestOutput;
 import org.meseta.console.ui.testing.Ui;
 import org.meseta.console.ui.testing.Widgets;
+import org.meseta.console.ui.testing.ViewHarness;
 
 /**
  * The Roles view against a real master, agent and a framework of role {@code web}: the role's weight, share and
@@ -44,38 +40,31 @@ class RolesPartAgainstRealMasterTest {
     @TempDir
     Path workDir;
 
+    private ViewHarness harness;
     private RealCluster cluster;
     private Display display;
-    private Shell shell;
     private ClusterClient client;
     private CallClient calls;
     private RolesPart part;
 
     @BeforeEach
     void openPart() throws Exception {
-        cluster = new RealCluster(workDir);
+        harness = ViewHarness.open(workDir, 1180, 420);
+        cluster = harness.cluster();
+        display = harness.display();
+        client = harness.client();
+        calls = harness.calls();
         cluster.startMaster();
         cluster.startAgent("node-a.test", "cpus:4;mem:4096;disk:8192", "");
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setText("Meseta Console");
-        shell.setLayout(new FillLayout());
-        shell.setSize(1180, 420);
-        client = ClusterClients.create();
-        calls = CallClients.following(client);
-        part = new RolesPart(client, calls, new DisplayUISynchronize(display));
-        part.createControls(shell);
-        shell.open();
+        part = new RolesPart(client, calls, harness.ui());
+        harness.view(part::dispose);
+        part.createControls(harness.shell());
+        harness.shell().open();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        part.dispose();
-        calls.close();
-        client.close();
-        shell.dispose();
-        Ui.flush(display);
-        cluster.close();
+        harness.close();
     }
 
     @Test
@@ -125,7 +114,7 @@ class RolesPartAgainstRealMasterTest {
                 && part.quotaState().equals("1 role has quota")
                 && cell(row("web"), RoleColumn.GUARANTEES).equals("1 cpus · 512 MB mem"), "the quota set and shown");
         assertEquals("2 cpus", cell(row("web"), RoleColumn.LIMITS));
-        TestOutput.documentationScreenshot(shell, "console-roles.png");
+        TestOutput.documentationScreenshot(harness.shell(), "console-roles.png");
 
         editor.limit("cpus").setText("0.5");
         editor.guarantee("cpus").setText("");
