@@ -77,9 +77,7 @@ public class FrameworksPart implements ClusterView {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
-        statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
+        statusLine = StatusText.line(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);

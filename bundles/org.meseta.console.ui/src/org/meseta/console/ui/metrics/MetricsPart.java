@@ -73,9 +73,7 @@ public class MetricsPart implements ClusterView {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
-        statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
+        statusLine = StatusText.line(parent);
         Composite grid = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).spacing(4, 4).margins(4, 0).applyTo(grid);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(grid);

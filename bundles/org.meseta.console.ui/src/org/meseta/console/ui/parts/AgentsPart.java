@@ -7,7 +7,6 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.meseta.console.core.ClusterClient;
@@ -59,9 +58,7 @@ public class AgentsPart implements ClusterView {
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
         // Above the table, where it stays visible however the window is cut off.
-        statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
+        statusLine = StatusText.line(parent);
         table = new AgentsTable(parent);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.viewer().getControl());
         actions = new ActionBar(parent, ui);

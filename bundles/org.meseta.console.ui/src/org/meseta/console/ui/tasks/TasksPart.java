@@ -113,9 +113,7 @@ public class TasksPart implements ClusterView {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
-        statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
+        statusLine = StatusText.line(parent);
         createFilters(parent);
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);

@@ -87,9 +87,7 @@ public class TopologyPart implements ClusterView {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(parent);
-        statusLine = new Label(parent, SWT.NONE);
-        statusLine.setData("org.eclipse.e4.ui.css.id", StatusText.CSS_ID);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(statusLine);
+        statusLine = StatusText.line(parent);
         createFilters(parent);
         Legend legend = new Legend(parent);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).hint(SWT.DEFAULT, legend.height())
