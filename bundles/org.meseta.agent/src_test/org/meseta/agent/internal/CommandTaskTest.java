@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.Environment;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo.Capability;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -83,6 +85,39 @@ class CommandTaskTest {
         agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
 
         assertEquals("no shell $HOME\n", Files.readString(agent.sandbox("t1").resolve("stdout")));
+    }
+
+    @Test
+    void aShellCommandsErrorsAreThoseTheShellGivesForItAlone() throws Exception {
+        String script = "echo before\nfi";
+        Process alone = new ProcessBuilder("/bin/sh", "-c", script).start();
+        String aloneErrors = new String(alone.getErrorStream().readAllBytes());
+        assertEquals(2, alone.waitFor());
+
+        agent.run(framework(), commandTask("t1", script));
+        TaskStatus failed = agent.acknowledgeStates("t1", TaskState.TASK_STARTING, TaskState.TASK_RUNNING,
+                TaskState.TASK_FAILED);
+
+        assertEquals("Command exited with status 2", failed.getMessage());
+        assertEquals(aloneErrors, Files.readString(agent.sandbox("t1").resolve("stderr")),
+                "the shell that waited for the task's start runs its script: same line numbers, same name");
+        assertEquals("before\n", Files.readString(agent.sandbox("t1").resolve("stdout")));
+    }
+
+    @Test
+    void anEndedTaskLeavesNothingOfItsExecutorInTheCheckpointButItsSandbox() throws Exception {
+        for (FrameworkInfo framework : List.of(framework(), framework().toBuilder().setCheckpoint(true).build())) {
+            agent.run(framework, commandTask("t-" + framework.getCheckpoint(), "true"));
+            agent.acknowledgeStates("t-" + framework.getCheckpoint(), TaskState.TASK_STARTING,
+                    TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+        }
+
+        Path executors = workDir.resolve("agent/meta/slaves/" + FakeLinkMaster.AGENT_ID + "/frameworks/"
+                + LinkedAgent.FRAMEWORK_ID + "/executors");
+        Eventually.await("no executor left in " + executors, () -> !Files.exists(executors.resolve("t-false"))
+                && !Files.exists(executors.resolve("t-true")));
+        assertTrue(Files.isDirectory(agent.sandbox("t-false")));
+        assertTrue(Files.isDirectory(agent.sandbox("t-true")));
     }
 
     @Test

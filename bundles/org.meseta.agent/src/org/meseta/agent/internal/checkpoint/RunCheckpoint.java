@@ -3,6 +3,7 @@ package org.meseta.agent.internal.checkpoint;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,15 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  *
  * <p>Files are written aside and renamed (updates are appended and forced), so a crash leaves a whole old or new
  * file. Failures to write are returned to the caller, which decides what they cost. Confined to the agent's actor
- * thread, which is where the agent decides what happened.
+ * thread, which is where the agent decides what happened, except {@link #remove()}, which may run on another.
  */
 public final class RunCheckpoint {
+
+    /**
+     * Guards the executors' directories: a run's removal deletes its executor's directory once it holds no run,
+     * while a new run of the same executor may be creating its own in it (on another thread).
+     */
+    private static final Object EXECUTOR_DIRECTORIES = new Object();
 
     private final Path run;
     private final boolean full;
@@ -49,11 +56,12 @@ public final class RunCheckpoint {
             ContainerID containerId) throws IOException {
         RunCheckpoint checkpoint = new RunCheckpoint(layout.run(framework.getId(), executor.getExecutorId(),
                 containerId), framework.getCheckpoint());
-        Files.createDirectories(checkpoint.run);
-        if (checkpoint.full) {
-            write(layout.framework(framework.getId()).resolve(MetaLayout.FRAMEWORK_INFO), framework);
-            write(layout.executor(framework.getId(), executor.getExecutorId()).resolve(MetaLayout.EXECUTOR_INFO),
-                    executor);
+        synchronized (EXECUTOR_DIRECTORIES) {
+            Files.createDirectories(checkpoint.run);
+            if (checkpoint.full) {
+                write(layout.framework(framework.getId()).resolve(MetaLayout.FRAMEWORK_INFO), framework);
+                write(checkpoint.executorDirectory().resolve(MetaLayout.EXECUTOR_INFO), executor);
+            }
         }
         return checkpoint;
     }
@@ -135,15 +143,39 @@ public final class RunCheckpoint {
         }
     }
 
-    /** Forgets the run: it ended and none of its tasks waits for an acknowledgement. */
+    /**
+     * Forgets the run: it ended and none of its tasks waits for an acknowledgement. Its executor's directory goes
+     * with the executor's last run, so that an agent running task after task does not pile up empty directories (a
+     * command task's executor is the task's own).
+     */
     public void remove() throws IOException {
-        if (!Files.exists(run)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(run)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+        if (Files.exists(run)) {
+            try (Stream<Path> files = Files.walk(run)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
+        }
+        synchronized (EXECUTOR_DIRECTORIES) {
+            if (deleteIfEmpty(run.getParent())) {
+                Files.deleteIfExists(executorDirectory().resolve(MetaLayout.EXECUTOR_INFO));
+                deleteIfEmpty(executorDirectory());
+            }
+        }
+    }
+
+    /** {@code <executor>} in {@code <executor>/runs/<container>}. */
+    private Path executorDirectory() {
+        return run.getParent().getParent();
+    }
+
+    /** Deletes {@code directory} unless something is in it; whether it is gone now. */
+    private static boolean deleteIfEmpty(Path directory) throws IOException {
+        try {
+            Files.deleteIfExists(directory);
+            return true;
+        } catch (DirectoryNotEmptyException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A process started in a sandbox, with everything it starts in turn. When the launcher could start it in a session
@@ -107,7 +108,7 @@ public final class Container {
 
     /** Sends SIGTERM to every process of the container. */
     public void terminate() {
-        members().forEach(ProcessHandle::destroy);
+        signal(ProcessHandle::destroy);
     }
 
     /**
@@ -116,23 +117,29 @@ public final class Container {
      * @return the processes signalled, to wait for if need be
      */
     public List<ProcessHandle> kill() {
-        List<ProcessHandle> members = members();
-        members.forEach(ProcessHandle::destroyForcibly);
-        return members;
+        return signal(ProcessHandle::destroyForcibly);
     }
 
     /**
-     * The first process first: a launch wrapper that waits for a child of its own (namespaces/pid's {@code unshare})
-     * then dies of the signal itself, rather than living on to report its child's death as an exit status.
+     * Signals the first process first: a launch wrapper that waits for a child of its own (namespaces/pid's
+     * {@code unshare}) then dies of the signal itself, rather than living on to report its child's death as an exit
+     * status. In a session of its own it is signalled at once, the others once a look at the session found them
+     * (which may wait a little, {@link ProcessTree}); otherwise its descendants are found before it is signalled, as
+     * they are descendants no more once it died.
      */
-    private List<ProcessHandle> members() {
+    private List<ProcessHandle> signal(Consumer<ProcessHandle> signal) {
         List<ProcessHandle> members = new ArrayList<>();
         members.add(handle);
         if (ownSession) {
+            signal.accept(handle);
             ProcessTree.session(handle.pid()).stream().filter(member -> member.pid() != handle.pid())
-                    .forEach(members::add);
+                    .forEach(member -> {
+                        signal.accept(member);
+                        members.add(member);
+                    });
         } else {
             handle.descendants().forEach(members::add);
+            members.forEach(signal);
         }
         return members;
     }

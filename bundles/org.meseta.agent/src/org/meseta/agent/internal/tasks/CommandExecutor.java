@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
@@ -39,7 +40,7 @@ final class CommandExecutor extends ExecutorRun {
     private Map<String, String> taskEnvironment = Map.of();
 
     CommandExecutor(ExecutorContext context, FrameworkInfo framework, TaskEntry task, Sandbox sandbox,
-            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+            ContainerID containerId, RunCheckpoint checkpoint, Consumer<ExecutorRun> changed) {
         super(context, framework, CommandExecutorInfo.of(framework, task.info()), sandbox, containerId, checkpoint,
                 changed);
         this.task = task;

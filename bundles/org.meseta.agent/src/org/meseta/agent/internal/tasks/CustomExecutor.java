@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -46,7 +47,7 @@ final class CustomExecutor extends ExecutorRun implements RunsTaskGroups {
 
     /** @param info with {@code framework_id} set */
     CustomExecutor(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
-            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+            ContainerID containerId, RunCheckpoint checkpoint, Consumer<ExecutorRun> changed) {
         super(context, framework, info, sandbox, containerId, checkpoint, changed);
     }
 

@@ -70,7 +70,7 @@ final class DefaultExecutor extends ExecutorRun implements RunsTaskGroups {
 
     /** @param info with {@code framework_id} set */
     DefaultExecutor(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
-            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+            ContainerID containerId, RunCheckpoint checkpoint, Consumer<ExecutorRun> changed) {
         super(context, framework, info, sandbox, containerId, checkpoint, changed);
     }
 

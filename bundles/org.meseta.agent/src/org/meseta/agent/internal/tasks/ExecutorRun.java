@@ -80,7 +80,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
     /** Live tasks: not yet given to the executor, running, or ended but not yet acknowledged; in launch order. */
     final Map<TaskID, TaskEntry> tasks = new LinkedHashMap<>();
     private final Deque<TaskEntry> completed = new ArrayDeque<>();
-    private final Runnable changed;
+    private final Consumer<ExecutorRun> changed;
     /** Its framework is being shut down here: nobody acknowledges updates any more. */
     private boolean frameworkTerminating;
     /** Set when an isolator reported a limitation: why the run ends. */
@@ -88,7 +88,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
 
     /** @param changed told whenever the run may have become {@link #isDone()} */
     ExecutorRun(ExecutorContext context, FrameworkInfo framework, ExecutorInfo info, Sandbox sandbox,
-            ContainerID containerId, RunCheckpoint checkpoint, Runnable changed) {
+            ContainerID containerId, RunCheckpoint checkpoint, Consumer<ExecutorRun> changed) {
         this.context = context;
         this.framework = framework;
         this.info = info;
@@ -429,7 +429,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
             }
         }
         terminated(status);
-        changed.run();
+        changed.accept(this);
     }
 
     /**
@@ -504,7 +504,7 @@ abstract sealed class ExecutorRun permits CommandExecutor, CustomExecutor, Defau
         if (completed.size() > MAX_COMPLETED_TASKS) {
             completed.removeFirst();
         }
-        changed.run();
+        changed.accept(this);
     }
 
     boolean owns(TaskID taskId) {

@@ -1,11 +1,9 @@
 package org.meseta.agent.internal.tasks;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.ExecutorID;
@@ -65,8 +63,15 @@ final class Framework {
         return Optional.ofNullable(executors.get(id));
     }
 
-    /** The run holding the task, if the task is live on this agent. */
+    /**
+     * The run holding the task, if the task is live on this agent. A command task's executor has the task's id
+     * (as in Mesos), which finds most tasks without looking through every run.
+     */
     Optional<ExecutorRun> executorOf(TaskID taskId) {
+        ExecutorRun own = executors.get(ExecutorID.newBuilder().setValue(taskId.getValue()).build());
+        if (own != null && own.owns(taskId)) {
+            return Optional.of(own);
+        }
         return executors.values().stream().filter(executor -> executor.owns(taskId)).findFirst();
     }
 
@@ -79,21 +84,17 @@ final class Framework {
     }
 
     /**
-     * Moves finished runs to the completed list; returns those that fell off its end, whose sandboxes are no longer
-     * shown.
+     * Moves {@code run} to the completed list if it is done and still this framework's; returns what fell off the
+     * list's end, whose sandbox is no longer shown.
      */
-    List<ExecutorRun> reap() {
-        List<ExecutorRun> done = executors.values().stream().filter(ExecutorRun::isDone).toList();
-        List<ExecutorRun> evicted = new ArrayList<>();
-        for (ExecutorRun executor : done) {
-            executors.remove(executor.id());
-            executor.removeCheckpoint();
-            completed.addLast(executor);
-            if (completed.size() > MAX_COMPLETED_EXECUTORS) {
-                evicted.add(completed.removeFirst());
-            }
+    Optional<ExecutorRun> reap(ExecutorRun run) {
+        if (!run.isDone() || executors.get(run.id()) != run) {
+            return Optional.empty();
         }
-        return evicted;
+        executors.remove(run.id());
+        run.removeCheckpoint();
+        completed.addLast(run);
+        return completed.size() > MAX_COMPLETED_EXECUTORS ? Optional.of(completed.removeFirst()) : Optional.empty();
     }
 
     boolean hasExecutors() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -81,7 +82,7 @@ public final class RunRecovery {
         FrameworkInfo frameworkInfo = infos.framework();
         Framework framework = workload.framework(frameworkInfo);
         Sandbox sandbox = sandbox(context.settings().workDir(), context.agent().get().getId().getValue(), recovered);
-        Runnable changed = () -> context.actor().run(workload::reap);
+        Consumer<ExecutorRun> changed = ended -> context.actor().run(() -> workload.reap(ended));
         List<RecoveredTask> tasks = recovered.tasks();
         ExecutorRun run;
         if (isCommandRun(recovered)) {

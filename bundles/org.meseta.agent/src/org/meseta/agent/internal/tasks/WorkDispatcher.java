@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.ContainerID;
 import org.apache.mesos.v1.Protos.DrainConfig;
 import org.apache.mesos.v1.Protos.ExecutorID;
@@ -146,7 +147,7 @@ public final class WorkDispatcher {
         if (!checkpointed(checkpoint, framework, tasks)) {
             return;
         }
-        Runnable changed = () -> context.actor().run(workload::reap);
+        Consumer<ExecutorRun> changed = ended -> context.actor().run(() -> workload.reap(ended));
         boolean group = !tasks.get(0).group().isEmpty();
         ExecutorRun run;
         if (tasks.get(0).info().hasCommand() && !group) {

@@ -25,7 +25,7 @@ import org.meseta.containerizer.api.ContainerId;
 /**
  * Everything this agent runs: its frameworks, their executor runs and tasks, and the bounded list of frameworks
  * that have nothing left here (50, as Mesos keeps). Finished runs and frameworks move to the completed lists in
- * {@link #reap()}. Confined to the agent's actor thread.
+ * {@link #reap}. Confined to the agent's actor thread.
  */
 public final class Workload {
 
@@ -53,15 +53,13 @@ public final class Workload {
         return framework(frameworkId).flatMap(framework -> framework.executorOf(taskId));
     }
 
-    /** Moves finished runs and idle frameworks to the completed lists; sandboxes falling off them are detached. */
-    void reap() {
-        List<Framework> idle = new ArrayList<>();
-        for (Framework framework : frameworks.values()) {
-            framework.reap().forEach(ExecutorRun::detachSandbox);
-            if (!framework.hasExecutors()) {
-                idle.add(framework);
-            }
-        }
+    /**
+     * Moves {@code run}, if it is done, to its framework's completed list, and frameworks with nothing left here to
+     * the completed frameworks; sandboxes falling off those lists are detached.
+     */
+    void reap(ExecutorRun run) {
+        framework(run.frameworkId()).flatMap(framework -> framework.reap(run)).ifPresent(ExecutorRun::detachSandbox);
+        List<Framework> idle = frameworks.values().stream().filter(framework -> !framework.hasExecutors()).toList();
         for (Framework framework : idle) {
             frameworks.remove(framework.id());
             completed.addLast(framework);

@@ -1,6 +1,8 @@
 package org.meseta.containerizer.posix.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,21 @@ final class PosixContainers {
     /** The live processes of the container: those of each process isolated in it; none before it is isolated. */
     List<Long> processes(ContainerId id) throws IsolatorException {
         return entry(id).pids().stream().flatMap(pid -> launcher.processes(pid).stream()).distinct().toList();
+    }
+
+    /**
+     * The live processes of each of {@code ids} still known, in one question to the launcher (one look at the
+     * machine's processes rather than one per container); those cleaned up meanwhile are left out.
+     */
+    Map<ContainerId, List<Long>> processes(Collection<ContainerId> ids) {
+        Map<ContainerId, List<Long>> firstPids = new HashMap<>();
+        ids.forEach(id -> Optional.ofNullable(entries.get(id)).ifPresent(entry -> firstPids.put(id, entry.pids())));
+        Map<Long, List<Long>> members = launcher.processes(firstPids.values().stream().flatMap(List::stream)
+                .toList());
+        Map<ContainerId, List<Long>> answer = new HashMap<>();
+        firstPids.forEach((id, pids) -> answer.put(id, pids.stream().flatMap(pid -> members.get(pid).stream())
+                .distinct().toList()));
+        return answer;
     }
 
     Optional<Entry> remove(ContainerId id) {

@@ -1,5 +1,7 @@
 package org.meseta.containerizer.posix.internal;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -62,22 +64,29 @@ final class PosixMemIsolator extends PosixIsolator {
     }
 
     private long rssBytes(ContainerId id) throws IsolatorException {
-        return containers.processes(id).stream().mapToLong(Proc::rssBytes).sum();
+        return rssBytes(containers.processes(id));
     }
 
+    private static long rssBytes(List<Long> processes) {
+        return processes.stream().mapToLong(Proc::rssBytes).sum();
+    }
+
+    /** One look at the machine's processes for all the containers with a limit, however many there are. */
     private void checkAll() {
+        Map<ContainerId, Watched> limited = new HashMap<>();
         watched.forEach((id, watch) -> {
-            if (watch.limitBytes().isEmpty() || watch.limitation().isDone()) {
-                return;
+            if (watch.limitBytes().isPresent() && !watch.limitation().isDone()) {
+                limited.put(id, watch);
             }
-            try {
-                long used = rssBytes(id);
-                long limit = watch.limitBytes().getAsLong();
-                if (used > limit) {
-                    watch.limitation().complete(Limitation.memory(limit, used));
-                }
-            } catch (IsolatorException e) {
-                watched.remove(id); // cleaned up while we looked
+        });
+        if (limited.isEmpty()) {
+            return;
+        }
+        containers.processes(limited.keySet()).forEach((id, processes) -> {
+            long used = rssBytes(processes);
+            long limit = limited.get(id).limitBytes().getAsLong();
+            if (used > limit) {
+                limited.get(id).limitation().complete(Limitation.memory(limit, used));
             }
         });
     }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.Protos.ResourceStatistics;
@@ -25,6 +29,7 @@ import org.meseta.containerizer.api.Isolator;
 import org.meseta.containerizer.api.IsolatorException;
 import org.meseta.containerizer.api.IsolatorFactory;
 import org.meseta.containerizer.api.IsolatorOptions;
+import org.meseta.containerizer.api.Launcher;
 import org.meseta.containerizer.api.Limitation;
 import org.meseta.testing.Eventually;
 import org.meseta.testing.ServiceLease;
@@ -124,6 +129,46 @@ class PosixIsolatorsTest {
     }
 
     @Test
+    void posixMemChecksAllLimitedContainersWithOneQuestionToTheLauncher() throws Exception {
+        List<Set<Long>> questions = new CopyOnWriteArrayList<>();
+        Launcher counting = new Launcher() {
+            @Override
+            public List<Long> processes(long pid) {
+                return OPTIONS.launcher().processes(pid);
+            }
+
+            @Override
+            public Map<Long, List<Long>> processes(Collection<Long> pids) {
+                questions.add(Set.copyOf(pids));
+                return Launcher.super.processes(pids);
+            }
+        };
+        ContainerId small = new ContainerId("small");
+        Process second = null;
+        try (Isolator mem = create("posix/mem", new IsolatorOptions(counting))) {
+            mem.prepare(config(new ContainerLimits(OptionalDouble.empty(), OptionalLong.of(1024))));
+            mem.prepare(new ContainerConfig(small, Path.of("/tmp"), Optional.empty(),
+                    new ContainerLimits(OptionalDouble.empty(), OptionalLong.of(Long.MAX_VALUE))));
+            process = new ProcessBuilder("sleep", "1000").start();
+            second = new ProcessBuilder("sleep", "1000").start();
+            mem.isolate(ID, process.pid());
+            mem.isolate(small, second.pid());
+            CompletableFuture<Limitation> overLimit = mem.watch(ID);
+            CompletableFuture<Limitation> withinLimit = mem.watch(small);
+
+            assertEquals(TaskStatus.Reason.REASON_CONTAINER_LIMITATION_MEMORY,
+                    overLimit.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).reason());
+            assertFalse(withinLimit.isDone());
+            assertTrue(questions.contains(Set.of(process.pid(), second.pid())),
+                    "both containers' processes were asked for at once: " + questions);
+        } finally {
+            if (second != null) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aContainerIsPreparedOnce() throws Exception {
         try (Isolator cpu = create("posix/cpu")) {
             cpu.prepare(config(ContainerLimits.NONE));
@@ -156,10 +201,14 @@ class PosixIsolatorsTest {
     }
 
     private static Isolator create(String name) throws Exception {
+        return create(name, OPTIONS);
+    }
+
+    private static Isolator create(String name, IsolatorOptions options) throws Exception {
         try (ServiceLease<IsolatorFactory> factory = ServiceLease.await(PosixIsolatorsTest.class,
                 IsolatorFactory.class, "(" + IsolatorFactory.NAME_PROPERTY + "=" + name + ")",
                 "org.meseta.containerizer.posix", TIMEOUT)) {
-            return factory.service().create(OPTIONS);
+            return factory.service().create(options);
         }
     }
 }

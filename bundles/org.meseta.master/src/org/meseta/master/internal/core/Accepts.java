@@ -2,10 +2,8 @@ package org.meseta.master.internal.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.Offer.Operation;
@@ -164,9 +162,8 @@ final class Accepts {
 
     private static LaunchCheck.Context context(Framework framework, OfferLifecycle.Taken taken, Resources available,
             Optional<ExecutorInfo> running) {
-        Set<String> taskIds = new HashSet<>();
-        framework.tasks().forEach(known -> taskIds.add(known.getTaskId().getValue()));
-        return new LaunchCheck.Context(framework.id(), taken.agent().id(), available, taken.role(), taskIds, running);
+        return new LaunchCheck.Context(framework.id(), taken.agent().id(), available, taken.role(),
+                taskId -> framework.task(taskId).isPresent(), running);
     }
 
     private static void error(Framework framework, TaskInfo task, TaskStatus.Reason reason, String message,

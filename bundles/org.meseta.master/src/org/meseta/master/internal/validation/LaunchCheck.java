@@ -1,7 +1,7 @@
 package org.meseta.master.internal.validation;
 
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -19,9 +19,13 @@ public final class LaunchCheck {
 
     private LaunchCheck() {}
 
-    /** What the master knows that decides whether a task may launch. */
+    /**
+     * What the master knows that decides whether a task may launch.
+     *
+     * @param knownTask whether the framework has a task with this id already
+     */
     public record Context(FrameworkID framework, AgentID agent, Resources available, String offerRole,
-            Set<String> taskIds, Optional<ExecutorInfo> runningExecutor) {}
+            Predicate<String> knownTask, Optional<ExecutorInfo> runningExecutor) {}
 
     /** The outcome. */
     public sealed interface Outcome {

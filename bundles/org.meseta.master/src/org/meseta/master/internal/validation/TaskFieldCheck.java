@@ -20,7 +20,7 @@ final class TaskFieldCheck {
         if (idProblem.isPresent()) {
             return Checked.invalid(idProblem.get());
         }
-        if (context.taskIds().contains(task.getTaskId().getValue())) {
+        if (context.knownTask().test(task.getTaskId().getValue())) {
             return Checked.invalid("Task has duplicate ID: " + task.getTaskId().getValue());
         }
         if (!task.getAgentId().equals(context.agent())) {

@@ -57,18 +57,19 @@ public final class TaskGroupCheck {
      * @param context {@code runningExecutor} is the agent's executor with the group executor's id, if any
      */
     public static Outcome check(ExecutorInfo executor, TaskGroupInfo group, LaunchCheck.Context context) {
-        Set<String> taskIds = new HashSet<>(context.taskIds());
+        Set<String> groupTaskIds = new HashSet<>();
         List<Resources> taskResources = new ArrayList<>();
         Resources total = Resources.empty();
         for (TaskInfo task : group.getTasksList()) {
             LaunchCheck.Context taskContext = new LaunchCheck.Context(context.framework(), context.agent(),
-                    context.available(), context.offerRole(), Set.copyOf(taskIds), context.runningExecutor());
+                    context.available(), context.offerRole(),
+                    context.knownTask().or(Set.copyOf(groupTaskIds)::contains), context.runningExecutor());
             Checked checked = checkTask(task, taskContext);
             if (checked.problem().isPresent()) {
                 return new Outcome.Invalid("Task '" + task.getTaskId().getValue() + "' is invalid: "
                         + checked.problem().get());
             }
-            taskIds.add(task.getTaskId().getValue());
+            groupTaskIds.add(task.getTaskId().getValue());
             taskResources.add(checked.resources());
             total = total.plus(checked.resources());
         }
