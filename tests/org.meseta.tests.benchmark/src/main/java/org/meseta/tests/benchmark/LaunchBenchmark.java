@@ -117,7 +117,7 @@ public final class LaunchBenchmark {
             MachineCpu.Sample after = MachineCpu.sample();
             benchmark.checkAnswers();
             benchmark.report(elapsed, agents);
-            System.out.println(MachineCpu.describe(before, after, elapsed, benchmark.phase.finished));
+            System.out.println(MachineCpu.describe(before, after, elapsed, benchmark.phase.finished, "task"));
             System.out.println(SpawnFloor.measure(2000));
             framework.accepted(Calls.teardown());
         }
@@ -125,9 +125,7 @@ public final class LaunchBenchmark {
 
     private void run(Phase next) throws Exception {
         phase = next;
-        while (!held.isEmpty() && phase.inFlight() < inFlightLimit && phase.launched < phase.tasks) {
-            use(held.poll());
-        }
+        useHeldOffers();
         long lastReport = System.nanoTime();
         while (!phase.done()) {
             Event event = framework.next(SchedulerClient.WAIT);
@@ -135,9 +133,7 @@ public final class LaunchBenchmark {
                 case OFFERS -> event.getOffers().getOffersList().forEach(this::use);
                 case UPDATE -> {
                     update(event.getUpdate().getStatus());
-                    while (!held.isEmpty() && phase.inFlight() < inFlightLimit && phase.launched < phase.tasks) {
-                        use(held.poll());
-                    }
+                    useHeldOffers();
                 }
                 default -> { }
             }
@@ -145,6 +141,13 @@ public final class LaunchBenchmark {
                 System.out.printf("  … %d launched, %d finished%n", phase.launched, phase.finished);
                 lastReport = System.nanoTime();
             }
+        }
+    }
+
+    /** Launches on held offers while the in-flight limit and the phase's tasks allow. */
+    private void useHeldOffers() {
+        while (!held.isEmpty() && phase.inFlight() < inFlightLimit && phase.launched < phase.tasks) {
+            use(held.poll());
         }
     }
 

@@ -48,9 +48,9 @@ final class MachineCpu {
 
     /**
      * One line: how busy the CPUs were between the samples, {@code elapsed} apart (user, system, stolen), and the
-     * CPU time spent per unit of work, e.g. per task finished.
+     * CPU time spent per unit of {@code work}, e.g. per {@code task} finished.
      */
-    static String describe(Sample before, Sample after, Duration elapsed, long work) {
+    static String describe(Sample before, Sample after, Duration elapsed, long work, String unit) {
         double total = after.total() - before.total();
         if (total <= 0 || work <= 0) {
             return "machine CPU: no figures (no time passed or no work done)";
@@ -60,7 +60,7 @@ final class MachineCpu {
         double steal = (after.steal() - before.steal()) / total;
         double cpuSeconds = (user + system) * after.cpus() * elapsed.toNanos() / 1e9;
         return String.format("machine CPU (%d cores): %.0f %% busy (user %.0f %%, system %.0f %%, stolen %.0f %%),"
-                + " %.2f ms of CPU per task", after.cpus(), 100 * (user + system), 100 * user, 100 * system,
-                100 * steal, 1000 * cpuSeconds / work);
+                + " %.2f ms of CPU per %s", after.cpus(), 100 * (user + system), 100 * user, 100 * system,
+                100 * steal, 1000 * cpuSeconds / work, unit);
     }
 }

@@ -22,7 +22,7 @@ final class SpawnFloor {
 
     private SpawnFloor() {}
 
-    /** Starts {@code count} processes and prints the machine CPU each cost. */
+    /** Starts {@code count} processes; one line with the machine CPU each cost. */
     static String measure(int count) throws Exception {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
@@ -51,7 +51,6 @@ final class SpawnFloor {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         int started = count / threads * threads;
         return "process floor: '" + String.join(" ", command) + "' from Java, " + started + " times: "
-                + MachineCpu.describe(before, MachineCpu.sample(), elapsed, started).replace(" per task",
-                        " per process");
+                + MachineCpu.describe(before, MachineCpu.sample(), elapsed, started, "process");
     }
 }
