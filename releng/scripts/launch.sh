@@ -45,8 +45,10 @@ meseta_find_java() {
 }
 
 # JVM options our JDK needs: Netty (and Maven's own libraries) use sun.misc.Unsafe, which JDK 23 and newer
-# warn about unless it is allowed; older JDKs do not know the option.
+# warn about unless it is allowed; older JDKs do not know the option. The agent starts tasks with posix_spawn(3)
+# through the foreign function API (org.meseta.agent.posixspawn), which needs native access.
 meseta_jvm_options() {
+  echo "--enable-native-access=ALL-UNNAMED"
   if [ "$(meseta_java_major "$JAVA_HOME/bin/java")" -ge 23 ]; then
     echo "--sun-misc-unsafe-memory-access=allow"
   fi

@@ -92,8 +92,9 @@ public final class AgentDaemon implements Daemon {
             log.ifPresent(file -> agent.attachFile(LOG_PATH, file.path()));
             teardown.own(config.endpoint().serve(transport, AgentRoutes.router(agent, isolation)));
             agent.start();
-            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}, isolation {2}; {3} with master {4}", pid,
-                    total, String.join(",", containerizer.isolation()),
+            LOG.log(System.Logger.Level.INFO, "Agent {0} started with {1}, isolation {2}, processes started by {3};"
+                    + " {4} with master {5}", pid, total, String.join(",", containerizer.isolation()),
+                    containerizer.launcher().mechanism(),
                     info.hasId() ? "re-registering as " + info.getId().getValue() : "registering", config.master());
             return instances.adopt(config.endpoint().address(), "Agent " + pid, teardown);
         }

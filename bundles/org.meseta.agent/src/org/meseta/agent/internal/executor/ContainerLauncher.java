@@ -10,12 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.meseta.containerizer.api.ContainerLaunchInfo;
 import org.meseta.containerizer.api.Launcher;
 
 /**
- * Starts processes in sandboxes. Each starts in a session of its own ({@code setsid(1)} from util-linux), so that
+ * Starts processes in sandboxes. Each starts in a session of its own ({@link SessionStarter}: {@code posix_spawn(3)}
+ * where the fragment {@code org.meseta.agent.posixspawn} works, else {@code setsid(1)} from util-linux), so that
  * its whole process tree can be signalled later, and, when it runs as another user, through {@code setpriv(1)}.
  * Its working directory is the sandbox, its stdin {@code /dev/null}, its stdout and stderr the sandbox's files; its
  * environment is the agent's plus what the caller gives. As the containerizer's {@link Launcher} it tells isolators
@@ -49,22 +52,45 @@ public final class ContainerLauncher implements Launcher {
             "printf '%s\\n' \"$rc\" >\"$status.new\" && mv -f \"$status.new\" \"$status\"",
             "exit \"$rc\"");
 
-    private final Optional<Path> setsid;
+    private final Optional<SessionStarter> sessions;
     private final Optional<Path> setpriv;
 
-    ContainerLauncher(Optional<Path> setsid, Optional<Path> setpriv) {
-        this.setsid = setsid;
+    ContainerLauncher(Optional<SessionStarter> sessions, Optional<Path> setpriv) {
+        this.sessions = sessions;
         this.setpriv = setpriv;
     }
 
-    /** A launcher using the machine's {@code setsid} and {@code setpriv}; warns once if there is no setsid. */
+    /**
+     * A launcher starting sessions with {@code posix_spawn(3)} if the fragment providing it is installed and works
+     * here, else with the machine's {@code setsid}, and switching users with its {@code setpriv}. Logs why
+     * {@code posix_spawn} is not used where the fragment is installed but cannot work, and warns if there is no
+     * way to start sessions at all.
+     */
     public static ContainerLauncher detect() {
-        Optional<Path> setsid = find("setsid");
-        if (setsid.isEmpty()) {
+        Optional<SessionStarter> sessions = spawner().or(() -> find("setsid").map(SetsidStarter::new));
+        if (sessions.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "setsid (util-linux) is not installed: processes that a task starts"
                     + " in the background may outlive it");
         }
-        return new ContainerLauncher(setsid, find("setpriv"));
+        return new ContainerLauncher(sessions, find("setpriv"));
+    }
+
+    /** The {@link SessionStarter} a fragment provides, if it can work in this JVM on this machine. */
+    private static Optional<SessionStarter> spawner() {
+        try {
+            return ServiceLoader.load(SessionStarter.class, ContainerLauncher.class.getClassLoader()).findFirst();
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // LinkageError: outside OSGi, on a JDK older than the fragment's class files.
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            LOG.log(System.Logger.Level.INFO, "Processes start through setsid(1), not posix_spawn(3): {0}",
+                    reason.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** How this launcher starts sessions, for the log: {@code posix_spawn}, a {@code setsid} path, or none. */
+    public String mechanism() {
+        return sessions.map(SessionStarter::mechanism).orElse("no sessions");
     }
 
     /**
@@ -112,7 +138,8 @@ public final class ContainerLauncher implements Launcher {
                 .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.stderr().toFile()));
         builder.environment().putAll(environment);
         try {
-            return Container.started(builder.start(), setsid.isPresent(), held, statusFile);
+            Process process = sessions.isPresent() ? sessions.get().start(builder) : builder.start();
+            return Container.started(process, sessions.isPresent(), held, statusFile);
         } catch (IOException e) {
             throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }
@@ -122,7 +149,6 @@ public final class ContainerLauncher implements Launcher {
     private List<String> command(List<String> argv, Optional<RunAs> runAs, ContainerLaunchInfo launch, boolean held,
             Optional<Path> statusFile) throws LaunchException {
         List<String> command = new ArrayList<>();
-        setsid.ifPresent(path -> command.add(path.toString()));
         boolean direct = launch.wrapper().isEmpty() && runAs.isEmpty() && statusFile.isEmpty();
         if (held && direct && isShellCommand(argv)) {
             command.addAll(List.of(SHELL, "-c", HOLD_PRELUDE + argv.get(2)));
@@ -158,7 +184,7 @@ public final class ContainerLauncher implements Launcher {
     @Override
     public Map<Long, List<Long>> processes(Collection<Long> pids) {
         Map<Long, List<Long>> answer = new HashMap<>();
-        if (setsid.isPresent()) {
+        if (sessions.isPresent()) {
             ProcessTree.sessions(pids).forEach((pid, members) -> answer.put(pid,
                     members.stream().map(ProcessHandle::pid).toList()));
         } else {

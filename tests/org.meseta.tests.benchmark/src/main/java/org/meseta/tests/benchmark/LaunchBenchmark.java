@@ -118,7 +118,7 @@ public final class LaunchBenchmark {
             benchmark.checkAnswers();
             benchmark.report(elapsed, agents);
             System.out.println(MachineCpu.describe(before, after, elapsed, benchmark.phase.finished, "task"));
-            System.out.println(SpawnFloor.measure(2000));
+            System.out.println(SpawnFloor.measure(2000, workDir));
             framework.accepted(Calls.teardown());
         }
     }
