@@ -23,9 +23,9 @@ import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskInfo;
 
 /**
- * Reads back what a previous run of the agent checkpointed ({@link MetaLayout}): every executor run, whether its
- * first process and the own processes of its tasks of task groups still run, and for checkpointing frameworks the
- * infos, tasks and status updates. Blocking
+ * Reads back what a previous run of the agent checkpointed ({@link MetaLayout}, {@link ForkedPids}): every executor
+ * run, whether its first process and the own processes of its tasks of task groups still run, and for checkpointing
+ * frameworks the infos, tasks and status updates. Blocking
  * file-system work, done once when the agent starts. Stateless.
  */
 public final class CheckpointReader {
@@ -54,14 +54,29 @@ public final class CheckpointReader {
                 Optional<RecoveredRun.Infos> infos = frameworkInfo.flatMap(f -> executorInfo.map(
                         e -> new RecoveredRun.Infos(f, e)));
                 for (Path run : children(executor.resolve("runs"))) {
-                    runs.add(run(run, infos));
+                    runs.add(run(layout, run, infos));
                 }
             }
+        }
+        for (ForkedPids.Run run : new ForkedPids(layout).runs()) {
+            Map<TaskID, ProcessHandle> taskProcesses = new LinkedHashMap<>();
+            run.tasks().forEach((task, entry) -> process(entry.pid(), entry.written()).ifPresent(process ->
+                    taskProcesses.put(TaskID.newBuilder().setValue(task).build(), process)));
+            Optional<ProcessHandle> first = Optional.ofNullable(run.first())
+                    .flatMap(entry -> process(entry.pid(), entry.written()));
+            runs.add(new RecoveredRun(Optional.empty(), containerId(run.directory()), first,
+                    MetaLayout.status(run.directory()), List.of(), taskProcesses, List.of(),
+                    RunCheckpoint.recovered(layout, run.directory(), false)));
         }
         return runs;
     }
 
-    private static RecoveredRun run(Path run, Optional<RecoveredRun.Infos> infos) throws IOException {
+    private static ContainerID containerId(Path run) {
+        return ContainerID.newBuilder().setValue(run.getFileName().toString()).build();
+    }
+
+    private static RecoveredRun run(MetaLayout layout, Path run, Optional<RecoveredRun.Infos> infos)
+            throws IOException {
         List<RecoveredTask> tasks = new ArrayList<>();
         Map<TaskID, ProcessHandle> taskProcesses = new LinkedHashMap<>();
         for (Path task : children(MetaLayout.tasks(run))) {
@@ -77,10 +92,9 @@ public final class CheckpointReader {
             }
         }
         tasks.sort((a, b) -> Long.compare(firstSeen(a), firstSeen(b)));
-        ContainerID containerId = ContainerID.newBuilder().setValue(run.getFileName().toString()).build();
-        return new RecoveredRun(infos, containerId, process(MetaLayout.forkedPid(run)), MetaLayout.status(run),
+        return new RecoveredRun(infos, containerId(run), process(MetaLayout.forkedPid(run)), MetaLayout.status(run),
                 tasks, taskProcesses, lines(run.resolve(MetaLayout.LAUNCH_WRAPPER)),
-                RunCheckpoint.recovered(run, infos.isPresent()));
+                RunCheckpoint.recovered(layout, run, infos.isPresent()));
     }
 
     /** The lines of a text file; none if it does not exist. */
@@ -113,6 +127,11 @@ public final class CheckpointReader {
         } catch (NumberFormatException e) {
             throw new IOException(pidFile + " does not hold a pid: '" + text + "'", e);
         }
+        return process(pid, written);
+    }
+
+    /** The process {@code pid}, if it runs and started before {@code written}, when its pid was written down. */
+    private static Optional<ProcessHandle> process(long pid, Instant written) {
         Instant latestStart = written.plus(START_TIME_SLACK);
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> process.info().startInstant()
                 .map(start -> !start.isAfter(latestStart)).orElse(true));

@@ -10,6 +10,9 @@ import org.apache.mesos.v1.Protos.TaskID;
  * Where an agent checkpoints what it runs, in Mesos's layout under {@code <work_dir>/meta/slaves/<agent id>}:
  *
  * <pre>
+ *   forked.pids                                                  pids of the runs of frameworks that do not
+ *                                                                checkpoint ({@link ForkedPids}), which have
+ *                                                                no directory here
  *   frameworks/&lt;framework&gt;/framework.info                      FrameworkInfo
  *   frameworks/&lt;framework&gt;/executors/&lt;executor&gt;/executor.info  ExecutorInfo
  *     .../runs/&lt;container&gt;/pids/forked.pid                       pid of the container's first process (text)

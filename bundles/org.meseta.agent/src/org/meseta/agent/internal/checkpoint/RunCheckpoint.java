@@ -25,7 +25,8 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  * What the agent checkpoints of one executor run ({@link MetaLayout}). Every run records the pid of its first
  * process, so that a restarted agent finds and kills what it must not recover. A run of a framework that asked for
  * checkpointing ({@code FrameworkInfo.checkpoint}) also records the framework, the executor, its tasks and their
- * status updates, from which a restarted agent recovers the run ({@link CheckpointReader}).
+ * status updates, from which a restarted agent recovers the run ({@link CheckpointReader}), in a directory of its
+ * own; any other run has none, only lines in the agent's {@link ForkedPids}.
  *
  * <p>Files are written aside and renamed (updates are appended and forced), so a crash leaves a whole old or new
  * file. Failures to write are returned to the caller, which decides what they cost. Confined to the agent's actor
@@ -39,10 +40,12 @@ public final class RunCheckpoint {
      */
     private static final Object EXECUTOR_DIRECTORIES = new Object();
 
+    private final ForkedPids pids;
     private final Path run;
     private final boolean full;
 
-    private RunCheckpoint(Path run, boolean full) {
+    private RunCheckpoint(MetaLayout layout, Path run, boolean full) {
+        this.pids = new ForkedPids(layout);
         this.run = run;
         this.full = full;
     }
@@ -54,11 +57,11 @@ public final class RunCheckpoint {
      */
     public static RunCheckpoint create(MetaLayout layout, FrameworkInfo framework, ExecutorInfo executor,
             ContainerID containerId) throws IOException {
-        RunCheckpoint checkpoint = new RunCheckpoint(layout.run(framework.getId(), executor.getExecutorId(),
-                containerId), framework.getCheckpoint());
-        synchronized (EXECUTOR_DIRECTORIES) {
-            Files.createDirectories(checkpoint.run);
-            if (checkpoint.full) {
+        RunCheckpoint checkpoint = new RunCheckpoint(layout, layout.run(framework.getId(),
+                executor.getExecutorId(), containerId), framework.getCheckpoint());
+        if (checkpoint.full) {
+            synchronized (EXECUTOR_DIRECTORIES) {
+                Files.createDirectories(checkpoint.run);
                 write(layout.framework(framework.getId()).resolve(MetaLayout.FRAMEWORK_INFO), framework);
                 write(checkpoint.executorDirectory().resolve(MetaLayout.EXECUTOR_INFO), executor);
             }
@@ -66,9 +69,9 @@ public final class RunCheckpoint {
         return checkpoint;
     }
 
-    /** The checkpoint of a run recovered from {@code run}, its directory. */
-    static RunCheckpoint recovered(Path run, boolean full) {
-        return new RunCheckpoint(run, full);
+    /** The checkpoint of a run recovered from {@code run}, its directory (which only a full checkpoint has). */
+    static RunCheckpoint recovered(MetaLayout layout, Path run, boolean full) {
+        return new RunCheckpoint(layout, run, full);
     }
 
     /** Whether the run is recovered after a restart: its framework asked for checkpointing. */
@@ -83,7 +86,11 @@ public final class RunCheckpoint {
 
     /** Records the pid of the run's first process, just after it started. */
     public void forked(long pid) throws IOException {
-        write(MetaLayout.forkedPid(run), Long.toString(pid).getBytes(StandardCharsets.US_ASCII), full);
+        if (full) {
+            write(MetaLayout.forkedPid(run), Long.toString(pid).getBytes(StandardCharsets.US_ASCII));
+        } else {
+            pids.started(run, pid);
+        }
     }
 
     /** Records a task given to the run (the framework's newest info replaces an older one). */
@@ -99,7 +106,7 @@ public final class RunCheckpoint {
         if (full) {
             Path dir = MetaLayout.task(run, task.getTaskId());
             if (!group.isEmpty()) {
-                write(dir.resolve(MetaLayout.TASK_GROUP), lines(group.stream().map(TaskID::getValue).toList()), true);
+                write(dir.resolve(MetaLayout.TASK_GROUP), lines(group.stream().map(TaskID::getValue).toList()));
             }
             write(dir.resolve(MetaLayout.TASK_INFO), task);
         }
@@ -111,7 +118,7 @@ public final class RunCheckpoint {
      */
     public void launchWrapper(List<String> wrapper) throws IOException {
         if (full) {
-            write(run.resolve(MetaLayout.LAUNCH_WRAPPER), lines(wrapper), true);
+            write(run.resolve(MetaLayout.LAUNCH_WRAPPER), lines(wrapper));
         }
     }
 
@@ -125,8 +132,12 @@ public final class RunCheckpoint {
 
     /** Records the pid of the own process of task {@code taskId} (a task of a task group), just after it started. */
     public void taskForked(TaskID taskId, long pid) throws IOException {
-        write(MetaLayout.forkedPid(MetaLayout.task(run, taskId)),
-                Long.toString(pid).getBytes(StandardCharsets.US_ASCII), full);
+        if (full) {
+            write(MetaLayout.forkedPid(MetaLayout.task(run, taskId)),
+                    Long.toString(pid).getBytes(StandardCharsets.US_ASCII));
+        } else {
+            pids.taskStarted(run, taskId.getValue(), pid);
+        }
     }
 
     /** Records a status update the agent took for one of its tasks, before the agent acts on it. */
@@ -149,6 +160,12 @@ public final class RunCheckpoint {
      * command task's executor is the task's own).
      */
     public void remove() throws IOException {
+        if (!full) {
+            pids.ended(run);
+            if (!Files.exists(run)) {
+                return; // the usual case: only an agent of an earlier version made such a run a directory
+            }
+        }
         if (Files.exists(run)) {
             try (Stream<Path> files = Files.walk(run)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -189,17 +206,15 @@ public final class RunCheckpoint {
     }
 
     private static void write(Path target, Message message) throws IOException {
-        write(target, message.toByteArray(), true);
+        write(target, message.toByteArray());
     }
 
-    /** @param sync whether to force the content to disk: only what recovery depends on pays for that */
-    private static void write(Path target, byte[] content, boolean sync) throws IOException {
+    /** Writes {@code content} aside, forced to disk, and renames it to {@code target}. */
+    private static void write(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(target.getFileName() + ".new");
-        Files.write(temp, content, sync ? new StandardOpenOption[] {StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC}
-                : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE});
+        Files.write(temp, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
