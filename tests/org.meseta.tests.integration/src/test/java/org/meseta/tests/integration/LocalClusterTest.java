@@ -28,6 +28,10 @@ class LocalClusterTest {
             state.path("slaves").forEach(agent -> pids.add(agent.path("pid").asText()));
             assertEquals(Set.of("slave(1)@127.0.0.1:" + (port + 1), "slave(1)@127.0.0.1:" + (port + 2)), pids);
             assertEquals(143, local.terminate(Duration.ofSeconds(30)));
+            // The agent's fragment org.meseta.agent.posixspawn is found where the JDK has the API it calls.
+            String log = local.stdout() + local.stderr();
+            assertEquals(Runtime.version().feature() >= 22 ? 2 : 0,
+                    log.lines().filter(line -> line.contains("processes started by posix_spawn;")).count(), log);
         }
     }
 }
