@@ -178,7 +178,9 @@ class AgentMaintenanceTest {
         assertEquals(DrainState.DRAINING, getAgent().getDrainInfo().getState(), "until the update is acknowledged");
         launched.framework().accepted(Calls.acknowledge(killed));
 
-        Eventually.await("the agent is DRAINED", () -> getAgent().getDrainInfo().getState() == DrainState.DRAINED);
+        // One encoding while the state changes: the two answers of getAgent() may straddle the change.
+        Eventually.await("the agent is DRAINED", () -> operator.json(OperatorClient.call(Call.Type.GET_AGENTS))
+                .getGetAgents().getAgents(0).getDrainInfo().getState() == DrainState.DRAINED);
         done(reactivate(id));
         Response.GetAgents.Agent back = getAgent();
         assertFalse(back.hasDrainInfo());
