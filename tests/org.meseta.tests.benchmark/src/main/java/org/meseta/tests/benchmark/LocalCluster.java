@@ -43,7 +43,12 @@ final class LocalCluster implements AutoCloseable {
         isolation.ifPresent(names -> command.add("--isolation=" + names));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalCluster cluster = new LocalCluster(process, port);
-        cluster.awaitActiveAgents(agents, Duration.ofSeconds(120), log);
+        try {
+            cluster.awaitActiveAgents(agents, Duration.ofSeconds(120), log);
+        } catch (Exception e) {
+            cluster.close(); // a cluster that never came up is not left running
+            throw e;
+        }
         return cluster;
     }
 
