@@ -145,19 +145,19 @@ class OffersPartTest {
     void choosingAFrameworkOrAnAgentShowsOnlyItsOffersAndRoles() {
         showHistory();
 
-        choose(part.frameworkFilter(), part.frameworkChoices().indexOf(BATCH.id()) + 1);
+        choose(part.frameworkFilter().combo(), part.frameworkFilter().ids().indexOf(BATCH.id()) + 1);
         assertEquals(List.of("M-O2"), part.outstanding().rows().stream().map(OfferView::id).toList());
         assertEquals(3, part.events().rows().size());
         assertEquals(List.of("*"), part.roles().rows().stream().map(RoleView::name).toList());
 
-        choose(part.agentFilter(), part.agentChoices().indexOf(NODE_A.id()) + 1);
+        choose(part.agentFilter().combo(), part.agentFilter().ids().indexOf(NODE_A.id()) + 1);
         assertEquals(List.of(), part.outstanding().rows());
         assertEquals(List.of("M-O3", "M-O3"), part.events().rows().stream().map(entry -> entry.event().offerId())
                 .toList());
         assertEquals("0 outstanding offers · 2 events", part.summary());
 
-        choose(part.frameworkFilter(), 0);
-        choose(part.agentFilter(), 0);
+        choose(part.frameworkFilter().combo(), 0);
+        choose(part.agentFilter().combo(), 0);
         assertEquals(2, part.outstanding().rows().size());
     }
 

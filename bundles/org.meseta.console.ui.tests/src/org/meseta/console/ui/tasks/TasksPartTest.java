@@ -119,19 +119,19 @@ class TasksPartTest {
 
     @Test
     void eachFilterNarrowsTheTable() {
-        choose(part.frameworkFilter(), part.frameworkChoices().indexOf("F-web") + 1);
+        choose(part.frameworkFilter().combo(), part.frameworkFilter().ids().indexOf("F-web") + 1);
         assertEquals(List.of("web-1", "web-2"), shownIds());
 
-        choose(part.agentFilter(), part.agentChoices().indexOf("M-S1") + 1);
+        choose(part.agentFilter().combo(), part.agentFilter().ids().indexOf("M-S1") + 1);
         assertEquals(List.of("web-2"), shownIds());
         assertEquals("1 of 3 tasks", part.summary());
 
-        choose(part.frameworkFilter(), 0);
+        choose(part.frameworkFilter().combo(), 0);
         choose(part.stateFilter(), TasksPart.STATES.indexOf(TaskState.TASK_FINISHED) + 1);
         assertEquals(List.of("report"), shownIds());
 
         choose(part.stateFilter(), 0);
-        choose(part.agentFilter(), 0);
+        choose(part.agentFilter().combo(), 0);
         part.nameFilter().setText("WEB-");
         Ui.flush(display);
         assertEquals(List.of("web-1", "web-2"), shownIds());

@@ -2,9 +2,7 @@ package org.meseta.console.ui.offers;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -14,7 +12,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -24,15 +21,13 @@ import org.meseta.console.core.MasterLocation;
 import org.meseta.console.core.history.OfferHistory;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
-import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.OfferEvent;
 import org.meseta.console.core.model.OfferView;
 import org.meseta.console.core.model.RoleView;
-import org.meseta.console.ui.feed.AgentOrder;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
-import org.meseta.console.ui.tables.Choices;
+import org.meseta.console.ui.tables.ChoiceFilter;
 import org.meseta.console.ui.tables.RowTable;
 
 import jakarta.annotation.PostConstruct;
@@ -67,8 +62,8 @@ public class OffersPart implements ClusterView {
     private final OfferHistory history = new OfferHistory(HISTORY);
     private UiClusterFeed feed;
     private Label statusLine;
-    private Combo framework;
-    private Combo agent;
+    private ChoiceFilter framework;
+    private ChoiceFilter agent;
     private Label summary;
     private RowTable<OfferView> outstanding;
     private RowTable<OfferHistory.Entry> events;
@@ -78,8 +73,6 @@ public class OffersPart implements ClusterView {
     private MasterLocation followed;
     private ClusterState cluster = ClusterState.EMPTY;
     /** The ids behind the filter combos' items after their first ("all") item. */
-    private List<String> frameworkIds = List.of();
-    private List<String> agentIds = List.of();
 
     @Inject
     public OffersPart(ClusterClient client, UISynchronize ui) {
@@ -124,17 +117,9 @@ public class OffersPart implements ClusterView {
         GridLayoutFactory.fillDefaults().numColumns(5).margins(4, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("&Framework:");
-        framework = new Combo(bar, SWT.READ_ONLY);
-        framework.setItems(ANY_FRAMEWORK);
-        framework.select(0);
-        framework.addListener(SWT.Selection, event -> showTables());
-        GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(framework);
+        framework = new ChoiceFilter(bar, ANY_FRAMEWORK, 200, this::showTables);
         new Label(bar, SWT.NONE).setText("&Agent:");
-        agent = new Combo(bar, SWT.READ_ONLY);
-        agent.setItems(ANY_AGENT);
-        agent.select(0);
-        agent.addListener(SWT.Selection, event -> showTables());
-        GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(agent);
+        agent = new ChoiceFilter(bar, ANY_AGENT, 180, this::showTables);
         summary = new Label(bar, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
     }
@@ -200,18 +185,12 @@ public class OffersPart implements ClusterView {
 
     /** The filters offer every framework and agent known, keeping the chosen ones. */
     private void updateFilters() {
-        Map<String, String> frameworks = new LinkedHashMap<>();
-        cluster.frameworks().values().stream().sorted(Comparator.comparing(FrameworkView::name)
-                .thenComparing(FrameworkView::id)).forEach(view -> frameworks.put(view.id(), view.name()));
-        frameworkIds = Choices.refill(framework, ANY_FRAMEWORK, frameworkIds, frameworks);
-        Map<String, String> agents = new LinkedHashMap<>();
-        cluster.agents().values().stream().sorted(AgentOrder.BY_HOST)
-                .forEach(view -> agents.put(view.id(), view.hostname()));
-        agentIds = Choices.refill(agent, ANY_AGENT, agentIds, agents);
+        framework.refill(ChoiceFilter.frameworks(cluster));
+        agent.refill(ChoiceFilter.agents(cluster));
     }
 
     private OfferFilter filter() {
-        return new OfferFilter(Choices.chosen(framework, frameworkIds), Choices.chosen(agent, agentIds));
+        return new OfferFilter(framework.chosen(), agent.chosen());
     }
 
     private void showTables() {
@@ -249,20 +228,11 @@ public class OffersPart implements ClusterView {
         return roles;
     }
 
-    Combo frameworkFilter() {
+    ChoiceFilter frameworkFilter() {
         return framework;
     }
 
-    Combo agentFilter() {
+    ChoiceFilter agentFilter() {
         return agent;
-    }
-
-    /** The agents the agent filter offers, by id (for tests that pick one). */
-    List<String> agentChoices() {
-        return List.copyOf(agentIds);
-    }
-
-    List<String> frameworkChoices() {
-        return List.copyOf(frameworkIds);
     }
 }

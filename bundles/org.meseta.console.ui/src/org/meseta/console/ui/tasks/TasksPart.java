@@ -32,17 +32,15 @@ import org.meseta.console.core.launch.ConsoleFramework;
 import org.meseta.console.core.model.AgentView;
 import org.meseta.console.core.model.ClusterChange;
 import org.meseta.console.core.model.ClusterState;
-import org.meseta.console.core.model.FrameworkView;
 import org.meseta.console.core.model.TaskKey;
 import org.meseta.console.core.model.TaskView;
 import org.meseta.console.core.sandbox.Sandbox;
 import org.meseta.console.ui.actions.ActionBar;
-import org.meseta.console.ui.feed.AgentOrder;
 import org.meseta.console.ui.feed.ClusterView;
 import org.meseta.console.ui.feed.StatusText;
 import org.meseta.console.ui.feed.UiClusterFeed;
 import org.meseta.console.ui.launch.LaunchActions;
-import org.meseta.console.ui.tables.Choices;
+import org.meseta.console.ui.tables.ChoiceFilter;
 import org.meseta.console.ui.tables.RowTable;
 
 import jakarta.annotation.PostConstruct;
@@ -80,8 +78,8 @@ public class TasksPart implements ClusterView {
     private final DateTimeFormatter time;
     private UiClusterFeed feed;
     private Label statusLine;
-    private Combo framework;
-    private Combo agent;
+    private ChoiceFilter framework;
+    private ChoiceFilter agent;
     private Combo state;
     private Text name;
     private Label summary;
@@ -94,8 +92,6 @@ public class TasksPart implements ClusterView {
     private LaunchActions launches;
     private ConnectionState connection = new ConnectionState.Disconnected();
     private ClusterState cluster = ClusterState.EMPTY;
-    private List<String> frameworkIds = List.of();
-    private List<String> agentIds = List.of();
 
     @Inject
     public TasksPart(ClusterClient client, ConsoleFramework framework, UISynchronize ui) {
@@ -142,11 +138,15 @@ public class TasksPart implements ClusterView {
         GridLayoutFactory.fillDefaults().numColumns(10).margins(4, 0).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("&Framework:");
-        framework = combo(bar, ANY_FRAMEWORK, 170);
+        framework = new ChoiceFilter(bar, ANY_FRAMEWORK, 170, this::showTasks);
         new Label(bar, SWT.NONE).setText("&Agent:");
-        agent = combo(bar, ANY_AGENT, 150);
+        agent = new ChoiceFilter(bar, ANY_AGENT, 150, this::showTasks);
         new Label(bar, SWT.NONE).setText("&State:");
-        state = combo(bar, ANY_STATE, 110);
+        state = new Combo(bar, SWT.READ_ONLY);
+        state.setItems(ANY_STATE);
+        state.select(0);
+        state.addListener(SWT.Selection, event -> showTasks());
+        GridDataFactory.fillDefaults().hint(110, SWT.DEFAULT).applyTo(state);
         for (TaskState each : STATES) {
             state.add(TaskColumns.label(each));
         }
@@ -176,15 +176,6 @@ public class TasksPart implements ClusterView {
     /** Kills the selected task after a confirmation, or says why the console cannot. */
     private void killSelected() {
         tasks.selected().ifPresent(task -> launches.kill(task, tasks.viewer().getControl().getShell()));
-    }
-
-    private Combo combo(Composite bar, String any, int width) {
-        Combo combo = new Combo(bar, SWT.READ_ONLY);
-        combo.setItems(any);
-        combo.select(0);
-        combo.addListener(SWT.Selection, event -> showTasks());
-        GridDataFactory.fillDefaults().hint(width, SWT.DEFAULT).applyTo(combo);
-        return combo;
     }
 
     @Focus
@@ -234,18 +225,12 @@ public class TasksPart implements ClusterView {
     }
 
     private void updateFilters() {
-        Map<String, String> frameworks = new LinkedHashMap<>();
-        cluster.frameworks().values().stream().sorted(Comparator.comparing(FrameworkView::name)
-                .thenComparing(FrameworkView::id)).forEach(view -> frameworks.put(view.id(), view.name()));
-        frameworkIds = Choices.refill(framework, ANY_FRAMEWORK, frameworkIds, frameworks);
-        Map<String, String> agents = new LinkedHashMap<>();
-        cluster.agents().values().stream().sorted(AgentOrder.BY_HOST)
-                .forEach(view -> agents.put(view.id(), view.hostname()));
-        agentIds = Choices.refill(agent, ANY_AGENT, agentIds, agents);
+        framework.refill(ChoiceFilter.frameworks(cluster));
+        agent.refill(ChoiceFilter.agents(cluster));
     }
 
     private TaskFilter filter() {
-        return new TaskFilter(Choices.chosen(framework, frameworkIds), Choices.chosen(agent, agentIds),
+        return new TaskFilter(framework.chosen(), agent.chosen(),
                 state.getSelectionIndex() > 0 ? Optional.of(STATES.get(state.getSelectionIndex() - 1))
                         : Optional.empty(), name.getText());
     }
@@ -304,11 +289,11 @@ public class TasksPart implements ClusterView {
         return actions;
     }
 
-    Combo frameworkFilter() {
+    ChoiceFilter frameworkFilter() {
         return framework;
     }
 
-    Combo agentFilter() {
+    ChoiceFilter agentFilter() {
         return agent;
     }
 
@@ -318,13 +303,5 @@ public class TasksPart implements ClusterView {
 
     Text nameFilter() {
         return name;
-    }
-
-    List<String> frameworkChoices() {
-        return List.copyOf(frameworkIds);
-    }
-
-    List<String> agentChoices() {
-        return List.copyOf(agentIds);
     }
 }
