@@ -140,7 +140,8 @@ public final class ContainerLauncher implements Launcher {
         try {
             Process process = sessions.isPresent() ? sessions.get().start(builder) : builder.start();
             return Container.started(process, sessions.isPresent(), held, statusFile);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // The last two: a starter calling C that failed in a way posix_spawn does not report as an error number.
             throw new LaunchException("Failed to launch '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }
     }
