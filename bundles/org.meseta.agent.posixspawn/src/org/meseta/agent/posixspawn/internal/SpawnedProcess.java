@@ -47,12 +47,8 @@ final class SpawnedProcess extends Process {
 
     @Override
     public int waitFor() throws InterruptedException {
-        try {
-            exit.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-        return exitValue;
+        waitFor(Long.MAX_VALUE, TimeUnit.NANOSECONDS); // as good as forever: 292 years
+        return exitValue();
     }
 
     @Override

@@ -162,11 +162,12 @@ public final class RunCheckpoint {
     public void remove() throws IOException {
         if (!full) {
             pids.ended(run);
-            if (!Files.exists(run)) {
-                return; // the usual case: only an agent of an earlier version made such a run a directory
-            }
         }
-        if (Files.exists(run)) {
+        boolean directory = Files.exists(run);
+        if (!full && !directory) {
+            return; // the usual case: only an agent of an earlier version made such a run a directory
+        }
+        if (directory) {
             try (Stream<Path> files = Files.walk(run)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
